@@ -1,0 +1,1 @@
+"""ladfin: figures from funding announcements as tidy, traceable tables."""

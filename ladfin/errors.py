@@ -1,0 +1,43 @@
+"""The errors ladfin raises: one base class and a few specific ones."""
+
+from __future__ import annotations
+
+
+class LadfinError(Exception):
+    """Base class for errors raised by ladfin; the CLI prints these as one line."""
+
+
+class DocumentError(LadfinError, ValueError):
+    """A raw document cannot be read (empty, binary, not UTF-8, missing)."""
+
+
+class CatalogError(LadfinError, ValueError):
+    """The source catalog and the files in data/raw disagree."""
+
+
+class ReferenceDataError(LadfinError, ValueError):
+    """A reference table under data/reference is missing or malformed."""
+
+
+class UnknownTermError(LadfinError, ValueError):
+    """A word in a document has no entry in the reference tables."""
+
+
+class SchemaError(LadfinError, ValueError):
+    """A table does not match its declared schema."""
+
+
+class RateError(LadfinError, LookupError):
+    """No exchange rate or price index covers the asked currency and date."""
+
+
+class ParameterError(LadfinError, ValueError):
+    """A notebook or report parameter is outside what the data allows."""
+
+
+def list_problems(problems: list[str], *, limit: int = 20) -> str:
+    """Return problems as indented lines: the first `limit`, then a count of the rest."""
+    shown = [f"  - {p}" for p in problems[:limit]]
+    if len(problems) > limit:
+        shown.append(f"  ... and {len(problems) - limit} more")
+    return "\n".join(shown)

@@ -1,0 +1,281 @@
+"""Reads the structure of a raw document: what is text, blocks, sections, sentences.
+
+Cleaning never moves a character: markup, boilerplate and bullet markers are
+overwritten with spaces (newlines kept), so an offset into the cleaned text is
+the same offset into the raw file and `raw[start:end]` is always the quote.
+Whatever is masked is remembered with its reason, so a number inside it is
+reported as skipped rather than lost.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+import yaml
+
+from ladfin.errors import DocumentError
+from ladfin.reference import Vocabulary
+
+BlockKind = Literal["heading", "bullet", "paragraph"]
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    reason: str  # why the text is not read: front_matter, markup, url, boilerplate, list_number
+
+
+@dataclass(frozen=True)
+class Block:
+    start: int
+    end: int
+    kind: BlockKind
+    status: str | None  # "new", "advancing" ... from a marker such as "(new)"
+
+
+@dataclass(frozen=True)
+class Section:
+    start: int
+    title: str
+    pillar: int
+
+
+@dataclass(frozen=True)
+class Layout:
+    clean: str
+    meta: dict
+    masked: tuple[Span, ...]
+    blocks: tuple[Block, ...]
+    sections: tuple[Section, ...]
+    sentences: tuple[tuple[int, int], ...]
+    sentence_blocks: tuple[int, ...]  # index into blocks for each sentence
+    sentence_starts: tuple[int, ...]
+    section_starts: tuple[int, ...]
+
+    def sentence_at(self, offset: int) -> int:
+        """Return the index of the sentence holding `offset` (the nearest one before it)."""
+        return max(bisect.bisect_right(self.sentence_starts, offset) - 1, 0)
+
+    def section_at(self, offset: int) -> Section:
+        """Return the section holding `offset`: the last heading before it, or the overview."""
+        i = bisect.bisect_right(self.section_starts, offset) - 1
+        return self.sections[i] if i >= 0 else _OVERVIEW
+
+
+_OVERVIEW = Section(0, "", 0)
+
+
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_HEADING_TAG = re.compile(r"<(h[1-6]|span|strong|b|u|em)\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z]{2,8});")
+_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!$<>|~])")
+_MD_LINK = re.compile(r"(!?\[)([^\]\n]*)(\]\([^)\s]*\))")
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+")
+_EMPHASIS = re.compile(r"\*\*|__")
+_MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)", re.M)
+_BULLET = re.compile(
+    r"^[ \t]*(?:[-*+•●▪◦·‣]|(?P<num>\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\([a-z]\)))[ \t]+(?=\S)",
+    re.M,
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9¿¡•])")
+
+
+def _mask(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def read_layout(raw: str, vocab: Vocabulary, *, doc: str = "<text>") -> Layout:
+    """Return the Layout of a raw document: cleaned text, masked spans, blocks, sections, sentences.
+
+    Raises:
+        DocumentError: the YAML front matter does not parse.
+    """
+    chars = list(raw)
+    masked: list[Span] = []
+
+    def mask(start: int, end: int, reason: str) -> None:
+        if end > start:
+            _mask(chars, start, end)
+            masked.append(Span(start, end, reason))
+
+    meta: dict = {}
+    front = _FRONT_MATTER.match(raw)
+    if front:
+        try:
+            meta = yaml.safe_load(front.group(1)) or {}
+        except yaml.YAMLError as exc:
+            raise DocumentError(f"{doc}: YAML front matter does not parse: {exc}") from None
+        if not isinstance(meta, dict):
+            raise DocumentError(f"{doc}: YAML front matter is not a mapping")
+        mask(0, front.end(), "front_matter")
+
+    heading_spans = [(m.start(), m.end()) for m in _HEADING_TAG.finditer(raw)]
+    for pattern in (_COMMENT, _TAG):
+        for m in pattern.finditer(raw):
+            if chars[m.start()] != " ":
+                mask(m.start(), m.end(), "markup")
+    for m in _ENTITY.finditer(raw):
+        text = html.unescape(m.group())
+        mask(m.start(), m.end(), "markup")
+        if len(text) == 1 and not text.isdigit():
+            chars[m.start()] = text
+    for m in _ESCAPE.finditer(raw):
+        chars[m.start()] = " "
+    for m in _MD_LINK.finditer(raw):
+        mask(m.start(1), m.end(1), "markup")
+        mask(m.start(3), m.end(3), "url")
+    for m in _URL.finditer(raw):
+        mask(m.start(), m.end(), "url")
+    for m in _EMPHASIS.finditer(raw):
+        chars[m.start()] = chars[m.start() + 1] = " "
+    clean = "".join(chars)
+    for m in vocab.boilerplate_re.finditer(clean):
+        mask(m.start(), m.end(), "boilerplate")
+    for m in _MD_HEADING.finditer("".join(chars)):
+        mask(m.start(), m.end(), "markup")
+    clean = "".join(chars)
+
+    starts = _bullet_starts(clean, mask)
+    clean = "".join(chars)
+    blocks = _blocks(clean, starts, heading_spans, vocab)
+    blocks = _drop_trailing_chrome(blocks, clean, mask)
+    clean = "".join(chars)
+    sections = tuple(_sections(blocks, clean, vocab))
+    sentences, sentence_blocks = _sentences(blocks, clean, vocab)
+    return Layout(
+        clean=clean,
+        meta=meta,
+        masked=tuple(sorted(masked, key=lambda s: s.start)),
+        blocks=tuple(blocks),
+        sections=sections,
+        sentences=tuple(sentences),
+        sentence_blocks=tuple(sentence_blocks),
+        sentence_starts=tuple(start for start, _ in sentences),
+        section_starts=tuple(s.start for s in sections),
+    )
+
+
+def _bullet_starts(clean: str, mask) -> list[tuple[int, bool]]:
+    """Mask bullet markers and return where each block starts, and whether it is a bullet."""
+    starts: list[tuple[int, bool]] = []
+    previous_blank = True
+    previous_line = ""
+    offset = 0
+    for line in clean.splitlines(keepends=True):
+        stripped = line.strip()
+        bullet = _BULLET.match(line)
+        if bullet and bullet.group("num"):
+            # A numbered line is a list item only where a list can start.
+            indented = line[:1] in " \t"
+            if not (indented or previous_blank or previous_line.rstrip()[-1:] in (":", ";", ".")):
+                bullet = None
+        if bullet:
+            mask(offset + bullet.start(), offset + bullet.end(), "list_number")
+            starts.append((offset + bullet.end(), True))
+        elif stripped and previous_blank:
+            starts.append((offset + len(line) - len(line.lstrip()), False))
+        if stripped:
+            previous_line = line
+        previous_blank = not stripped
+        offset += len(line)
+    return starts
+
+
+def _blocks(clean: str, starts, heading_spans, vocab: Vocabulary) -> list[Block]:
+    """Cut text into blocks at the given starts; classify each and read its status marker."""
+    blocks = []
+    for i, (start, is_bullet) in enumerate(starts):
+        end = starts[i + 1][0] if i + 1 < len(starts) else len(clean)
+        end = start + len(clean[start:end].rstrip())
+        body = clean[start:end]
+        if not body.strip():
+            continue
+        status_match = vocab.status_re.search(body)
+        status = vocab.statuses[status_match.group().strip().lower()] if status_match else None
+        if is_bullet:
+            kind: BlockKind = "bullet"
+        elif _is_heading(start, end, body, heading_spans):
+            kind = "heading"
+        else:
+            kind = "paragraph"
+        blocks.append(Block(start, end, kind, status))
+    return blocks
+
+
+def _is_heading(start: int, end: int, body: str, heading_spans) -> bool:
+    """Tell whether a block reads as a heading: wrapped in a heading tag, or a short title line."""
+    for hs, he in heading_spans:
+        if hs <= start and end <= he + 1:
+            return True
+    text = " ".join(body.split())
+    if len(text) > 150 or body.count("\n") > 1 or text[-1:] in ".!?;:,":
+        return False
+    if re.search(r"[.!?]\s", text) and not re.match(r"(?i)pillar\b", text):
+        return False
+    words = [w for w in re.findall(r"[A-Za-zÀ-ÿ][\w'’-]*", text) if len(w) > 3]
+    capitalised = sum(w[0].isupper() for w in words)
+    return bool(words) and text[0].isupper() and capitalised >= 0.6 * len(words)
+
+
+def _drop_trailing_chrome(blocks: list[Block], clean: str, mask) -> list[Block]:
+    """Mask short unpunctuated lines after a document's last real block (site links, credits)."""
+    while blocks:
+        last = blocks[-1]
+        text = " ".join(clean[last.start:last.end].split())
+        if last.kind == "bullet" or "\n" in clean[last.start:last.end].strip() or len(text) > 100:
+            break
+        if text[-1:] in ".!?" or not any(b.kind != "heading" for b in blocks[:-1]):
+            break
+        mask(last.start, last.end, "boilerplate")
+        blocks = blocks[:-1]
+    return blocks
+
+
+def _sections(blocks: list[Block], clean: str, vocab: Vocabulary):
+    """Yield a Section for each heading, with the pillar its words name (0 if none)."""
+    for block in blocks:
+        if block.kind != "heading":
+            continue
+        title = " ".join(clean[block.start:block.end].split())
+        pillar = next((p for pattern, p in vocab.pillars if pattern.search(title)), 0)
+        yield Section(block.start, title, pillar)
+
+
+def _sentences(blocks: list[Block], clean: str, vocab: Vocabulary):
+    """Return sentence spans within blocks, and the block each belongs to."""
+    spans: list[tuple[int, int]] = []
+    owners: list[int] = []
+    for index, block in enumerate(blocks):
+        start = block.start
+        for m in _SENTENCE_END.finditer(clean, block.start, block.end):
+            if _is_abbreviation(clean, m.start(), vocab):
+                continue
+            spans.append((start, m.end()))
+            owners.append(index)
+            start = m.end()
+            while start < block.end and clean[start].isspace():
+                start += 1
+        if start < block.end:
+            spans.append((start, block.end))
+            owners.append(index)
+    return spans, owners
+
+
+def _is_abbreviation(clean: str, dot: int, vocab: Vocabulary) -> bool:
+    """Tell whether the period at `dot` closes an abbreviation (U.S., Dr., Jan.) not a sentence."""
+    if clean[dot] != ".":
+        return False
+    word_start = dot
+    while word_start > 0 and not clean[word_start - 1].isspace() and clean[word_start - 1] not in "(“\"":
+        word_start -= 1
+    word = clean[word_start:dot]
+    return word in vocab.abbreviations or bool(re.fullmatch(r"(?:[A-Za-z]\.)*[A-Z]", word))
