@@ -181,13 +181,23 @@ def _bullet_starts(clean: str, mask) -> list[tuple[int, bool]]:
         if bullet:
             mask(offset + bullet.start(), offset + bullet.end(), "list_number")
             starts.append((offset + bullet.end(), True))
-        elif stripped and previous_blank:
+        elif stripped and (previous_blank or _ends_long_line(previous_line)):
             starts.append((offset + len(line) - len(line.lstrip()), False))
         if stripped:
             previous_line = line
         previous_blank = not stripped
         offset += len(line)
     return starts
+
+
+def _ends_long_line(line: str) -> bool:
+    """Tell whether a line is an unwrapped paragraph: long, and ending a sentence.
+
+    Hard-wrapped text breaks lines at 80 columns or so; a longer line that ends
+    with a full stop is a whole paragraph, and the next line starts another.
+    """
+    text = line.rstrip()
+    return len(text) > 100 and text[-1:] in ".!?:”\"’)"
 
 
 def _blocks(clean: str, starts, heading_spans, vocab: Vocabulary) -> list[Block]:
@@ -200,7 +210,7 @@ def _blocks(clean: str, starts, heading_spans, vocab: Vocabulary) -> list[Block]
         if not body.strip():
             continue
         status_match = vocab.status_re.search(body)
-        status = vocab.statuses[status_match.group().strip().lower()] if status_match else None
+        status = vocab.statuses[" ".join(status_match.group().split()).lower()] if status_match else None
         if is_bullet:
             kind: BlockKind = "bullet"
         elif _is_heading(start, end, body, heading_spans):

@@ -42,10 +42,20 @@ def read_table(name: str, columns: tuple[str, ...], *, directory: Path | None = 
 
 
 def _alternation(words, *, flags: str = "") -> str:
-    """Return a regex alternation of literal words, longest first (so `US$` beats `$`)."""
+    """Return a regex alternation of literal words, longest first (so `US$` beats `$`).
+
+    Match results should go through `fold` before looking them up.
+    """
     unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    body = "|".join(re.escape(w) for w in unique) or r"(?!x)x"
+    # A space in a phrase matches any run of white space: hard-wrapped text breaks
+    # "Costa Rica" and "more than" across lines.
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique) or r"(?!x)x"
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+def fold(text: str) -> str:
+    """Return text with each run of white space folded to one space, ends stripped."""
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -70,6 +80,9 @@ class Vocabulary:
     currency_prefix_re: re.Pattern  # a currency symbol or code ending right before a number
     currency_suffix_re: re.Pattern  # a currency name or code right after a number
     currencies: dict[str, str]    # alias (lower case for names) -> ISO code, "$" or "peso"
+    currency_heads: dict[str, frozenset[str]]  # "dollars" -> every code whose name ends so
+    dollar_sign: frozenset[str]   # currencies written `$` where they are used
+    numeral: str                  # regex source of a numeral in this language's style
     scale_re: re.Pattern
     scales: dict[str, float]
     percent_re: re.Pattern
@@ -88,6 +101,7 @@ class Vocabulary:
     abbreviations: frozenset[str]
     actor_re: re.Pattern
     actors: dict[str, str]        # alias as written -> actor code
+    place_names: frozenset[str]   # the aliases that are names of countries
     countries: dict[str, Country]  # ISO alpha-3 -> Country
 
 
@@ -129,7 +143,7 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
     spoken_scales = [r["word"] for r in scales_rows if r["attached"] != "true"]
     word_number = (
         rf"\b(?i:{_alternation(tens)}(?:-{_alternation(units)})?|{_alternation(small)}"
-        rf"|(?:one|a|an|un|una)(?=\s+{_alternation(spoken_scales)}\b))"
+        rf"|(?:one|a|an|un|una)(?=\s+{_alternation(spoken_scales)}\b))\b"
         rf"(?:\s+hundred\b)?(?![\w-]*\d)"
     )
     fractions = {r["word"].lower(): float(r["percent"]) for r in _by_lang(
@@ -167,6 +181,10 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
     currency_suffix = (
         rf"^\s+(?:{of_word}\s+)?(?:(?i:{_alternation(names)})\b|{_alternation(codes)}\b)"
     )
+    currency_heads: dict[str, set[str]] = {}
+    for row in generated + hand:
+        if row["form"] == "name" and len(row["code"]) == 3:
+            currency_heads.setdefault(row["alias"].split()[-1].lower(), set()).add(row["code"])
     scales = {r["word"]: float(r["multiplier"]) for r in scales_rows}
     attached = [r["word"] for r in scales_rows if r["attached"] == "true"]
     scale_re = re.compile(
@@ -211,6 +229,7 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
     actors = {r[f"name_{lang}"]: r["code"] for r in country_rows if r.get(f"name_{lang}")}
     actors.update({r["name_en"]: r["code"] for r in country_rows})
     actors.update({r["alias"]: r["code"] for r in table("country_aliases", ("alias", "code", "lang"))})
+    place_names = frozenset(actors)
     actors.update({r["alias"]: r["actor"] for r in table("actors", ("alias", "actor"))})
     institutions = [r["word"] for r in _by_lang(table("institution_nouns", ("word", "lang")), lang)]
     for d in demonyms:
@@ -230,6 +249,9 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
         currency_prefix_re=re.compile(currency_prefix),
         currency_suffix_re=re.compile(currency_suffix),
         currencies=currencies,
+        currency_heads={k: frozenset(v) for k, v in currency_heads.items()},
+        dollar_sign=frozenset(c.currency for c in countries.values() if c.currency_symbol == "$"),
+        numeral=numeral,
         scale_re=scale_re,
         scales={**{k.lower(): v for k, v in scales.items()}, **{k: v for k, v in scales.items()}},
         percent_re=percent_re,
@@ -248,6 +270,7 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
         abbreviations=abbreviations,
         actor_re=actor_re,
         actors=actors,
+        place_names=place_names,
         countries=countries,
     )
 

@@ -1,0 +1,88 @@
+"""The `ladfin` command: a thin layer over the library."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ladfin.errors import LadfinError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """Turn the figures in funding announcements into tidy, traceable tables."""
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv",
+              show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of standard output.")
+@click.option("--lang", default="en", show_default=True, help="Language of the files (a row of languages.csv).")
+def extract(files: tuple[Path, ...], fmt: str, output: Path | None, lang: str) -> None:
+    """Extract every figure from text, Markdown or HTML FILES, in the catalog or not."""
+    from ladfin import schema
+    from ladfin.documents import read_document
+    from ladfin.figures import extract_document
+
+    rows: list[dict] = []
+    for file in files:
+        rows.extend(extract_document(read_document(file, lang=lang))[0])
+    table = schema.check(schema.frame(rows, "extracted"), "extracted")
+    if fmt == "parquet":
+        if output is None:
+            raise LadfinError("--format parquet needs -o PATH: Parquet is binary")
+        table.to_parquet(output, index=False)
+    elif fmt == "jsonl":
+        text = table.to_json(orient="records", lines=True, force_ascii=False)
+        _emit(text, output)
+    else:
+        _emit(table.to_csv(index=False), output)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+@cli.command()
+def build() -> None:
+    """Build documents, figures and skipped tables into data/processed (Parquet and CSV)."""
+    from ladfin import paths, tables
+
+    built = tables.build()
+    summary = ", ".join(f"{len(df)} {name}" for name, df in built.items())
+    click.echo(f"built {summary} -> {paths.processed_dir()}")
+    flagged = built["figures"][built["figures"]["flag"].notna()]
+    for row in flagged.itertuples():
+        click.echo(f"  flag {row.flag}: {row.doc} chars {row.start}-{row.end} {row.quote!r}")
+
+
+@cli.command()
+def report() -> None:
+    """Build the tables if their inputs changed, then run the report suite."""
+    from ladfin import paths, tables
+
+    if tables.is_stale():
+        tables.build()
+        click.echo(f"tables rebuilt in {paths.processed_dir()}")
+    else:
+        click.echo(f"tables up to date in {paths.processed_dir()}")
+
+
+def main() -> None:
+    """Run the CLI; a LadfinError prints one line and exits 1, anything else is a bug."""
+    try:
+        cli.main(standalone_mode=False)
+    except LadfinError as exc:
+        click.echo(f"ladfin: error: {exc}", err=True)
+        sys.exit(1)
+    except click.exceptions.Abort:
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)

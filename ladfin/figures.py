@@ -1,0 +1,302 @@
+"""Turns mentions into figures: kind, base-unit value, unit, qualifier, actor and place.
+
+`extract_document` is the one path from a Document to figure and skipped rows;
+`extract_figures` and `parse_quote` are conveniences over it for a bare text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+import pandas as pd
+
+from ladfin.documents import Document
+from ladfin.layout import Layout, read_layout
+from ladfin.mentions import Mention, Skip, find_mentions
+from ladfin.reference import Vocabulary, fold, vocabulary
+
+Kind = Literal["money", "people", "count", "percent"]
+Qualifier = Literal["exact", "over", "under", "approx"]
+
+
+@dataclass(frozen=True)
+class Currency:
+    unit: str | None       # ISO 4217 code, None when it cannot be told
+    assumed: bool = False  # the text leaves the currency open; `unit` is a reading
+    alt_unit: str | None = None  # the other reading, when assumed
+    note: str | None = None
+    flag: str | None = None
+
+
+def resolve_currency(text: str, actor: str | None, vocab: Vocabulary) -> Currency:
+    """Return the currency that `text` ("$", "Canadian dollars", "pesos") denotes, given the actor.
+
+    A code, symbol or full name maps to its ISO code. A bare `$`, `dollars` or
+    `pesos` belongs to a family of currencies: the actor's own currency when it is
+    in the family (read as an assumption unless it is USD), else USD where USD is
+    in the family, else nothing and a flag. A word ladfin does not know gives no
+    unit and the flag `unknown_currency`.
+
+    >>> v = vocabulary("en")
+    >>> resolve_currency("C$", None, v).unit, resolve_currency("$", "CAN", v).assumed
+    ('CAD', True)
+    """
+    code = vocab.currencies.get(text) or vocab.currencies.get(text.lower())
+    if code and len(code) == 3:
+        return Currency(code)
+    head = text.split()[-1].lower() if text.split() else text
+    if code == "$" and not text[:1].isalpha():
+        family = vocab.dollar_sign
+    elif code:
+        family = vocab.currency_heads.get(head, frozenset()) | vocab.currency_heads.get(head + "s", frozenset())
+    else:
+        family = vocab.currency_heads.get(head, frozenset())
+        if len(family) == 1 and len(text.split()) == 1:
+            return Currency(next(iter(family)))
+        return Currency(
+            None,
+            note=f"currency {text!r} is not in data/reference/currency_aliases.csv; add a row",
+            flag="unknown_currency",
+        )
+    country = vocab.countries.get(actor or "")
+    own = country.currency if country else None
+    if own and own in family:
+        if own == "USD":
+            return Currency("USD")
+        other = "USD" if "USD" in family else None
+        return Currency(
+            own, assumed=True, alt_unit=other,
+            note=f"bare {text!r} announced by {actor}: read as {own}, its own currency"
+            + (f"; could be {other}" if other else ""),
+        )
+    if "USD" in family:
+        return Currency("USD")
+    return Currency(
+        None, note=f"bare {text!r} with no actor whose currency it could be", flag="currency_uncertain"
+    )
+
+
+@lru_cache(maxsize=4096)
+def singular(noun: str, lang: str = "en") -> str:
+    """Return a counted noun in the singular, lower case: "Countries" -> "country"."""
+    word = noun.lower()
+    table = vocabulary(lang).count_singulars
+    if word in table:
+        return table[word]
+    if lang != "en":
+        return word
+    return _inflect().singular_noun(word) or word
+
+
+@lru_cache(maxsize=1)
+def _inflect():
+    import inflect  # imported on first use: importing ladfin does nothing
+
+    return inflect.engine()
+
+
+def extract_document(document: Document) -> tuple[list[dict], list[dict]]:
+    """Return (figure rows, skipped rows) for a document, each row a dict of table columns."""
+    vocab = vocabulary(document.lang)
+    layout = read_layout(document.raw, vocab, doc=document.doc)
+    items = find_mentions(document.raw, layout, vocab)
+    actors = _SentenceActors(layout, vocab)
+    figures: list[dict] = []
+    skipped: list[dict] = []
+    by_sentence: dict[int, list[dict]] = {}
+    pending: list[tuple[dict, Mention]] = []
+    for item in items:
+        sentence = layout.sentence_at(item.start)
+        if isinstance(item, Skip):
+            skipped.append(_skip_row(document, layout, item, sentence))
+            continue
+        row = _figure_row(document, layout, item, sentence, actors, vocab)
+        by_sentence.setdefault(sentence, []).append(row)
+        if item.borrow:
+            pending.append((row, item))
+        figures.append(row)
+    for row, item in pending:
+        donor = _donor(row, item, by_sentence[layout.sentence_at(item.start)])
+        if donor is None:
+            figures.remove(row)
+            skipped.append(_skip_row(document, layout, Skip(item.start, item.end, "no_unit"),
+                                     layout.sentence_at(item.start)))
+        else:
+            row.update(kind=donor["kind"], unit=donor["unit"],
+                       note=f"unit borrowed from {donor['quote']!r}")
+    skipped.sort(key=lambda r: r["start"])
+    return figures, skipped
+
+
+def _donor(row: dict, item: Mention, sentence_rows: list[dict]) -> dict | None:
+    """Return the figure a noun-less number takes its unit from, in the same sentence."""
+    countable = [r for r in sentence_rows if r["kind"] in ("people", "count") and "borrowed" not in (r["note"] or "")]
+    if item.borrow == "next":
+        return next((r for r in countable if r["start"] > row["start"]), None)
+    before = [r for r in countable if r["start"] < row["start"]]
+    return before[-1] if before else None
+
+
+def _figure_row(document: Document, layout: Layout, m: Mention, sentence: int,
+                actors: "_SentenceActors", vocab: Vocabulary) -> dict:
+    raw = document.raw
+    actor, actor_alias = actors.actor(sentence, m.start)
+    currency = Currency(None)
+    if m.currency:
+        kind: Kind = "money"
+        currency = resolve_currency(m.currency, actor, vocab)
+        unit = currency.unit
+    elif m.percent:
+        kind, unit = "percent", "percent"
+    elif m.person:
+        kind, unit = "people", "person"
+    elif m.noun:
+        kind, unit = "count", singular(m.noun, vocab.lang)
+    else:
+        kind, unit = "count", None  # borrows its unit later
+    scale = m.scale if not m.percent else 1.0
+    section = layout.section_at(m.start)
+    s_start, s_end = layout.sentences[sentence] if layout.sentences else (0, len(raw))
+    block = layout.blocks[layout.sentence_blocks[sentence]] if layout.sentences else None
+    return {
+        "doc": document.doc,
+        "start": m.start,
+        "end": m.end,
+        "quote": raw[m.start:m.end],
+        "sentence": " ".join(layout.clean[s_start:s_end].split()),
+        "section": section.title,
+        "pillar": section.pillar,
+        "status": block.status if block else None,
+        "kind": kind,
+        "value": m.number * scale,
+        "value_high": m.number_high * scale if m.number_high is not None else None,
+        "unit": unit,
+        "qualifier": vocab.hedges.get(m.hedge, "exact") if m.hedge else "exact",
+        "hedge": m.hedge,
+        "currency_assumed": currency.assumed,
+        "alt_unit": currency.alt_unit,
+        "duration": m.duration,
+        "actor": actor,
+        "actor_alias": actor_alias,
+        "recipients": ";".join(actors.places(sentence, exclude=actor)) or None,
+        "note": currency.note,
+        "flag": currency.flag,
+    }
+
+
+def _skip_row(document: Document, layout: Layout, skip: Skip, sentence: int) -> dict:
+    return {
+        "doc": document.doc,
+        "start": skip.start,
+        "end": skip.end,
+        "text": document.raw[skip.start:skip.end],
+        "reason": skip.reason,
+    }
+
+
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|to|from|for|with|under|of|across|throughout|into|at|by|on|between|among|toward|"
+    r"towards|including|like|than|en|a|de|desde|para|hacia|entre)\s+(?:the\s+|el\s+|la\s+)?"
+    r"(?:[A-Z][\w.’'-]*,\s+)?$"
+)
+_LIST_GAP = re.compile(r",?\s+(?:and\s+|y\s+)?$|,\s*$")
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')(?!\w)")
+
+
+class _SentenceActors:
+    """Who each sentence names: found once per sentence, on demand."""
+
+    def __init__(self, layout: Layout, vocab: Vocabulary):
+        self._layout = layout
+        self._vocab = vocab
+        self._cache: dict[int, list[tuple[int, str, str, bool]]] = {}
+
+    def _found(self, sentence: int) -> list[tuple[int, str, str, bool]]:
+        """Return (offset, code, alias, is_place) for each name in a sentence.
+
+        A name is a place, not an announcer, when a preposition governs it ("in
+        Lima, Peru") or it continues a list of such country names ("under the Cuba,
+        Haiti, Nicaragua ... process"), unless it is a possessor ("the United
+        States' $686 million").
+        """
+        if sentence not in self._cache:
+            start, end = self._layout.sentences[sentence] if self._layout.sentences else (0, 0)
+            clean = self._layout.clean
+            found: list[tuple[int, str, str, bool]] = []
+            previous_end, previous_place = -10, False
+            for m in self._vocab.actor_re.finditer(clean, start, end):
+                alias = fold(m.group())
+                is_place = bool(_PLACE_BEFORE.search(clean, max(start, m.start() - 40), m.start()))
+                if previous_place and alias in self._vocab.place_names:
+                    is_place = is_place or bool(
+                        _LIST_GAP.fullmatch(clean, previous_end, m.start())
+                    )
+                if _POSSESSIVE.match(clean, m.end()):
+                    is_place = False
+                found.append((m.start(), self._vocab.actors[alias], alias, is_place))
+                previous_end, previous_place = m.end(), is_place
+            self._cache[sentence] = found
+        return self._cache[sentence]
+
+    def actor(self, sentence: int, offset: int) -> tuple[str | None, str | None]:
+        """Return (actor code, alias as written) of who announced a figure.
+
+        The actor is the first name in the sentence that is not the object of a
+        preposition ("in Lima, Peru", "under the Cuba, Haiti ... process" name places,
+        not announcers); failing that, the nearest earlier sentence's in the block.
+        """
+        if not self._layout.sentences:
+            return None, None
+        block = self._layout.sentence_blocks[sentence]
+        index = sentence
+        while index >= 0 and self._layout.sentence_blocks[index] == block:
+            for _, code, alias, is_place in self._found(index):
+                if not is_place:
+                    return code, alias
+            index -= 1
+        return None, None
+
+    def places(self, sentence: int, *, exclude: str | None) -> list[str]:
+        """Return the countries a sentence names, other than `exclude`, in order of mention."""
+        if not self._layout.sentences:
+            return []
+        codes = []
+        for _, code, _, _ in self._found(sentence):
+            if code in self._vocab.countries and code != exclude and code not in codes:
+                codes.append(code)
+        return codes
+
+
+def extract_figures(text: str, doc: str = "<text>", *, lang: str = "en") -> pd.DataFrame:
+    """Return the figures of a text as a DataFrame, one row per figure (schema `figures_raw`).
+
+    >>> extract_figures("Canada pledged C$5 million.")[["quote", "value", "unit"]].values.tolist()
+    [['C$5 million', 5000000.0, 'CAD']]
+    """
+    from ladfin import schema
+
+    figures, _ = extract_document(Document(doc=doc, raw=text, lang=lang))
+    return schema.frame(figures, "extracted")
+
+
+def extract_skipped(text: str, doc: str = "<text>", *, lang: str = "en") -> pd.DataFrame:
+    """Return the numbers of a text that are not figures, each with its reason."""
+    from ladfin import schema
+
+    _, skipped = extract_document(Document(doc=doc, raw=text, lang=lang))
+    return schema.frame(skipped, "skipped")
+
+
+def parse_quote(quote: str, *, lang: str = "en") -> dict:
+    """Return the single figure a short quote denotes ("$578 million" -> USD 578000000).
+
+    Raises:
+        ValueError: the quote holds no figure, or more than one.
+    """
+    figures, _ = extract_document(Document(doc="<quote>", raw=quote, lang=lang))
+    if len(figures) != 1:
+        raise ValueError(f"{quote!r} holds {len(figures)} figures, expected one")
+    return figures[0]

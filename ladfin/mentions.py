@@ -1,0 +1,306 @@
+"""Finds each number in a document's text and reads what surrounds it.
+
+Every number token becomes either a `Mention` (a candidate figure: its quote
+span, hedge, numbers, scale, currency words and counted noun) or a `Skip` with
+the reason it is not a figure (a date, a year, a label, a duration ...). Turning
+a mention into a typed figure (kind, unit, actor) is figures.py's job.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterator, Literal
+
+from ladfin.layout import Layout
+from ladfin.reference import Vocabulary, fold
+
+SkipReason = Literal[
+    "date", "year", "fiscal_year", "ordinal", "label", "identifier", "list_number",
+    "duration", "multiplier", "age", "time", "phone", "no_unit", "other",
+    "front_matter", "markup", "url", "boilerplate",
+]
+
+
+@dataclass(frozen=True)
+class Skip:
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int                 # quote span: currency sign .. last word of the figure
+    end: int
+    number: float              # the number as written, before the scale word
+    number_high: float | None  # upper end of a range
+    scale: float
+    hedge: str | None          # the hedge phrase, lower case ("more than")
+    currency: str | None       # currency words as written ("$", "Canadian dollars", "₴")
+    percent: bool
+    noun: str | None           # counted head noun as written ("visas"), None if none
+    person: bool               # the noun phrase names persons
+    borrow: Literal["next", "previous"] | None  # where a noun-less number takes its unit
+    duration: str | None       # "six years" in "$75 million over six years"
+
+
+# Words that end the noun phrase after a number: prepositions, verbs, relatives.
+_STOP = frozenset(
+    """of in to from for with at by on into through since under over across within between
+    among per as than during after before until via toward towards against about including
+    who that which whose where when while whom have has had is are was were will would
+    be been being can could may might shall should must do does did get got this these
+    those their its his her our your the a an it they we he she there here not no so such
+    each every other more most less compared versus vs been while de en para por con del
+    la las los el que""".split()
+)
+_CONJ = frozenset({"and", "or", "y", "o", "&"})
+_PHRASE_WORD = re.compile(r"(?:[ \t]*\n[ \t]*|[ \t]+|-)(?P<word>[^\W\d_][\w'’-]*)")
+
+
+def find_mentions(raw: str, layout: Layout, vocab: Vocabulary) -> list[Mention | Skip]:
+    """Return a Mention or a Skip for every number in a document, in text order.
+
+    Numbers inside masked text (front matter, markup, boilerplate) become skips with
+    the mask's reason, and a digit run no rule reached becomes a skip `other`, so
+    every digit of the raw text is accounted for.
+    """
+    clean = layout.clean
+    covered_until = 0
+    found: list[Mention | Skip] = []
+    for match in vocab.token_re.finditer(clean):
+        if match.start() < covered_until:
+            continue
+        item = _read_token(match, clean, vocab)
+        covered_until = item.end
+        found.append(item)
+    digits = re.compile(r"\d")
+    found.extend(
+        Skip(s.start, s.end, s.reason) for s in layout.masked if digits.search(raw, s.start, s.end)
+    )
+    found.extend(_stray_digits(clean, found))
+    found.sort(key=lambda item: item.start)
+    return found
+
+
+def _stray_digits(clean: str, found: list[Mention | Skip]) -> Iterator[Skip]:
+    """Yield a skip for each digit run in the text that no mention or skip covers."""
+    spans = sorted((item.start, item.end) for item in found)
+    i = 0
+    for m in re.finditer(r"\d+", clean):
+        while i < len(spans) and spans[i][1] <= m.start():
+            i += 1
+        if i < len(spans) and spans[i][0] <= m.start() and m.end() <= spans[i][1]:
+            continue
+        yield Skip(m.start(), m.end(), "other")
+
+
+def _read_token(match: re.Match, clean: str, vocab: Vocabulary) -> Mention | Skip:
+    kind = match.lastgroup
+    start, end = match.span()
+    if kind in ("date", "phone", "time"):
+        return Skip(start, end, kind)
+    left = clean[max(0, start - 48):start]
+    right = clean[end:end + 160]
+    text = match.group()
+
+    if kind == "frac":
+        hedge = vocab.hedge_re.search(left)
+        return Mention(start, end, vocab.fractions[text.lower()], None, 1.0,
+                       fold(hedge.group("hedge")).lower() if hedge else None, None, True,
+                       None, False, None, None)
+
+    after = vocab.after_re.match(right)
+    if kind == "word":
+        if after:
+            return Skip(start, end + after.end(), vocab.after_reasons[fold(after.group("after")).lower()])
+        number = _word_value(text, vocab)
+    else:
+        reason = _skip_reason(text, left, right, after, vocab)
+        if reason:
+            return Skip(start, end, reason)
+        number = _numeral_value(text, vocab)
+    return _read_quantity(start, end, number, clean, left, vocab)
+
+
+def _skip_reason(text: str, left: str, right: str, after, vocab: Vocabulary) -> str | None:
+    """Return why a numeral is not a figure, or None if it may be one."""
+    if re.match(r"(?:st|nd|rd|th)\b", right):
+        return "ordinal"
+    label = vocab.label_before_re.search(left)
+    if label:
+        return vocab.label_reasons[fold(label.group("label")).lower()]
+    attached_scale = vocab.scale_re.match(right) and right[:1].isalpha()
+    if (right[:1].isalpha() and not attached_scale) or re.search(r"[A-Za-z]-?$", left):
+        if len(text) == 4 and right[:1] == "s":
+            return "year"  # 1990s
+        return "identifier"
+    if re.search(r"(?:^|[\s(\[])\($", left) and right[:1] == ")":
+        return "list_number"
+    if right[:1] == ")" and re.search(r"(?:^|[\s:;,])$", left) and len(text) <= 2:
+        return "list_number"
+    if after:
+        return vocab.after_reasons[fold(after.group("after")).lower()]
+    if (
+        len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
+        and not vocab.currency_prefix_re.search(left)
+        and not vocab.scale_re.match(right)
+        and not vocab.percent_re.match(right)
+        and not _names_persons(right, vocab)
+    ):
+        return "year"
+    return None
+
+
+def _names_persons(right: str, vocab: Vocabulary) -> bool:
+    words = _noun_phrase(right, vocab)
+    return bool(words and words[2])
+
+
+def _read_quantity(start: int, end: int, number: float, clean: str, left: str,
+                   vocab: Vocabulary) -> Mention:
+    """Read a figure around a number: currency sign, range, scale, percent, currency name, noun."""
+    quote_start = start
+    currency = None
+    prefix = vocab.currency_prefix_re.search(left)
+    if prefix:
+        currency = prefix.group().strip()
+        quote_start = start - len(prefix.group())
+    elif left.rstrip()[-1:] and unicodedata.category(left.rstrip()[-1]) == "Sc":
+        currency = left.rstrip()[-1]
+        quote_start = start - (len(left) - len(left.rstrip()) + 1)
+    pos = end
+    number_high = None
+    between = re.search(r"\bbetween\s+\S{0,4}$", left, re.I)
+    from_ = re.search(r"\bfrom\s+\S{0,4}$", left, re.I)
+    joiner = r"-|–|—|\s+to|\s+a" if not from_ else r"-|–|—"
+    if between:
+        joiner = r"\s+and|\s+y"
+    upper = re.match(rf"(?:{joiner})\s*(?:[^\s\w]{{1,3}}|[A-Z]{{2,3}}\$?)?\s?(?P<n>{vocab.numeral})",
+                     clean[pos:pos + 40])
+    if upper:
+        number_high = _numeral_value(upper.group("n"), vocab)
+        pos += upper.end()
+    scale = 1.0
+    scale_match = vocab.scale_re.match(clean[pos:pos + 40])
+    if scale_match:
+        word = fold(scale_match.group())
+        scale = vocab.scales.get(word, vocab.scales.get(word.lower(), 1.0))
+        pos += scale_match.end()
+    percent = vocab.percent_re.match(clean[pos:pos + 20])
+    if percent:
+        pos += percent.end()
+    suffix = None if percent else vocab.currency_suffix_re.match(clean[pos:pos + 60])
+    if suffix:
+        currency = fold(suffix.group())
+        if currency.lower().startswith(vocab.of_word + " "):
+            currency = currency[len(vocab.of_word) + 1:]
+        pos += suffix.end()
+    noun = None
+    person = False
+    borrow = None
+    duration = None
+    if currency:
+        duration = _duration(clean[pos:pos + 60], vocab)
+    elif not percent:
+        phrase = _noun_phrase(clean[pos:pos + 120], vocab)
+        if phrase:
+            noun, noun_end, person = phrase
+            if vocab.currency_heads.get(noun.lower()):
+                currency = fold(clean[pos:pos + noun_end])
+                duration = _duration(clean[pos + noun_end:pos + noun_end + 60], vocab)
+            pos += noun_end
+        elif re.match(rf"\s+{vocab.of_word}\s+(?:the\s+)?(?:estimated\s+)?[\d$]", clean[pos:pos + 40]):
+            borrow = "next"
+        else:
+            borrow = "previous"
+    hedge = vocab.hedge_re.search(clean[max(0, quote_start - 40):quote_start])
+    return Mention(
+        start=quote_start, end=pos, number=number, number_high=number_high, scale=scale,
+        hedge=fold(hedge.group("hedge")).lower() if hedge else None, currency=currency,
+        percent=bool(percent), noun=noun, person=person, borrow=borrow, duration=duration,
+    )
+
+
+def _noun_phrase(text: str, vocab: Vocabulary) -> tuple[str, int, bool] | None:
+    """Return (head noun, end offset, names persons) for the noun phrase opening `text`.
+
+    The phrase runs over words up to a preposition, verb, adverb or punctuation;
+    after a plural head, a word in -ed or -ing is a verb and ends it. The head is
+    its last word before any `and`/`or`. It counts persons when the head is a word
+    for persons, when such a word follows `and`/`or` ("vetted and cleared
+    individuals"), or in a compound like "676-person"; the phrase then ends at
+    that word.
+    """
+    words: list[tuple[str, int, bool]] = []  # (word, end offset, after a conjunction)
+    pos = 0
+    after_conj = False
+    for _ in range(7):
+        m = _PHRASE_WORD.match(text, pos)
+        if not m:
+            break
+        word = m.group("word").rstrip("’'")
+        lower = word.lower()
+        plural_head = words and not words[-1][2] and words[-1][0].lower().endswith("s")
+        if lower in _STOP or (lower.endswith("ly") and len(lower) > 4):
+            break
+        if plural_head and lower.endswith(("ed", "ing")):
+            break
+        if lower in _CONJ:
+            after_conj = True
+        else:
+            words.append((word, m.start("word") + len(word), after_conj))
+            if pos == 0 and text.startswith("-") and lower in vocab.person_words:
+                return word, words[-1][1], True  # "676-person capacity"
+        pos = m.end()
+        if text[pos:pos + 1] not in (" ", "\t", "\n", "-"):
+            break  # punctuation ends the phrase
+    main = [w for w in words if not w[2]]
+    if not main:
+        return None
+    head, head_end, _ = main[-1]
+    if _is_person(head, main, vocab):
+        return head, head_end, True
+    for word, end, after in words:
+        if after and word.lower() in vocab.person_words:
+            return word, end, True
+    return head, head_end, False
+
+
+def _is_person(head: str, main: list[tuple[str, int, bool]], vocab: Vocabulary) -> bool:
+    lower = head.lower()
+    if lower in vocab.person_words:
+        return True
+    return len(main) > 1 and f"{main[-2][0].lower()} {lower}" in vocab.person_words
+
+
+def _duration(text: str, vocab: Vocabulary) -> str | None:
+    """Return the duration that follows a money figure ("six years"), or None."""
+    m = re.match(
+        rf"\s+(?:over|for|during|across|in)\s+(?:the\s+(?:next|coming)\s+)?"
+        rf"(?P<d>(?:{vocab.numeral}|[a-z]+(?:-[a-z]+)?)\s+(?:years?|months?))\b",
+        text,
+    )
+    return m.group("d") if m else None
+
+
+def _numeral_value(text: str, vocab: Vocabulary) -> float:
+    """Return the value of a numeral written in the vocabulary's style (1,234.5 or 1.234,5)."""
+    return float(text.replace(vocab.thousands_sep, "").replace(vocab.decimal_sep, "."))
+
+
+def _word_value(text: str, vocab: Vocabulary) -> float:
+    """Return the value of a number in words: "twenty-one", "two hundred", "a dozen"."""
+    total = 0.0
+    for part in re.split(r"[-\s]+", text.lower()):
+        if part == "hundred":
+            total = (total or 1) * 100
+        elif part in ("a", "an", "un", "una", "one"):
+            total += 1
+        elif part == "dozen":
+            total = (total or 1) * 12 if total != 1 else 12
+        else:
+            total += vocab.number_words.get(part, 0)
+    return total
