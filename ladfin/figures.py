@@ -198,11 +198,12 @@ def _skip_row(document: Document, layout: Layout, skip: Skip, sentence: int) -> 
 
 
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|to|from|for|with|under|of|across|throughout|into|at|by|on|between|among|toward|"
-    r"towards|including|like|than|en|a|de|desde|para|hacia|entre)\s+(?:the\s+|el\s+|la\s+)?"
+    r"\b(?i:in|to|from|for|with|under|of|across|throughout|into|at|by|on|between|among|toward|"
+    r"towards|including|like|than|en|a|de|desde|para|hacia|entre)\s+(?i:the\s+|el\s+|la\s+)?"
     r"(?:[A-Z][\w.’'-]*,\s+)?$"
 )
 _LIST_GAP = re.compile(r",?\s+(?:and\s+|y\s+)?$|,\s*$")
+_VERB_AFTER = re.compile(r"\s+(?!and\b|or\b|y\b)[a-z]")  # "Spain announced": a subject
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')(?!\w)")
 
 
@@ -230,7 +231,7 @@ class _SentenceActors:
             for m in self._vocab.actor_re.finditer(clean, start, end):
                 alias = fold(m.group())
                 is_place = bool(_PLACE_BEFORE.search(clean, max(start, m.start() - 40), m.start()))
-                if previous_place and alias in self._vocab.place_names:
+                if previous_place and alias in self._vocab.place_names and not _VERB_AFTER.match(clean, m.end()):
                     is_place = is_place or bool(
                         _LIST_GAP.fullmatch(clean, previous_end, m.start())
                     )

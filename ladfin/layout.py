@@ -88,9 +88,7 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9¿¡
 
 
 def _mask(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if chars[i] != "\n":
-            chars[i] = " "
+    chars[start:end] = ["\n" if c == "\n" else " " for c in chars[start:end]]
 
 
 def read_layout(raw: str, vocab: Vocabulary, *, doc: str = "<text>") -> Layout:
@@ -111,37 +109,48 @@ def read_layout(raw: str, vocab: Vocabulary, *, doc: str = "<text>") -> Layout:
     front = _FRONT_MATTER.match(raw)
     if front:
         try:
-            meta = yaml.safe_load(front.group(1)) or {}
+            parsed = yaml.safe_load(front.group(1))
         except yaml.YAMLError as exc:
             raise DocumentError(f"{doc}: YAML front matter does not parse: {exc}") from None
-        if not isinstance(meta, dict):
-            raise DocumentError(f"{doc}: YAML front matter is not a mapping")
-        mask(0, front.end(), "front_matter")
+        # Anything but a mapping between two rules is Markdown text, not front matter.
+        if isinstance(parsed, dict):
+            meta = parsed
+            mask(0, front.end(), "front_matter")
 
-    heading_spans = [(m.start(), m.end()) for m in _HEADING_TAG.finditer(raw)]
-    for pattern in (_COMMENT, _TAG):
-        for m in pattern.finditer(raw):
-            if chars[m.start()] != " ":
-                mask(m.start(), m.end(), "markup")
-    for m in _ENTITY.finditer(raw):
-        text = html.unescape(m.group())
-        mask(m.start(), m.end(), "markup")
-        if len(text) == 1 and not text.isdigit():
-            chars[m.start()] = text
-    for m in _ESCAPE.finditer(raw):
-        chars[m.start()] = " "
-    for m in _MD_LINK.finditer(raw):
-        mask(m.start(1), m.end(1), "markup")
-        mask(m.start(3), m.end(3), "url")
-    for m in _URL.finditer(raw):
-        mask(m.start(), m.end(), "url")
-    for m in _EMPHASIS.finditer(raw):
-        chars[m.start()] = chars[m.start() + 1] = " "
+    # Each pass runs only where its trigger character occurs: a membership test
+    # is far cheaper than a regex scan of a document with no markup.
+    heading_spans = []
+    if "<" in raw:
+        heading_spans = [(m.start(), m.end()) for m in _HEADING_TAG.finditer(raw)]
+        for pattern in (_COMMENT, _TAG):
+            for m in pattern.finditer(raw):
+                if chars[m.start()] != " ":
+                    mask(m.start(), m.end(), "markup")
+    if "&" in raw:
+        for m in _ENTITY.finditer(raw):
+            text = html.unescape(m.group())
+            mask(m.start(), m.end(), "markup")
+            if len(text) == 1 and not text.isdigit():
+                chars[m.start()] = text
+    if "\\" in raw:
+        for m in _ESCAPE.finditer(raw):
+            chars[m.start()] = " "
+    if "](" in raw:
+        for m in _MD_LINK.finditer(raw):
+            mask(m.start(1), m.end(1), "markup")
+            mask(m.start(3), m.end(3), "url")
+    if "http" in raw or "www." in raw:
+        for m in _URL.finditer(raw):
+            mask(m.start(), m.end(), "url")
+    if "**" in raw or "__" in raw:
+        for m in _EMPHASIS.finditer(raw):
+            chars[m.start()] = chars[m.start() + 1] = " "
     clean = "".join(chars)
     for m in vocab.boilerplate_re.finditer(clean):
         mask(m.start(), m.end(), "boilerplate")
-    for m in _MD_HEADING.finditer("".join(chars)):
-        mask(m.start(), m.end(), "markup")
+    if "#" in raw:
+        for m in _MD_HEADING.finditer("".join(chars)):
+            mask(m.start(), m.end(), "markup")
     clean = "".join(chars)
 
     starts = _bullet_starts(clean, mask)

@@ -42,15 +42,40 @@ def read_table(name: str, columns: tuple[str, ...], *, directory: Path | None = 
 
 
 def _alternation(words, *, flags: str = "") -> str:
-    """Return a regex alternation of literal words, longest first (so `US$` beats `$`).
+    """Return a regex matching any of the literal words, longest first (`US$` beats `US`).
 
-    Match results should go through `fold` before looking them up.
+    The words are laid out as a trie, so a shared prefix is tested once: a flat
+    alternation of a thousand country names is tried name by name at every
+    position, which made matching the slowest step of extraction. A space in a
+    word matches any run of white space, since hard-wrapped text breaks "Costa
+    Rica" and "more than" across lines; run matches through `fold` before
+    looking them up.
     """
-    unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    # A space in a phrase matches any run of white space: hard-wrapped text breaks
-    # "Costa Rica" and "more than" across lines.
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique) or r"(?!x)x"
+    trie: dict = {}
+    for word in {w for w in words if w}:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    body = _trie_pattern(trie) if trie else r"(?!x)x"
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _cases(words) -> list[str]:
+    """Return each word as written, capitalised and in capitals: cheaper to match than (?i)."""
+    return [form for w in words for form in (w, w[:1].upper() + w[1:], w.upper())]
 
 
 def fold(text: str) -> str:
@@ -142,24 +167,26 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
     scales_rows = _by_lang(table("scales", ("word", "lang", "multiplier", "attached")), lang)
     spoken_scales = [r["word"] for r in scales_rows if r["attached"] != "true"]
     word_number = (
-        rf"\b(?i:{_alternation(tens)}(?:-{_alternation(units)})?|{_alternation(small)}"
-        rf"|(?:one|a|an|un|una)(?=\s+{_alternation(spoken_scales)}\b))\b"
+        rf"\b(?:{_alternation(_cases(tens))}(?:-{_alternation(units)})?|{_alternation(_cases(small))}"
+        rf"|(?:[Oo]ne|[Aa]n?|[Uu]na?)(?=\s+{_alternation(spoken_scales)}\b))\b"
         rf"(?:\s+hundred\b)?(?![\w-]*\d)"
     )
     fractions = {r["word"].lower(): float(r["percent"]) for r in _by_lang(
         table("fractions", ("word", "lang", "percent")), lang)}
     of_word = style.get("of_word") or "of"
     numeral = rf"(?<![\d{th}{dec}])(?:\d{{1,3}}(?:{th}\d{{3}})+|\d+)(?:{dec}\d+)?(?![\d])"
-    token = "|".join(
+    # Tokens start at a digit or at the start of a word: the guard skips the
+    # middle of words without trying every alternative there.
+    token = r"(?=[\d(+]|\b[^\W\d_])(?:" + "|".join(
         [
             rf"(?P<date>{'|'.join(date_alternatives)})",
             r"(?P<phone>\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\+\d[\d\s().-]{7,}\d)",
             r"(?P<time>\b\d{1,2}:\d{2}\b)",
             rf"(?P<num>{numeral})",
+            rf"(?P<frac>\b{_alternation(_cases(fractions))}(?=\s+{of_word}\b))",
             rf"(?P<word>{word_number})",
-            rf"(?P<frac>\b(?i:{_alternation(fractions)})(?=\s+{of_word}\b))",
         ]
-    )
+    ) + ")"
 
     hedges = {r["phrase"].lower(): r["qualifier"] for r in _by_lang(
         table("hedges", ("phrase", "lang", "qualifier")), lang)}
@@ -236,7 +263,7 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
         for inst in institutions:
             actors[f"{d['demonym']} {inst}"] = d["code"]
             actors[f"{d['demonym']} {inst.title()}"] = d["code"]
-    actor_re = re.compile(rf"(?<![\w.]){_alternation(actors)}(?![\w])")
+    actor_re = re.compile(rf"(?<![\w.])(?=[^\W\d_]){_alternation(actors)}(?![\w])")
 
     return Vocabulary(
         lang=lang,
