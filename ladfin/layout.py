@@ -131,7 +131,8 @@ def read_layout(raw: str, vocab: Vocabulary, *, doc: str = "<text>") -> Layout:
             text = html.unescape(m.group())
             mask(m.start(), m.end(), "markup")
             if len(text) == 1 and not text.isdigit():
-                chars[m.start()] = text
+                # Right-aligned, so "&euro;5" reads as "€5": a symbol stays next to its number.
+                chars[m.end() - 1] = text
     if "\\" in raw:
         for m in _ESCAPE.finditer(raw):
             chars[m.start()] = " "
@@ -155,6 +156,8 @@ def read_layout(raw: str, vocab: Vocabulary, *, doc: str = "<text>") -> Layout:
 
     starts = _bullet_starts(clean, mask)
     clean = "".join(chars)
+    if "<" in raw:
+        starts = _merge_starts(starts, _tag_starts(raw, clean))
     blocks = _blocks(clean, starts, heading_spans, vocab)
     blocks = _drop_trailing_chrome(blocks, clean, mask)
     clean = "".join(chars)
@@ -199,6 +202,32 @@ def _bullet_starts(clean: str, mask) -> list[tuple[int, bool]]:
     return starts
 
 
+_BLOCK_TAG = re.compile(
+    r"<(p|li|h[1-6]|div|ul|ol|tr|td|th|br|section|article|blockquote|header|footer|dd|dt)\b[^>]*>",
+    re.I,
+)
+
+
+def _tag_starts(raw: str, clean: str) -> list[tuple[int, bool]]:
+    """Return where HTML block tags start blocks (the first text after each), `<li>` as bullets."""
+    starts = []
+    for m in _BLOCK_TAG.finditer(raw):
+        pos = m.end()
+        while pos < len(clean) and clean[pos].isspace():
+            pos += 1
+        if pos < len(clean):
+            starts.append((pos, m.group(1).lower() == "li"))
+    return starts
+
+
+def _merge_starts(a: list[tuple[int, bool]], b: list[tuple[int, bool]]) -> list[tuple[int, bool]]:
+    """Return block starts from both lists, in order, one per offset (a bullet wins)."""
+    merged: dict[int, bool] = {}
+    for offset, is_bullet in a + b:
+        merged[offset] = merged.get(offset, False) or is_bullet
+    return sorted(merged.items())
+
+
 def _ends_long_line(line: str) -> bool:
     """Tell whether a line is an unwrapped paragraph: long, and ending a sentence.
 
@@ -240,23 +269,41 @@ def _is_heading(start: int, end: int, body: str, heading_spans) -> bool:
         return False
     if re.search(r"[.!?]\s", text) and not re.match(r"(?i)pillar\b", text):
         return False
+    return _is_title_case(text)
+
+
+def _is_title_case(text: str) -> bool:
+    """Tell whether most longer words of a line are capitalised, as in titles and link lists."""
     words = [w for w in re.findall(r"[A-Za-zÀ-ÿ][\w'’-]*", text) if len(w) > 3]
     capitalised = sum(w[0].isupper() for w in words)
     return bool(words) and text[0].isupper() and capitalised >= 0.6 * len(words)
 
 
 def _drop_trailing_chrome(blocks: list[Block], clean: str, mask) -> list[Block]:
-    """Mask short unpunctuated lines after a document's last real block (site links, credits)."""
-    while blocks:
+    """Mask short unpunctuated title-case lines after a document's last real block.
+
+    Published pages end with site chrome (link titles, the agency's name) that is
+    not part of the release; a short sentence there is kept.
+    """
+    while len(blocks) > 1 and any(b.kind != "heading" for b in blocks[:-1]):
         last = blocks[-1]
-        text = " ".join(clean[last.start:last.end].split())
-        if last.kind == "bullet" or "\n" in clean[last.start:last.end].strip() or len(text) > 100:
-            break
-        if text[-1:] in ".!?" or not any(b.kind != "heading" for b in blocks[:-1]):
+        lines = [" ".join(line.split()) for line in clean[last.start:last.end].splitlines()]
+        lines = [line for line in lines if line]
+        if last.kind == "bullet" or last.status or not all(_is_chrome_line(t) for t in lines):
             break
         mask(last.start, last.end, "boilerplate")
         blocks = blocks[:-1]
     return blocks
+
+
+def _is_chrome_line(text: str) -> bool:
+    """Tell whether a line reads as a link title or credit, not a sentence."""
+    return (
+        len(text) <= 100
+        and text[-1:] not in ".!?"
+        and not re.search(r"[.!?]\s", text)
+        and _is_title_case(text)
+    )
 
 
 def _sections(blocks: list[Block], clean: str, vocab: Vocabulary):

@@ -1,0 +1,69 @@
+"""Cleaning and structure: offsets stay raw offsets, sections get pillars."""
+
+from __future__ import annotations
+
+from ladfin.figures import extract_figures, extract_skipped
+from ladfin.layout import read_layout
+from ladfin.reference import vocabulary
+
+RELEASE = """---
+title: "A release"
+date: 2023-06-23
+---
+Intro paragraph: partners met on June 23 with 900 delegates.
+
+<span style="text-decoration: underline">Strengthening Humane
+Enforcement</span>
+
+-   Panama trained 40 border officers. (new)
+
+<!-- -->
+
+*   Peru opened 3 offices. (advancing existing commitments)
+
+## Emergency Response
+
+•  Haiti received \\$2 million.
+
+Related Links
+Press Office Contacts
+"""
+
+
+def test_masking_keeps_every_offset_a_raw_offset():
+    layout = read_layout(RELEASE, vocabulary())
+    assert len(layout.clean) == len(RELEASE)
+    assert all(c == " " or c == r or (r == "\\\\") for c, r in zip(layout.clean, RELEASE) if c != r)
+    assert layout.meta["title"] == "A release"
+
+
+def test_sections_get_pillars_from_the_heading_vocabulary():
+    figures = extract_figures(RELEASE).set_index("value")
+    assert figures.loc[900, "pillar"] == 0
+    assert figures.loc[40, "pillar"] == 3 and figures.loc[40, "section"] == "Strengthening Humane Enforcement"
+    assert figures.loc[3, "pillar"] == 3
+    assert figures.loc[2_000_000, "pillar"] == 4
+
+
+def test_bullet_markers_give_status():
+    figures = extract_figures(RELEASE).set_index("value")
+    assert figures.loc[40, "status"] == "new"
+    assert figures.loc[3, "status"] == "advancing"
+
+
+def test_escaped_dollar_is_read_and_front_matter_is_skipped():
+    figures = extract_figures(RELEASE)
+    assert figures.set_index("value").loc[2_000_000, "quote"] == "$2 million"
+    reasons = extract_skipped(RELEASE).set_index("reason")
+    assert "front_matter" in reasons.index
+
+
+def test_trailing_site_links_are_chrome_but_a_last_short_sentence_is_content():
+    assert read_layout(RELEASE, vocabulary()).clean.rstrip().endswith("$2 million.")
+    kept = "Intro.\n\nChile will resettle up to 1,000 refugees. (new)\n"
+    assert extract_figures(kept)["value"].tolist() == [1000]
+
+
+def test_hard_wrapped_sentence_splits_on_full_stops_not_abbreviations():
+    layout = read_layout("The U.S. Government gave $5 million. Canada gave C$2 million.\n", vocabulary())
+    assert len(layout.sentences) == 2
