@@ -189,6 +189,9 @@ def _read_quantity(start: int, end: int, number: float, clean: str, left: str,
         word = fold(scale_match.group())
         scale = vocab.scales.get(word, vocab.scales.get(word.lower(), 1.0))
         pos += scale_match.end()
+        joined = re.match(rf"\s+{vocab.of_word}(?=\s+[^\W\d_])", clean[pos:pos + 10])
+        if joined:
+            pos += joined.end()  # "1,5 millones de personas": the noun follows "de"
     percent = vocab.percent_re.match(clean[pos:pos + 20])
     if percent:
         pos += percent.end()
@@ -208,7 +211,7 @@ def _read_quantity(start: int, end: int, number: float, clean: str, left: str,
         phrase = _noun_phrase(clean[pos:pos + 120], vocab)
         if phrase:
             noun, noun_end, person = phrase
-            if vocab.currency_heads.get(noun.lower()):
+            if not person and vocab.currency_heads.get(noun.lower()):
                 currency = fold(clean[pos:pos + noun_end])
                 duration = _duration(clean[pos + noun_end:pos + noun_end + 60], vocab)
             pos += noun_end
@@ -229,7 +232,8 @@ def _noun_phrase(text: str, vocab: Vocabulary) -> tuple[str, int, bool] | None:
 
     The phrase runs over words up to a preposition, verb, adverb or punctuation;
     after a plural head, a word in -ed or -ing is a verb and ends it. The head is
-    its last word before any `and`/`or`. It counts persons when the head is a word
+    its last word before any `and`/`or` (its first, in a language whose nouns lead
+    their adjectives). It counts persons when the head is a word
     for persons, when such a word follows `and`/`or` ("vetted and cleared
     individuals"), or in a compound like "676-person"; the phrase then ends at
     that word.
@@ -260,7 +264,7 @@ def _noun_phrase(text: str, vocab: Vocabulary) -> tuple[str, int, bool] | None:
     main = [w for w in words if not w[2]]
     if not main:
         return None
-    head, head_end, _ = main[-1]
+    head, head_end, _ = main[0] if vocab.noun_first else main[-1]
     if _is_person(head, main, vocab):
         return head, head_end, True
     for word, end, after in words:

@@ -108,6 +108,7 @@ class Vocabulary:
     currency_heads: dict[str, frozenset[str]]  # "dollars" -> every code whose name ends so
     dollar_sign: frozenset[str]   # currencies written `$` where they are used
     numeral: str                  # regex source of a numeral in this language's style
+    noun_first: bool              # the noun leads its adjectives (es: personas venezolanas)
     scale_re: re.Pattern
     scales: dict[str, float]
     percent_re: re.Pattern
@@ -208,10 +209,14 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
     currency_suffix = (
         rf"^\s+(?:{of_word}\s+)?(?:(?i:{_alternation(names)})\b|{_alternation(codes)}\b)"
     )
+    # The word that names the currency family: "dollars" in "Canadian dollars",
+    # "pesos" in "pesos colombianos", by each language's word order.
+    noun_first = style.get("noun_first") == "true"
     currency_heads: dict[str, set[str]] = {}
     for row in generated + hand:
         if row["form"] == "name" and len(row["code"]) == 3:
-            currency_heads.setdefault(row["alias"].split()[-1].lower(), set()).add(row["code"])
+            parts = row["alias"].lower().split()
+            currency_heads.setdefault(parts[0] if noun_first else parts[-1], set()).add(row["code"])
     scales = {r["word"]: float(r["multiplier"]) for r in scales_rows}
     attached = [r["word"] for r in scales_rows if r["attached"] == "true"]
     scale_re = re.compile(
@@ -279,6 +284,7 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
         currency_heads={k: frozenset(v) for k, v in currency_heads.items()},
         dollar_sign=frozenset(c.currency for c in countries.values() if c.currency_symbol == "$"),
         numeral=numeral,
+        noun_first=noun_first,
         scale_re=scale_re,
         scales={**{k.lower(): v for k, v in scales.items()}, **{k: v for k, v in scales.items()}},
         percent_re=percent_re,

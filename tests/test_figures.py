@@ -204,3 +204,23 @@ def pd_isna(value) -> bool:
     import pandas as pd
 
     return bool(pd.isna(value))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "unit", "qualifier"),
+    [
+        ("Colombia destinará 50 millones de pesos a los albergues.", "money", 50e6, "COP", "exact"),
+        ("México recibió 32.000 solicitudes en el año.", "count", 32_000, "solicitud", "exact"),
+        ("Perú acoge a 1,5 millones de personas venezolanas.", "people", 1.5e6, "person", "exact"),
+        ("Chile registró más de 2.000 migrantes.", "people", 2_000, "person", "over"),
+        ("España aportará 3 millones de euros.", "money", 3e6, "EUR", "exact"),
+        ("Se regularizaron casi 95.000 venezolanos.", "people", 95_000, "person", "under"),
+    ],
+)
+def test_spanish_is_rows_and_a_number_style(text, kind, value, unit, qualifier):
+    row = extract_figures(text, lang="es").iloc[0]
+    assert (row["kind"], row["value"], row["unit"], row["qualifier"]) == (kind, value, unit, qualifier)
+
+
+def test_spanish_dates_are_skipped():
+    assert extract_figures("El 25 de septiembre de 2024 se reunieron.", lang="es").empty
