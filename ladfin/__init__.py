@@ -14,6 +14,8 @@ _API = {
     "parse_quote": "ladfin.figures",
     "load_table": "ladfin.tables",
     "build": "ladfin.tables",
+    "assistance": "ladfin.series",
+    "headcounts": "ladfin.series",
 }
 
 __all__ = sorted(_API)

@@ -16,7 +16,7 @@ CATALOG_COLUMNS = (
     "event_id", "event_name", "event_date", "event_place",
     "source_url", "sha256", "licence", "note",
 )
-REQUIRED = ("id", "file", "title", "publisher", "kind", "language", "event_id", "event_date", "sha256")
+REQUIRED = ("id", "file", "title", "publisher", "kind", "language", "event_id", "sha256")
 DOCUMENT_KINDS = ("primary", "secondary")
 _NOT_DOCUMENTS = {"catalog.csv", "README.md", ".gitkeep"}
 

@@ -13,8 +13,14 @@ from typing import get_args
 
 import pandas as pd
 
+from ladfin.classify import Flow, Status
 from ladfin.errors import SchemaError, list_problems
 from ladfin.figures import Kind, Qualifier
+from ladfin.links import Role
+from ladfin.prices import constant_column
+
+BASE_YEAR = 2024  # the base year of the constant-dollar columns `ladfin build` writes
+FX_POLICIES = ("on_date", "annual_average", "fixed_date")  # as ladfin.rates.Policy
 
 
 @dataclass(frozen=True)
@@ -46,12 +52,21 @@ COLUMNS: dict[str, Column] = {
     "pillar": Column("Int64", "Los Angeles Declaration pillar: 1 stability/integration, 2 pathways/protection, "
                      "3 enforcement/migration management, 4 emergency response, 0 overview.",
                      allowed=(0, 1, 2, 3, 4), required=True),
-    "status": Column("string", "Marker of the bullet holding the figure: new, advancing; empty if none."),
+    "sentence_start": Column("Int64", "Offset (characters) where the sentence holding the figure begins.",
+                             "char"),
+    "block_start": Column("Int64", "Offset (characters) where the paragraph or bullet holding the figure "
+                          "begins: figures with the same doc and block_start share a paragraph.", "char"),
+    "status": Column("string", "new, advancing (the bullet's marker, which wins), target or achieved (cue words "
+                     "near the figure, data/reference/status_words.csv); empty if nothing says.",
+                     allowed=get_args(Status)),
     # the figure
     "kind": Column("string", "What the figure counts.", allowed=get_args(Kind), required=True),
     "value": Column("Float64", "The figure in base units (578 million -> 578000000); the lower end of a range.",
                     required=True),
-    "value_high": Column("Float64", "Upper end of a range ($5-10 million -> 10000000); empty otherwise."),
+    "value_high": Column("Float64", "Upper end. figures: of a range as written ($5-10 million -> 10000000), "
+                         "empty otherwise. announcements: the upper bound the range and qualifier allow."),
+    "value_low": Column("Float64", "Lower bound the qualifier allows: under and approx take off the margin "
+                        "(default 10%), exact and over keep value."),
     "unit": Column("string", "ISO 4217 code (money), person (people), the counted noun (count), percent; "
                    "empty when the currency could not be told (see flag)."),
     "qualifier": Column("string", "Hedge class: exact, over, under, approx.", allowed=get_args(Qualifier),
@@ -63,7 +78,57 @@ COLUMNS: dict[str, Column] = {
     "duration": Column("string", "Period a money figure is spread over, as written (six years)."),
     "actor": Column("string", "Who announced the figure: ISO 3166 alpha-3, or an organisation's short name."),
     "actor_alias": Column("string", "The actor as named in the text (USAID, Secretary Blinken ...)."),
-    "recipients": Column("string", "Other countries the sentence names (ISO alpha-3, ; separated)."),
+    "recipients": Column("string", "Other countries the sentence names: ISO alpha-3 codes joined by ';' "
+                         "(GTM;CRI), kept as one string; split on ';' to explode."),
+    "recipient": Column("string", "One country of `recipients` (ISO alpha-3); an announcement naming several "
+                        "is repeated under each."),
+    "flow": Column("string", "What kind of money: assistance (grants, aid, funding), loan, investment, reward, "
+                   "seized or other, from the nearest cue word (data/reference/flows.csv); empty unless money.",
+                   allowed=get_args(Flow)),
+    "role": Column("string", "single; total (its parts are listed after it); component (a part of a total, see "
+                   "parent); cumulative (a running total spanning earlier announcements).",
+                   allowed=get_args(Role), required=True),
+    "parent": Column("string", "The total this figure is a part of, as doc:start (in announcements: the "
+                     "total's announcement id); empty unless role is component."),
+    "parts_sum_usd": Column("Float64", "Sum of the parts of a total, in USD; empty unless it has parts.", "USD"),
+    "parts_add_up": Column("boolean", "Whether the parts' bounds overlap the total's bounds (their qualifiers "
+                           "allowing); empty unless the figure has parts."),
+    "cues": Column("string", "The cue words that set flow, status and role, as field=value ('phrase')."),
+    "announcement": Column("string", "Id of the underlying figure: doc:start of its canonical mention.",
+                           required=True),
+    "is_canonical": Column("boolean", "Whether this mention is its announcement's canonical one (primary "
+                           "document first, then earliest published, then document and offset).",
+                           required=True),
+    "mentions": Column("Int64", "How many figure mentions the announcement links.", required=True),
+    "docs": Column("string", "The documents mentioning the announcement, ';' separated.", required=True),
+    "link_reason": Column("string", "Why the mentions were linked, and how they differ.", required=True),
+    # money in US dollars
+    "amount_usd": Column("Float64", "Money in US dollars at the rate the fx policy picks (the lower end of "
+                         "a range); in constant dollars where a function is asked for them.", "USD"),
+    "amount_usd_high": Column("Float64", "Upper end in US dollars. figures: of a range, empty otherwise. "
+                              "announcements and aggregates: the upper bound range and qualifier allow.", "USD"),
+    "amount_usd_low": Column("Float64", "Lower bound in US dollars the qualifier allows (see value_low).",
+                             "USD"),
+    "amount_usd_alt": Column("Float64", "The amount in US dollars read in alt_unit, for an assumed currency.",
+                             "USD"),
+    "fx_rate": Column("Float64", "Units of the currency per US dollar used for amount_usd."),
+    "fx_date": Column("datetime64[s]", "Day of the rate used (1 January for an annual average)."),
+    "fx_source": Column("string", "Where the rate comes from: identity (USD), trm, ecb."),
+    "fx_policy": Column("string", "How the rate was picked: on_date, annual_average, fixed_date.",
+                        allowed=FX_POLICIES),
+    "fx_rate_alt": Column("Float64", "Units of alt_unit per US dollar, for amount_usd_alt."),
+    "fx_source_alt": Column("string", "Where the rate for amount_usd_alt comes from."),
+    "currency": Column("string", "ISO 4217 code of a currency.", required=True),
+    # aggregates
+    "year": Column("Int64", "Year of the event: the year the figure was announced.", required=True),
+    "people": Column("Float64", "Number of persons.", "person"),
+    "people_low": Column("Float64", "Lower bound of the number of persons the qualifiers allow.", "person"),
+    "people_high": Column("Float64", "Upper bound of the number of persons the qualifiers allow.", "person"),
+    "announcements": Column("Int64", "How many distinct announcements (underlying figures) the row counts.",
+                            required=True),
+    "documents": Column("Int64", "How many catalogued documents report the event.", required=True),
+    "has_assumed_currency": Column("boolean", "Whether any amount counted reads a bare $ or pesos as an "
+                                   "assumed currency (see currency_assumed).", required=True),
     "note": Column("string", "Why a judgement was made (currency reading, borrowed unit ...)."),
     "flag": Column("string", "Why the figure could not be normalised (unknown_currency ...); empty if fine."),
     # documents and events
@@ -76,7 +141,8 @@ COLUMNS: dict[str, Column] = {
     "language": Column("string", "Language of the document (en, es ...).", required=True),
     "event_id": Column("string", "Id of the ministerial meeting the document reports.", required=True),
     "event_name": Column("string", "Name of the event."),
-    "event_date": Column("datetime64[s]", "Date of the event: the announcement date of its figures.", required=True),
+    "event_date": Column("datetime64[s]", "Date of the event: the announcement date of its figures; empty "
+                         "(and its figures flagged no_event_date) when the catalog lacks it."),
     "event_place": Column("string", "Where the event was held."),
     "source_url": Column("string", "Where the document was published, where known."),
     "sha256": Column("string", "SHA-256 of the raw file.", required=True),
@@ -86,21 +152,51 @@ COLUMNS: dict[str, Column] = {
     "skipped": Column("Int64", "Numbers in the document that are not figures.", required=True),
 }
 
+for _column in ("amount_usd", "amount_usd_low", "amount_usd_high", "amount_usd_alt"):
+    COLUMNS[constant_column(_column, BASE_YEAR)] = Column(
+        "Float64", f"{_column} in constant {BASE_YEAR} US dollars (US CPI-U; amounts of {BASE_YEAR} unchanged).",
+        f"USD_{BASE_YEAR}",
+    )
+
 _EXTRACTED = (
     "doc", "start", "end", "quote", "sentence", "section", "pillar", "status", "kind", "value",
     "value_high", "unit", "qualifier", "hedge", "currency_assumed", "alt_unit", "duration",
     "actor", "actor_alias", "recipients", "note", "flag",
 )
+_FX = ("fx_rate", "fx_date", "fx_source", "fx_policy", "fx_rate_alt", "fx_source_alt")
+_USD = ("amount_usd", "amount_usd_high", "amount_usd_alt")
+_EVENT = ("event_id", "event_name", "event_date")
 
 TABLES: dict[str, Table] = {
     "extracted": Table("one row per figure mention, as read from one text", ("doc", "start"), _EXTRACTED),
     "figures": Table(
         "one row per figure mention in a catalogued document",
         ("doc", "start"),
-        _EXTRACTED[:1] + ("event_id", "event_date") + _EXTRACTED[1:],
+        ("doc", *_EVENT, "start", "end", "quote", "sentence", "sentence_start", "block_start", "section",
+         "pillar", "kind", "value", "value_high", "unit", "qualifier", "hedge", "currency_assumed",
+         "alt_unit", "duration", "actor", "actor_alias", "recipients", "flow", "status", "role", "parent",
+         "parts_sum_usd", "parts_add_up", "announcement", "is_canonical", *_USD, *_FX,
+         *(constant_column(c, BASE_YEAR) for c in _USD), "cues", "note", "flag"),
     ),
+    "announcements": Table(
+        "one row per underlying figure, however many documents mention it",
+        ("announcement",),
+        ("announcement", *_EVENT, "doc", "start", "end", "quote", "actor", "recipients", "pillar", "kind",
+         "unit", "qualifier", "hedge", "value_low", "value", "value_high", "currency_assumed", "alt_unit",
+         "flow", "status", "role", "parent", "parts_sum_usd", "parts_add_up", "amount_usd_low",
+         "amount_usd", "amount_usd_high", "amount_usd_alt", *_FX,
+         *(constant_column(c, BASE_YEAR) for c in ("amount_usd_low", "amount_usd", "amount_usd_high")),
+         "mentions", "docs", "link_reason", "flag"),
+    ),
+    "events": Table("one row per event (ministerial meeting)", ("event_id",),
+                    (*_EVENT, "event_place", "documents", "announcements")),
     "skipped": Table("one row per number that is not a figure", ("doc", "start"),
                      ("doc", "start", "end", "text", "reason")),
+    "rates_used": Table(
+        "one row per exchange rate used, for either reading of a currency",
+        ("currency", "fx_date", "fx_source", "fx_policy"),
+        ("currency", "fx_date", "fx_rate", "fx_source", "fx_policy"),
+    ),
     "documents": Table(
         "one row per catalogued document",
         ("doc",),
@@ -109,6 +205,11 @@ TABLES: dict[str, Table] = {
          "characters", "figures", "skipped"),
     ),
 }
+
+
+def typed(df: pd.DataFrame) -> pd.DataFrame:
+    """Return `df` with every declared column cast to its declared dtype, others untouched."""
+    return df.assign(**{c: _cast(df[c], COLUMNS[c].dtype) for c in df.columns if c in COLUMNS})
 
 
 def _cast(series: pd.Series, dtype: str) -> pd.Series:

@@ -102,11 +102,15 @@ def test_a_catalog_missing_a_column_says_which(tmp_path):
         read_catalog(catalog)
 
 
-def test_a_missing_event_date_is_reported(tmp_path):
+def test_a_missing_event_date_keeps_the_figures_and_flags_them(tmp_path, monkeypatch):
+    from ladfin.tables import build_tables
+    from ladfin.documents import load_all
+
     catalog = _catalog_tree(tmp_path)
     _write(catalog, [{**_rows(catalog)[0], "event_date": ""}])
-    with pytest.raises(CatalogError, match=r"line 2 \(a.txt\): event_date is empty"):
-        read_catalog(catalog)
+    figures = build_tables(load_all(catalog))["figures"]
+    assert figures["value"].tolist() == [2000]
+    assert "no_event_date" in figures["flag"].iloc[0]
 
 
 def test_front_matter_that_does_not_parse_names_the_file():

@@ -1,0 +1,141 @@
+"""Links the mentions of one underlying figure, across documents, under one announcement.
+
+Two mentions are one announcement when they share event, actor, kind and unit,
+their values (and range tops) agree within a relative tolerance, and they sit in
+different paragraphs: a paragraph that gives the same number twice gives two
+figures ("approximately 200,000 ... approximately 200,000 ..."). The canonical
+mention is the primary document's (catalog kind primary before secondary), then
+the earliest published, then the first by document name and offset; the
+announcement's id is its "doc:start" and its qualifier is the canonical's.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ladfin.bounds import MARGIN, add_bounds
+from ladfin.links import figure_id
+from ladfin.prices import add_constant_dollars
+
+REL_TOL = 0.005  # within 0.5%: "$686 million" and "$686.2 million" agree, "2,485" and "2,500" do not
+_KIND_RANK = {"primary": 0, "secondary": 1}
+
+
+@dataclass
+class _Cluster:
+    value: float
+    high: float | None
+    members: list = field(default_factory=list)
+    blocks: set = field(default_factory=set)
+
+
+def _close(a: float | None, b: float | None, rel_tol: float) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=rel_tol)
+
+
+def _number(x: object) -> float | None:
+    return None if pd.isna(x) else float(x)
+
+
+def canonical_order(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.Index:
+    """Return `figures`' row labels in canonical order: primary kind, published date, doc, start."""
+    info = documents.set_index("doc")
+    rank = figures["doc"].map(info["document_kind"]).map(_KIND_RANK).fillna(len(_KIND_RANK))
+    published = pd.to_datetime(figures["doc"].map(info["published"]))
+    keys = pd.DataFrame({"rank": rank, "published": published, "doc": figures["doc"],
+                         "start": figures["start"]}, index=figures.index)
+    return keys.sort_values(["rank", "published", "doc", "start"], na_position="last").index
+
+
+def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
+                  rel_tol: float = REL_TOL) -> pd.DataFrame:
+    """Return `figures` with `announcement` (the canonical mention's "doc:start") and `is_canonical`.
+
+    `documents` gives each doc's `document_kind` and `published` date.
+    """
+    clusters: dict[tuple, list[_Cluster]] = {}
+    owner: dict = {}
+    for i in canonical_order(figures, documents):
+        row = figures.loc[i]
+        key = tuple("" if pd.isna(row[c]) else row[c] for c in ("event_id", "actor", "kind", "unit"))
+        block = (row["doc"], row["block_start"] if pd.notna(row.get("block_start")) else f"@{row['start']}")
+        value, high = _number(row["value"]), _number(row["value_high"])
+        group = clusters.setdefault(key, [])
+        match = next((c for c in group if _close(value, c.value, rel_tol)
+                      and _close(high, c.high, rel_tol) and block not in c.blocks), None)
+        if match is None:
+            match = _Cluster(value, high)
+            group.append(match)
+        match.members.append(i)
+        match.blocks.add(block)
+        owner[i] = match
+    ids = {id(c): figure_id(figures.at[c.members[0], "doc"], figures.at[c.members[0], "start"])
+           for group in clusters.values() for c in group}
+    announcement = [ids[id(owner[i])] for i in figures.index]
+    canonical = [owner[i].members[0] == i for i in figures.index]
+    return figures.assign(announcement=pd.array(announcement, dtype="string"),
+                          is_canonical=pd.array(canonical, dtype="boolean"))
+
+
+def _reason(mentions: pd.DataFrame, kinds: pd.Series) -> str:
+    """Return why mentions were linked and how they differ, canonical first."""
+    first = mentions.iloc[0]
+    if len(mentions) == 1:
+        return "one mention"
+    docs = mentions["doc"].unique()
+    text = (f"{len(mentions)} mentions in {len(docs)} document(s), same event {first['event_id']}, "
+            f"actor {first['actor'] if pd.notna(first['actor']) else 'unknown'}, kind {first['kind']}, "
+            f"unit {first['unit']} and value {first['value']:,.0f}")
+    others = mentions.iloc[1:]
+    if kinds.get(first["doc"]) == "primary" and (others["doc"].map(kinds) == "secondary").any():
+        text += "; canonical is the primary source"
+    else:
+        text += "; canonical is the earliest mention"
+    for column in ("value", "qualifier", "role", "status"):
+        differ = others[others[column].astype("string") != str(first[column])]
+        if len(differ):
+            spots = ", ".join(f"{v} at {figure_id(d, s)}" for v, d, s in
+                              zip(differ[column], differ["doc"], differ["start"]))
+            text += f"; {column} differs: canonical {first[column]}, {spots}"
+    return text
+
+
+def build_announcements(figures: pd.DataFrame, documents: pd.DataFrame, *,
+                        margin: float = MARGIN, base_year: int = 2024) -> pd.DataFrame:
+    """Return one row per announcement: its canonical mention, bounds, counts and link reason.
+
+    Takes linked figures (`link_mentions`, with amount_usd and role). Bounds
+    come from the canonical qualifier (see `ladfin.bounds`), in units, USD and
+    constant `base_year` USD. The role is the canonical's, except that an
+    announcement one of whose mentions is a part of a counted total (not a
+    running total) is a component of it, so it is never counted twice.
+    """
+    order = canonical_order(figures, documents)
+    kinds = documents.set_index("doc")["document_kind"]
+    linked = figures.loc[order]
+    rows = linked[linked["is_canonical"].fillna(False)].set_index("announcement", drop=False)
+    groups = {a: g for a, g in linked.groupby("announcement", sort=False)}
+    ann_of = dict(zip((figure_id(d, s) for d, s in zip(figures["doc"], figures["start"])),
+                      figures["announcement"]))
+    role = rows["role"].astype("string").copy()
+    parent = rows["parent"].map(ann_of, na_action="ignore").astype("string")
+    reason = pd.Series({a: _reason(groups[a], kinds) for a in rows.index}, dtype="string")
+    for m in linked[linked["role"].eq("component").fillna(False)].itertuples():
+        own, total = m.announcement, ann_of.get(m.parent)
+        if total and total != own and role[own] != "component" and role[total] != "cumulative":
+            role[own], parent[own] = "component", total
+            reason[own] += f"; a component of {total}: {figure_id(m.doc, m.start)} is one of its parts"
+    out = rows.assign(
+        role=role, parent=parent, link_reason=reason,
+        mentions=pd.Series({a: len(g) for a, g in groups.items()}),
+        docs=pd.Series({a: ";".join(dict.fromkeys(g["doc"])) for a, g in groups.items()}),
+    ).reset_index(drop=True)
+    out = add_bounds(out, margin=margin).assign(date=lambda f: f["event_date"])
+    out = add_constant_dollars(out, base_year=base_year,
+                               columns=("amount_usd_low", "amount_usd", "amount_usd_high"))
+    return out.drop(columns="date")

@@ -1,0 +1,195 @@
+"""Money and people per year, event, actor, pillar, flow, recipient: each announcement counted once.
+
+`assistance` and `headcounts` read the announcements table (one row per
+underlying figure, its canonical mention), or a figures table, of which they
+keep the canonical mentions. Grouping by recipient repeats an announcement
+under every country it names, so those groups do not add up to the total.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Literal, get_args
+
+import pandas as pd
+
+from ladfin import schema
+from ladfin.bounds import add_bounds
+from ladfin.classify import Flow, Status
+from ladfin.errors import ParameterError
+from ladfin.prices import add_constant_dollars, constant_column
+from ladfin.rates import Policy, add_amount_usd
+
+Dollars = Literal["nominal", "constant"]
+
+GROUPS = {
+    "year": ("year",),
+    "event": ("event_id", "event_name", "event_date"),
+    "actor": ("actor",),
+    "pillar": ("pillar",),
+    "flow": ("flow",),
+    "recipient": ("recipient",),
+    "status": ("status",),
+}
+DEFAULT_FLOWS: tuple[str, ...] = ("assistance", "loan", "investment", "other")
+_USD = ("amount_usd", "amount_usd_low", "amount_usd_high")
+
+
+def _choices(values: str | Iterable[str] | None, allowed: Sequence[str], name: str) -> list[str] | None:
+    if values is None:
+        return None
+    chosen = [values] if isinstance(values, str) else list(values)
+    unknown = [v for v in chosen if v not in allowed]
+    if unknown:
+        raise ParameterError(f"{name} {unknown} not understood; choose from {list(allowed)}")
+    return chosen
+
+
+def _rows(table: pd.DataFrame | None) -> pd.DataFrame:
+    """Return one row per announcement, with bounds and `year`, from announcements or figures."""
+    if table is None:
+        from ladfin.tables import load_table
+
+        table = load_table("announcements")
+    if "is_canonical" in table:
+        table = add_bounds(table[table["is_canonical"].fillna(False)])
+    return table.assign(year=pd.to_datetime(table["event_date"]).dt.year.astype("Int64"))
+
+
+def _window(rows: pd.DataFrame, start_year: int, end_year: int) -> pd.DataFrame:
+    years = sorted(int(y) for y in rows["year"].dropna().unique())
+    if start_year > end_year:
+        raise ParameterError(f"start_year {start_year} is after end_year {end_year}")
+    if not any(start_year <= y <= end_year for y in years):
+        covered = f"{years[0]}-{years[-1]}" if years else "no year"
+        raise ParameterError(f"years {start_year}-{end_year} are outside the data, which covers {covered}")
+    return rows[rows["year"].between(start_year, end_year).fillna(False)]
+
+
+def _filter(rows: pd.DataFrame, column: str, keep: list[str] | None) -> pd.DataFrame:
+    return rows if keep is None else rows[rows[column].isin(keep).fillna(False)]
+
+
+def _aggregate(rows: pd.DataFrame, by: list[str], sums: dict[str, str], flags: dict[str, str]) -> pd.DataFrame:
+    keys = ["year", *(c for g in by if g != "year" for c in GROUPS[g])]
+    if "recipient" in keys:
+        rows = rows.assign(recipient=rows["recipients"].str.split(";")).explode("recipient")
+    columns = [*keys, *sums, "announcements", *flags]
+    if rows.empty:
+        return schema.typed(pd.DataFrame({c: [] for c in columns}))
+    spec = {out: pd.NamedAgg(src, lambda s: s.sum(min_count=1)) for out, src in sums.items()}
+    spec["announcements"] = pd.NamedAgg("announcement", "nunique")
+    spec.update({out: pd.NamedAgg(src, lambda s: bool(s.fillna(False).any())) for out, src in flags.items()})
+    out = rows.groupby(keys, dropna=False, sort=True).agg(**spec).reset_index()
+    return schema.typed(out[columns])
+
+
+def _reprice(rows: pd.DataFrame, policy: Policy, fixed_date: date | None) -> pd.DataFrame:
+    """Return rows with their USD amounts and bounds at the rates `policy` picks."""
+    if rows.empty or (rows["fx_policy"].dropna() == policy).all() and policy != "fixed_date":
+        return rows
+    point = rows.assign(date=rows["event_date"], value_high=pd.NA, amount_usd_high=pd.NA)
+    fresh = add_amount_usd(point, policy=policy, fixed_date=fixed_date)["amount_usd"]
+    factor = fresh / rows["amount_usd"]
+    return rows.assign(amount_usd=fresh, amount_usd_low=rows["amount_usd_low"] * factor,
+                       amount_usd_high=rows["amount_usd_high"] * factor, fx_policy=policy)
+
+
+def assistance(
+    actor: str | Iterable[str] | None = None,
+    by: Sequence[str] = ("year",),
+    dollars: Dollars = "nominal",
+    base_year: int = 2024,
+    fx_policy: Policy = "on_date",
+    start_year: int = 2022,
+    end_year: int = 2024,
+    statuses: Iterable[str] | None = None,
+    include_components: bool = False,
+    include_cumulative: bool = False,
+    include_targets: bool = False,
+    table: pd.DataFrame | None = None,
+    *,
+    flows: Iterable[str] | None = None,
+    fixed_date: date | None = None,
+) -> pd.DataFrame:
+    """Return money announced per group: one row per group, each announcement counted once.
+
+    Columns: `year` (of the event), the columns of the groups in `by` ("event":
+    event_id, event_name, event_date; "actor"; "pillar"; "flow"; "recipient",
+    which repeats an announcement under each country it names; "status"), then
+    `amount_usd`, `amount_usd_low`, `amount_usd_high` (bounds from qualifiers),
+    in nominal USD or, with dollars="constant", constant `base_year` USD;
+    `announcements` (how many) and `has_assumed_currency`.
+
+    Counts money announcements by their canonical mention, excluding parts of
+    totals (include_components), running totals such as "$1.2 billion in 2024
+    alone" (include_cumulative) and targets (include_targets, implied when
+    `statuses` names "target"). `flows` defaults to every flow but reward and
+    seized: loans and investments count, as does "other" money. `statuses`
+    (default: any, including none) keeps only those statuses. Amounts with no
+    USD value (flagged rows) add to `announcements` but not to the sums.
+
+    `fx_policy` other than the table's reprices each amount (see
+    `ladfin.rates.add_amount_usd`); "fixed_date" needs `fixed_date`.
+
+    Raises:
+        ParameterError: an unknown `by`, flow, status or fx_policy, `dollars`
+            other than nominal or constant, fixed_date without its policy or
+            the policy without it, or years outside the data.
+    """
+    groups = _choices(by, list(GROUPS), "by")
+    if dollars not in get_args(Dollars):
+        raise ParameterError(f"dollars {dollars!r} not understood; choose nominal or constant")
+    if fx_policy not in get_args(Policy):
+        raise ParameterError(f"fx_policy {fx_policy!r} not understood; choose from {get_args(Policy)}")
+    if (fx_policy == "fixed_date") != (fixed_date is not None):
+        raise ParameterError('give fixed_date (a date) exactly when fx_policy is "fixed_date"')
+    chosen_flows = _choices(flows, get_args(Flow), "flows") or list(DEFAULT_FLOWS)
+    chosen_status = _choices(statuses, get_args(Status), "statuses")
+    rows = _window(_rows(table), start_year, end_year)
+    rows = rows[rows["kind"].eq("money").fillna(False)]
+    rows = _filter(_filter(rows, "actor", _choices(actor, rows["actor"].dropna().unique(), "actor")
+                           if actor is not None else None), "flow", chosen_flows)
+    rows = _filter(rows, "status", chosen_status)
+    dropped = [r for r, keep in (("component", include_components), ("cumulative", include_cumulative))
+               if not keep]
+    rows = rows[~rows["role"].isin(dropped).fillna(False)]
+    if not (include_targets or (chosen_status and "target" in chosen_status)):
+        rows = rows[~rows["status"].eq("target").fillna(False)]
+    rows = _reprice(rows, fx_policy, fixed_date)
+    if dollars == "constant":
+        rows = add_constant_dollars(rows.assign(date=rows["event_date"]), base_year=base_year, columns=_USD)
+        rows = rows.assign(**{c: rows[constant_column(c, base_year)] for c in _USD})
+    return _aggregate(rows, groups, {c: c for c in _USD}, {"has_assumed_currency": "currency_assumed"})
+
+
+def headcounts(
+    country: str | Iterable[str] | None = None,
+    by: Sequence[str] = ("year",),
+    start_year: int = 2022,
+    end_year: int = 2024,
+    statuses: Iterable[str] | None = None,
+    table: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Return persons per group: one row per group, each people announcement counted once.
+
+    Columns: `year`, the columns of the groups in `by` (as for `assistance`,
+    "status" included), `people`, `people_low`, `people_high` (bounds from
+    qualifiers) and `announcements`. `country` keeps the announcements of
+    those actors (ISO alpha-3); `statuses` keeps those statuses. Every role
+    counts: people figures have no parts, and targets and achievements are
+    told apart by grouping or filtering on status.
+
+    Raises:
+        ParameterError: an unknown `by` or status, or years outside the data.
+    """
+    groups = _choices(by, list(GROUPS), "by")
+    chosen_status = _choices(statuses, get_args(Status), "statuses")
+    rows = _window(_rows(table), start_year, end_year)
+    rows = rows[rows["kind"].eq("people").fillna(False)]
+    if country is not None:
+        rows = _filter(rows, "actor", [country] if isinstance(country, str) else list(country))
+    rows = _filter(rows, "status", chosen_status)
+    sums = {"people": "value", "people_low": "value_low", "people_high": "value_high"}
+    return _aggregate(rows, groups, sums, {})

@@ -1,0 +1,44 @@
+"""Documents and fixture trees written for the tests: short texts with catalog entries."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from pathlib import Path
+
+from ladfin.documents import CATALOG_COLUMNS, Document
+
+
+def entry(doc: str, *, kind: str = "primary", event_id: str = "meeting-2024", event_date: str = "2024-05-07",
+          published: str = "", sha256: str = "0" * 64) -> dict:
+    """Return a catalog row for a test document."""
+    return {
+        "id": doc.removesuffix(".txt"), "file": doc, "title": f"Test {doc}", "publisher": "Test",
+        "kind": kind, "published": published, "language": "en", "event_id": event_id,
+        "event_name": f"Meeting {event_id}", "event_date": event_date, "event_place": "Testville",
+        "source_url": "", "sha256": sha256, "licence": "", "note": "",
+    }
+
+
+def document(text: str, doc: str = "a.txt", **fields) -> Document:
+    """Return a catalogued Document holding `text`; `fields` go to its catalog entry."""
+    return Document(doc=doc, raw=text, lang="en", entry=entry(doc, **fields))
+
+
+def tree(root: Path, texts: dict[str, str], **fields) -> Path:
+    """Write a project tree at `root`: data/raw with `texts` and a catalog; return root.
+
+    The tree has no data/reference, so ladfin uses the package's.
+    """
+    raw = root / "data" / "raw"
+    raw.mkdir(parents=True)
+    rows = []
+    for doc, text in texts.items():
+        (raw / doc).write_text(text, encoding="utf-8")
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        rows.append(entry(doc, sha256=digest, **fields.get(doc, {})))
+    with (raw / "catalog.csv").open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=CATALOG_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    return root

@@ -1,0 +1,80 @@
+"""Tests for ladfin/classify.py: flow and status from cue words, on sentences written here."""
+
+import doctest
+
+import pytest
+
+from fixture_docs import document
+from ladfin import classify
+from ladfin.figures import extract_figures
+from ladfin.tables import build_tables
+
+
+@pytest.mark.parametrize(
+    ("text", "flow"),
+    [
+        ("The United States approved a $4 million direct loan to a bank.", "loan"),
+        ("Authorities offer a reward of $5 million for the capture.", "reward"),
+        ("The United States is investing $6 million in ports.", "investment"),
+        ("Police seized $2 million in cash from smugglers.", "seized"),
+        ("The United States announced $8 million in humanitarian assistance.", "assistance"),
+        ("The United States gave $8 million in development funding.", "assistance"),
+        ("The United States spent $8 million.", "other"),
+    ],
+)
+def test_flow_is_the_nearest_cue(text, flow):
+    assert classify.add_flow(extract_figures(text))["flow"].tolist() == [flow]
+
+
+def test_each_figure_takes_its_own_nearest_cue():
+    # the loan word sits next to the second figure, the aid word next to the first
+    out = classify.add_flow(extract_figures(
+        "The United States gave $3 million in aid and made a $9 million loan to Peru."))
+    assert out["flow"].tolist() == ["assistance", "loan"]
+
+
+def test_flow_is_empty_for_people():
+    out = classify.add_flow(extract_figures("Peru welcomed 9,000 refugees with aid."))
+    assert out["flow"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Peru is on track to welcome 9,000 refugees.", "target"),
+        ("Peru set the goal of welcoming 9,000 refugees.", "target"),
+        ("Peru will admit up to 2,000 refugees.", "target"),
+        ("Over 3,000 refugees have been resettled in Peru.", "achieved"),
+        ("Peru has issued 4,000 visas.", "achieved"),
+        ("Peru resettled 1,200 refugees.", "achieved"),
+        ("Peru announced $3 million in new assistance.", "new"),
+        ("Peru approved a plan; 2,000 refugees live in Lima.", None),
+    ],
+)
+def test_status_from_cue_words(text, status):
+    got = classify.add_status(extract_figures(text))["status"]
+    if status is None:
+        assert got.isna().all()
+    else:
+        assert got.tolist() == [status]
+
+
+def test_a_cue_after_the_figure_does_not_make_it_a_target():
+    # "will" follows the money: the money is not what will happen
+    out = classify.add_status(extract_figures("Most of the $9 million in new funding will support shelters."))
+    assert out["status"].tolist() == ["new"]
+
+
+def test_the_bullet_marker_wins_over_cue_words():
+    text = "Commitments\n\n  • Peru will admit 2,000 refugees this year. (advancing existing commitments)\n"
+    figures = build_tables([document(text)])["figures"]
+    assert figures["status"].tolist() == ["advancing"]
+
+
+def test_cues_record_the_phrase_that_decided():
+    out = classify.add_status(classify.add_flow(extract_figures("Peru approved a $4 million loan.")))
+    assert "flow=loan ('loan')" in out.at[0, "cues"]
+
+
+def test_doctests():
+    assert doctest.testmod(classify).failed == 0

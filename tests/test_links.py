@@ -1,0 +1,97 @@
+"""Tests for ladfin/links.py: totals, their parts and running totals, on texts written here."""
+
+import doctest
+
+import pytest
+
+from fixture_docs import document
+from ladfin import links
+from ladfin.tables import build_tables
+
+
+def figures(text: str):
+    """Return the built figures table of one text, indexed by quote."""
+    return build_tables([document(text)])["figures"].set_index("quote")
+
+
+def test_parts_in_the_next_sentence_of_the_paragraph_belong_to_the_total():
+    # "This includes" opens a later sentence; over 50 = [50, 55], parts [18+30, 20+33] overlap.
+    f = figures("The United States announced over $50 million in new assistance. This includes nearly "
+                "$20 million in food aid and over $30 million in development funding.")
+    total = "a.txt:" + str(f.at["$50 million", "start"])
+    assert f.at["$50 million", "role"] == "total"
+    assert list(f.loc[["$20 million", "$30 million"], "role"]) == ["component"] * 2
+    assert list(f.loc[["$20 million", "$30 million"], "parent"]) == [total] * 2
+    assert f.at["$50 million", "parts_sum_usd"] == 50_000_000
+    assert bool(f.at["$50 million", "parts_add_up"])
+
+
+def test_a_list_after_with_in_the_same_sentence_is_the_parts():
+    # 40 + 30 + 20 = 90 exactly.
+    f = figures("The United States provided $90 million in aid, with $40 million for shelter; "
+                "$30 million for food; and $20 million for health care.")
+    assert f.at["$90 million", "role"] == "total"
+    assert f.at["$90 million", "parts_sum_usd"] == 90_000_000
+    assert bool(f.at["$90 million", "parts_add_up"])
+    assert set(f["role"]) == {"total", "component"}
+
+
+def test_along_with_makes_the_later_figure_a_running_total():
+    f = figures("Along with the $15 million announced in March, the United States has this month "
+                "announced $40 million in assistance.")
+    assert f.at["$15 million", "role"] == "component"
+    assert f.at["$40 million", "role"] == "cumulative"
+    assert f.at["$40 million", "parts_sum_usd"] == 15_000_000
+    assert not f.at["$40 million", "parts_add_up"]  # 15 alone is not 40: the text names one part
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With this announcement, the United States has now committed over $2 billion in 2023 alone.",
+        "The United States gave $5 million, bringing the total U.S. pledge this year to $30 million.",
+        "The United States has provided $70 million to date.",
+        "Peru has given $9 million in aid since January.",
+    ],
+)
+def test_running_totals_are_cumulative(text):
+    f = figures(text)
+    assert f["role"].iloc[-1] == "cumulative"
+
+
+def test_the_figure_before_bringing_the_total_is_not_a_running_total():
+    f = figures("The United States gave $5 million, bringing the total U.S. pledge this year to $30 million.")
+    assert f.at["$5 million", "role"] == "single"
+
+
+def test_parts_above_the_total_are_flagged():
+    # Each part fits under 10, but 6 + 7 = 13 does not.
+    f = figures("The United States announced $10 million. This includes $6 million for shelter and "
+                "$7 million for food.")
+    assert not f.at["$10 million", "parts_add_up"]
+    assert "parts_exceed_total" in f.at["$10 million", "flag"]
+
+
+def test_a_part_cue_does_not_reach_into_another_paragraph():
+    f = figures("The United States announced $10 million.\n\nThis includes $4 million for shelter.")
+    assert list(f["role"]) == ["single", "single"]
+
+
+def test_a_larger_figure_is_not_a_part():
+    f = figures("The United States announced $10 million, including $25 million from partners.")
+    assert list(f["role"]) == ["single", "single"]
+
+
+def test_a_part_without_status_takes_its_totals():
+    f = figures("The United States announced $10 million in new aid. This includes $4 million for food.")
+    assert f.at["$4 million", "status"] == "new"
+
+
+def test_people_are_never_parts():
+    f = figures("Peru welcomed 9,000 migrants, including 2,000 children.")
+    assert set(f["role"]) == {"single"}
+    assert f["parent"].isna().all()
+
+
+def test_doctests():
+    assert doctest.testmod(links).failed == 0
