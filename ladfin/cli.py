@@ -50,16 +50,25 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 @cli.command()
-def build() -> None:
-    """Build documents, figures and skipped tables into data/processed (Parquet and CSV)."""
+@click.option("--fx-policy", type=click.Choice(["on_date", "annual_average"]), default="on_date",
+              show_default=True, help="Which exchange rate converts money: the event day's, or its year's mean.")
+def build(fx_policy: str) -> None:
+    """Build documents, events, figures, announcements, skipped and rates_used into data/processed."""
     from ladfin import paths, tables
 
-    built = tables.build()
+    built = tables.build(fx_policy=fx_policy)
     summary = ", ".join(f"{len(df)} {name}" for name, df in built.items())
     click.echo(f"built {summary} -> {paths.processed_dir()}")
-    flagged = built["figures"][built["figures"]["flag"].notna()]
-    for row in flagged.itertuples():
-        click.echo(f"  flag {row.flag}: {row.doc} chars {row.start}-{row.end} {row.quote!r}")
+    figures, announcements = built["figures"], built["announcements"]
+    roles = announcements["role"].value_counts()
+    click.echo("announcements by role: " + ", ".join(f"{n} {role}" for role, n in roles.items()))
+    for row in figures[figures["parts_add_up"].eq(False).fillna(False)].itertuples():
+        click.echo(f"  parts do not add up: {row.doc} chars {row.start}-{row.end} {row.quote!r} "
+                   f"({row.parts_sum_usd:,.0f} USD in parts)")
+    flags = tables.flagged(figures, tables.flag_messages())
+    click.echo(f"{len(flags)} flag(s)")
+    for row in flags.itertuples():
+        click.echo(f"  flag {row.flag}: {row.doc} chars {row.start}-{row.end} {row.quote!r}: {row.message}")
 
 
 @cli.command()
