@@ -72,15 +72,34 @@ def build(fx_policy: str) -> None:
 
 
 @cli.command()
-def report() -> None:
-    """Build the tables if their inputs changed, then run the report suite."""
-    from ladfin import paths, tables
+@click.option("--params", "params_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="YAML mapping of parameter values; each goes to the notebooks that declare it.")
+@click.option("--only", multiple=True, metavar="NAME",
+              help="Run only this notebook (stem, number or file name); repeat for more.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Directory for runs  [default: reports/]")
+@click.option("--notebooks", "notebooks_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Directory of notebooks to run  [default: notebooks/]")
+@click.option("--wait", type=float, default=600, show_default=True,
+              help="Seconds to wait while another run holds the lock on the output directory.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Notebooks run at once  [default: one per CPU, at most 4]")
+def report(params_file: Path | None, only: tuple[str, ...], out: Path | None, notebooks_dir: Path | None,
+           wait: float, jobs: int | None) -> None:
+    """Build the tables if their inputs changed, then run the report suite into OUT/<UTC time>/.
 
-    if tables.is_stale():
-        tables.build()
-        click.echo(f"tables rebuilt in {paths.processed_dir()}")
-    else:
-        click.echo(f"tables up to date in {paths.processed_dir()}")
+    Each notebook is executed with papermill (kernel "python3") and exported as
+    an executed notebook, HTML without code, and its charts as PNG, SVG, PDF,
+    HTML, Vega-Lite JSON and CSV, listed in manifest.json. OUT/latest moves to
+    the run only when every notebook succeeds.
+    """
+    from ladfin import reports
+
+    terminal = sys.stderr.isatty()
+    run = reports.run_report(params_file=params_file, only=only, out=out, notebooks_dir=notebooks_dir,
+                             wait=wait, jobs=jobs, log=lambda line: click.echo(line, err=True),
+                             progress=terminal)
+    click.echo(str(run))
 
 
 def main() -> None:

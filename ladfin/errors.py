@@ -41,3 +41,7 @@ def list_problems(problems: list[str], *, limit: int = 20) -> str:
     if len(problems) > limit:
         shown.append(f"  ... and {len(problems) - limit} more")
     return "\n".join(shown)
+
+
+class ReportError(LadfinError, RuntimeError):
+    """A report run failed: a notebook raised, or another run holds the lock."""

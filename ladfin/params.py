@@ -1,0 +1,170 @@
+"""Checks for notebook and report parameters: each returns the value to use or raises ParameterError.
+
+Notebooks call these on their parameters cell before anything else, so a run
+with a year outside the data or an unknown country stops at once with a
+message saying what is allowed. The checks are pure; `country_names` reads the
+reference table once.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from ladfin import paths
+from ladfin.errors import ParameterError
+
+
+@cache
+def _country_table(path: Path) -> dict[str, str]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["code"]: row["name_en"] for row in csv.DictReader(handle)}
+
+
+def country_names() -> dict[str, str]:
+    """Return ISO 3166 alpha-3 code -> English name, from data/reference/countries.csv."""
+    return dict(_country_table(paths.reference_dir() / "countries.csv"))
+
+
+def data_years(dates: Iterable) -> list[int]:
+    """Return the sorted distinct years of `dates` (event dates of the figures), NA left out.
+
+    >>> data_years(pd.to_datetime(["2024-09-25", "2022-10-06", None]))
+    [2022, 2024]
+    """
+    years = pd.to_datetime(pd.Series(list(dates)), errors="coerce").dt.year.dropna()
+    return sorted({int(y) for y in years})
+
+
+def check_year_range(start_year: int, end_year: int, years: Iterable[int]) -> tuple[int, int]:
+    """Return (start_year, end_year) once both are whole years inside the data, in order.
+
+    Args:
+        years: the years the data covers, e.g. `data_years(figures["event_date"])`.
+
+    Raises:
+        ParameterError: a year is not an integer, lies outside the first to last year
+            of the data, or start_year is after end_year.
+
+    >>> check_year_range(2022, 2024, [2022, 2024])
+    (2022, 2024)
+    """
+    covered = sorted(set(int(y) for y in years))
+    if not covered:
+        raise ParameterError("the data has no dated figures; run `ladfin build` first")
+    span = f"{covered[0]}-{covered[-1]}"
+    for name, year in (("start_year", start_year), ("end_year", end_year)):
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise ParameterError(f"{name} {year!r} is not a whole year; the data covers {span}")
+        if not covered[0] <= year <= covered[-1]:
+            raise ParameterError(f"{name} {year} is outside the data, which covers {span}")
+    if start_year > end_year:
+        raise ParameterError(f"start_year {start_year} is after end_year {end_year}")
+    return start_year, end_year
+
+
+def check_choice(name: str, value: object, allowed: Iterable) -> object:
+    """Return `value` if it is one of `allowed`.
+
+    Raises:
+        ParameterError: naming the parameter and listing the allowed values.
+
+    >>> check_choice("dollars", "constant", ("nominal", "constant"))
+    'constant'
+    """
+    allowed = list(allowed)
+    if value not in allowed:
+        raise ParameterError(f"{name} {value!r} is not one of {', '.join(map(repr, allowed))}")
+    return value
+
+
+def check_choices(name: str, values: Iterable | None, allowed: Iterable) -> list | None:
+    """Return `values` as a list if each is one of `allowed`; None (meaning all) stays None.
+
+    Raises:
+        ParameterError: `values` is a bare string, or any value is not allowed.
+    """
+    if values is None:
+        return None
+    if isinstance(values, str):
+        raise ParameterError(f"{name} must be a list such as [{values!r}], not a string")
+    values = list(values)
+    allowed = list(allowed)
+    wrong = [v for v in values if v not in allowed]
+    if wrong:
+        raise ParameterError(f"{name}: {', '.join(map(repr, wrong))} "
+                             f"not among {', '.join(map(repr, allowed))}")
+    return values
+
+
+def check_country(code: str, named: Iterable[str], known: dict[str, str] | None = None) -> str:
+    """Return `code` upper-cased once it is an ISO 3166 alpha-3 code that the data names.
+
+    Args:
+        named: the codes the figures name as actor or recipient.
+        known: code -> name of every valid code (default: `country_names()`).
+
+    Raises:
+        ParameterError: the code is not ISO alpha-3, or no figure names the country; the
+            message lists the countries the data does name.
+
+    >>> check_country("col", ["COL", "ECU"], {"COL": "Colombia", "ECU": "Ecuador"})
+    'COL'
+    """
+    known = country_names() if known is None else known
+    named = sorted(set(named))
+    listing = ", ".join(f"{c} ({known.get(c, c)})" for c in named)
+    if not isinstance(code, str) or code.upper() not in known:
+        raise ParameterError(f"country {code!r} is not an ISO 3166 alpha-3 code; the data names {listing}")
+    code = code.upper()
+    if code not in named:
+        raise ParameterError(f"country {code} ({known[code]}) is named in no figure; "
+                             f"the data names {listing}")
+    return code
+
+
+def named_countries(figures: pd.DataFrame, known: dict[str, str] | None = None) -> list[str]:
+    """Return the sorted ISO alpha-3 codes that figures name as actor or in recipients."""
+    known = country_names() if known is None else known
+    codes = set(figures["actor"].dropna().astype(str))
+    for cell in figures["recipients"].dropna().astype(str):
+        codes.update(c for c in cell.split(";") if c)
+    return sorted(c for c in codes if c in known)
+
+
+def naming_country(figures: pd.DataFrame, code: str) -> pd.DataFrame:
+    """Return the figures naming country `code` as actor or among recipients, with a `role_of_country`.
+
+    `role_of_country` is "actor", "recipient" or "actor and recipient".
+    """
+    actor = figures["actor"].astype("string").eq(code).fillna(False)
+    recipient = figures["recipients"].astype("string").str.split(";").map(
+        lambda codes: isinstance(codes, list) and code in codes).astype(bool)
+    picked = figures[actor | recipient].copy()
+    picked["role_of_country"] = [
+        "actor and recipient" if a and r else "actor" if a else "recipient"
+        for a, r in zip(actor[actor | recipient], recipient[actor | recipient])
+    ]
+    return picked.reset_index(drop=True)
+
+
+def check_date(name: str, value: object) -> date | None:
+    """Return `value` ("YYYY-MM-DD", or a date) as a date; None stays None.
+
+    Raises:
+        ParameterError: the value is not an ISO date.
+
+    >>> check_date("fixed_date", "2024-01-02")
+    datetime.date(2024, 1, 2)
+    """
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ParameterError(f"{name} {value!r} is not a date written YYYY-MM-DD") from None

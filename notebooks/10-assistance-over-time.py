@@ -1,0 +1,93 @@
+# ---
+# jupyter:
+#   jupytext:
+#     cell_metadata_filter: tags,-all
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Assistance over time
+#
+# How much money was announced at each Los Angeles Declaration ministerial
+# meeting, and in each year?
+#
+# Each announcement counts once, at its canonical mention, however many
+# documents repeat it. Parts of a total, running totals ("$1.2 billion in 2024
+# alone") and targets are left out unless the parameters below include them.
+
+# %% tags=["parameters"]
+start_year = 2022
+end_year = 2024
+by = "actor"  # split each year by "actor" or "flow"
+dollars = "nominal"  # "nominal" or "constant"
+base_year = 2024  # the year of constant dollars
+fx_policy = "on_date"  # "on_date", "annual_average" or "fixed_date"
+fixed_date = None  # "YYYY-MM-DD", with fx_policy "fixed_date"
+statuses = None  # None for any, or a list such as ["new", "advancing"]
+include_components = False
+include_cumulative = False
+include_targets = False
+
+# %%
+import ladfin
+from ladfin import charts, params
+
+figures = ladfin.load_table("figures")
+documents = ladfin.load_table("documents")
+start_year, end_year = params.check_year_range(start_year, end_year, params.data_years(figures["event_date"]))
+params.check_choice("by", by, ["actor", "flow"])
+fixed_date = params.check_date("fixed_date", fixed_date)
+money = dict(dollars=dollars, base_year=base_year, fx_policy=fx_policy, fixed_date=fixed_date)
+selection = dict(start_year=start_year, end_year=end_year, statuses=statuses,
+                 include_components=include_components, include_cumulative=include_cumulative,
+                 include_targets=include_targets)
+words = dict(money, sources=charts.source_lines(documents))
+
+# %% [markdown]
+# ## At each ministerial meeting
+#
+# A bar is the sum of the announcements made at one meeting. A line spans the
+# bounds its hedges allow ("more than", "nearly", "about"); a paler bar includes
+# an amount whose currency the text leaves open.
+
+# %%
+per_event = ladfin.assistance(by=("event",), **money, **selection)
+charts.publish(charts.assistance_by_event(per_event, **words), "per-event")
+
+# %%
+per_event
+
+# %% [markdown]
+# ## Per year
+#
+# The same money per calendar year, split by the parameter `by`. A year with no
+# meeting in the corpus stays empty rather than disappearing.
+
+# %%
+per_year = ladfin.assistance(by=("year", by), **money, **selection)
+years = range(start_year, end_year + 1)
+charts.publish(charts.assistance_by_year(per_year, color=by, years=years, **words), "per-year")
+
+# %% [markdown]
+# ## Every announcement behind the bars
+#
+# One point per money announcement in the years chosen, in nominal dollars.
+# Colour tells its role: the bars add single figures and totals; parts of
+# totals and running totals are shown here but only added when included above.
+# Hover over a point for its quote, document and event.
+
+# %%
+announcements = ladfin.load_table("announcements")
+money_rows = announcements[announcements["kind"].eq("money")
+                           & announcements["event_date"].dt.year.between(start_year, end_year)]
+charts.publish(charts.figure_points(money_rows, documents, color="role", sources=words["sources"],
+                                    title="Every money announcement"), "announcements")

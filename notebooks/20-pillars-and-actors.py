@@ -1,0 +1,85 @@
+# ---
+# jupyter:
+#   jupytext:
+#     cell_metadata_filter: tags,-all
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Pillars and actors
+#
+# Who announced money, and under which pillar of the Los Angeles Declaration?
+#
+# Pillar 1 is stability and integration, 2 legal pathways and protection, 3
+# humane migration management and enforcement, 4 coordinated emergency
+# response; money announced in an overview paragraph has no pillar. Each
+# announcement counts once; parts of totals, running totals and targets are left
+# out unless included below.
+
+# %% tags=["parameters"]
+start_year = 2022
+end_year = 2024
+dollars = "nominal"  # "nominal" or "constant"
+base_year = 2024
+fx_policy = "on_date"  # "on_date" or "annual_average"
+statuses = None  # None for any, or a list such as ["new"]
+include_components = False
+include_cumulative = False
+include_targets = False
+
+# %%
+import ladfin
+from ladfin import charts, params
+
+figures = ladfin.load_table("figures")
+documents = ladfin.load_table("documents")
+start_year, end_year = params.check_year_range(start_year, end_year, params.data_years(figures["event_date"]))
+money = dict(dollars=dollars, base_year=base_year, fx_policy=fx_policy)
+selection = dict(start_year=start_year, end_year=end_year, statuses=statuses,
+                 include_components=include_components, include_cumulative=include_cumulative,
+                 include_targets=include_targets)
+words = dict(money, sources=charts.source_lines(documents))
+
+# %% [markdown]
+# ## Who announced what, where
+#
+# Each cell is the money one actor announced under one pillar in the years
+# chosen; darker is more. A "+" marks a cell that is a lower bound.
+
+# %%
+grid = ladfin.assistance(by=("pillar", "actor"), **money, **selection)
+charts.publish(charts.pillar_actor_grid(grid, **words), "pillar-by-actor")
+
+# %% [markdown]
+# ## Per pillar
+
+# %%
+charts.publish(charts.assistance_by_category(grid, "pillar", **words), "per-pillar")
+
+# %% [markdown]
+# ## Per actor
+
+# %%
+charts.publish(charts.assistance_by_category(grid, "actor", **words), "per-actor")
+
+# %% [markdown]
+# ## Per kind of money
+#
+# Grants and other assistance, loans and investment, as the sentence around
+# each amount describes it.
+
+# %%
+flows = ladfin.assistance(by=("flow",), **money, **selection)
+charts.publish(charts.assistance_by_category(flows, "flow", **words), "per-flow")
+
+# %%
+grid

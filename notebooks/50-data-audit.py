@@ -1,0 +1,122 @@
+# ---
+# jupyter:
+#   jupytext:
+#     cell_metadata_filter: tags,-all
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Data audit
+#
+# Everything a reader needs to check the tables against the documents: every
+# figure with its quote, every number that is not a figure and why, the
+# currencies we had to assume, totals and their parts, announcements merged
+# across documents, and rows we could not normalise.
+
+# %% tags=["parameters"]
+doc = None  # None for every document, or one file name in data/raw
+
+# %%
+import pandas as pd
+
+import ladfin
+from ladfin import charts, params
+
+pd.set_option("display.max_rows", 1000)
+pd.set_option("display.max_colwidth", 200)
+documents = ladfin.load_table("documents")
+keep = documents["doc"] if doc is None else [params.check_choice("doc", doc, documents["doc"].tolist())]
+figures = ladfin.load_table("figures").loc[lambda table: table["doc"].isin(keep)]
+skipped = ladfin.load_table("skipped").loc[lambda table: table["doc"].isin(keep)]
+announcements = ladfin.load_table("announcements")
+sources = charts.source_lines(documents, None if doc is None else [doc])
+
+# %% [markdown]
+# ## Documents
+
+# %%
+documents[["doc", "title", "publisher", "document_kind", "published", "event_name", "figures", "skipped"]]
+
+# %% [markdown]
+# ## Every figure, with its quote
+#
+# `start` and `end` are character offsets into the raw file: the quote is
+# exactly the text between them.
+
+# %%
+figures[["doc", "start", "end", "quote", "kind", "value", "unit", "qualifier", "actor", "pillar",
+         "status", "role", "flag"]]
+
+# %% [markdown]
+# ## Numbers that are not figures
+#
+# Dates, years, list numbers, labels, durations: each kept with its reason.
+
+# %%
+charts.publish(charts.counts_by(skipped, "reason", title="Numbers that are not figures, by reason",
+                                subtitle="Every number in the documents is a figure or skipped with a reason",
+                                sources=sources), "skipped-reasons")
+
+# %%
+skipped
+
+# %% [markdown]
+# ## Currency assumptions
+#
+# Where a text writes only "$" or "pesos", the currency is a reading. These rows
+# show the reading chosen, the other one, and both conversions.
+
+# %%
+figures[figures["currency_assumed"]][["doc", "start", "quote", "unit", "alt_unit", "amount_usd",
+                                      "amount_usd_alt", "note"]]
+
+# %% [markdown]
+# ## Totals and their parts
+#
+# A total and the amounts the text lists under it. The sum check allows for the
+# hedges of both: a total of "more than" some amount can hold parts that are
+# themselves "nearly" or "more than" theirs.
+
+# %%
+charts.publish(charts.parts_vs_totals(figures, sources=sources), "totals-and-parts")
+
+# %%
+figures[figures["role"].isin(["total", "component", "cumulative"])][
+    ["doc", "start", "quote", "role", "parent", "amount_usd", "parts_sum_usd", "parts_add_up"]]
+
+# %% [markdown]
+# ## Announcements merged across documents
+#
+# One announcement reported by several documents (or twice in one) is counted
+# once; `link_reason` says why the mentions were merged.
+
+# %%
+announcements[announcements["mentions"] > 1][["announcement", "quote", "kind", "value", "mentions", "docs",
+                                              "link_reason"]]
+
+# %% [markdown]
+# ## Flagged rows
+#
+# Figures kept without a normalised value, with the reason.
+
+# %%
+flagged = figures[figures["flag"].notna()]
+charts.publish(charts.counts_by(flagged, "flag", title="Flagged figures, by flag", sources=sources), "flags")
+
+# %%
+flagged[["doc", "start", "end", "quote", "kind", "unit", "flag", "note"]]
+
+# %% [markdown]
+# ## Exchange rates used
+
+# %%
+ladfin.load_table("rates_used")
