@@ -100,6 +100,7 @@ class Vocabulary:
     decimal_sep: str
     of_word: str
     token_re: re.Pattern          # dates, phones, times, numerals, number words, fractions
+    word_start_re: re.Pattern     # where a token starting with a word may begin (one character early)
     hedge_re: re.Pattern          # a hedge phrase ending right before a figure
     hedges: dict[str, Qualifier]
     currency_prefix_re: re.Pattern  # a currency symbol or code ending right before a number
@@ -167,13 +168,21 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
     small = [w for w, v in words.items() if 2 <= v < 20 or w in ("a dozen", "dozen")]
     scales_rows = _by_lang(table("scales", ("word", "lang", "multiplier", "attached")), lang)
     spoken_scales = [r["word"] for r in scales_rows if r["attached"] != "true"]
+    articles = _cases(["one", "a", "an", "una", "un"])  # "a million", "un millón"
     word_number = (
         rf"\b(?:{_alternation(_cases(tens))}(?:-{_alternation(units)})?|{_alternation(_cases(small))}"
-        rf"|(?:[Oo]ne|[Aa]n?|[Uu]na?)(?=\s+{_alternation(spoken_scales)}\b))\b"
+        rf"|{_alternation(articles)}(?=\s+{_alternation(spoken_scales)}\b))\b"
         rf"(?:\s+hundred\b)?(?![\w-]*\d)"
     )
     fractions = {r["word"].lower(): float(r["percent"]) for r in _by_lang(
         table("fractions", ("word", "lang", "percent")), lang)}
+    # The first word of every token that starts with a letter, after the non-word
+    # character before it: a cheap scan for where `token_re` can match (see mentions.py).
+    first_words = {
+        w.split()[0]
+        for w in [m["word"] for m in months] + _cases(tens) + _cases(small) + articles + _cases(fractions)
+    }
+    word_start_re = re.compile(rf"\W{_alternation(first_words)}(?!\w)")
     of_word = style.get("of_word") or "of"
     numeral = rf"(?<![\d{th}{dec}])(?:\d{{1,3}}(?:{th}\d{{3}})+|\d+)(?:{dec}\d+)?(?![\d])"
     # Tokens start at a digit or at the start of a word: the guard skips the
@@ -276,6 +285,7 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
         decimal_sep=style["decimal_sep"],
         of_word=of_word,
         token_re=re.compile(token),
+        word_start_re=word_start_re,
         hedge_re=re.compile(rf"(?<![\w-])(?P<hedge>{_alternation(hedges)})\s+$", re.I),
         hedges=hedges,
         currency_prefix_re=re.compile(currency_prefix),

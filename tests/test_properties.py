@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ladfin.documents import Document
@@ -91,3 +91,27 @@ def test_every_quote_is_the_raw_text_at_its_span(text):
         assert row["start"] < row["end"]
     for row in skipped:
         assert text[row["start"]:row["end"]] == row["text"]
+
+
+WORDY = st.one_of(
+    TEXT,
+    st.lists(st.sampled_from(PIECES + [
+        "one", "One", "a", "A", "ten", "often", "Ten", "dozen", "a dozen", "half", "behalf", "May",
+        "March", "2024", "+1 202", "(202) 555-0100", "thirty", "-", "é", "_", "seven", " of ",
+        "hundred", "third", "a third", "\t", "Mayo", "mayo", "dos", "millones", "1.234,5",
+    ]), max_size=60).map("".join),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDY, st.sampled_from(["en", "es"]))
+@example("(ten refugees", "en")  # a failed try at "(" right before a word
+@example("Ten visas", "en")
+@example("dos millones", "es")
+def test_the_fast_token_scan_finds_what_a_full_regex_scan_finds(text, lang):
+    from ladfin.mentions import _tokens
+    from ladfin.reference import vocabulary
+
+    vocab = vocabulary(lang)
+    expected = [(m.span(), m.lastgroup) for m in vocab.token_re.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in _tokens(text, vocab)] == expected
