@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from typing import Iterator, Literal
 
 from ladfin.layout import Layout
@@ -76,9 +77,8 @@ def find_mentions(raw: str, layout: Layout, vocab: Vocabulary) -> list[Mention |
         item = _read_token(match, clean, vocab)
         covered_until = item.end
         found.append(item)
-    digits = re.compile(r"\d")
     found.extend(
-        Skip(s.start, s.end, s.reason) for s in layout.masked if digits.search(raw, s.start, s.end)
+        Skip(s.start, s.end, s.reason) for s in layout.masked if _DIGIT.search(raw, s.start, s.end)
     )
     found.extend(_stray_digits(clean, found))
     found.sort(key=lambda item: item.start)
@@ -86,6 +86,8 @@ def find_mentions(raw: str, layout: Layout, vocab: Vocabulary) -> list[Mention |
 
 
 _DIGIT_START = re.compile(r"[\d(+]")
+_DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d\d*")  # not \d+: a pattern opening with a class is scanned faster
 
 
 def _tokens(clean: str, vocab: Vocabulary) -> Iterator[re.Match]:
@@ -126,13 +128,14 @@ def _tokens(clean: str, vocab: Vocabulary) -> Iterator[re.Match]:
 def _stray_digits(clean: str, found: list[Mention | Skip]) -> Iterator[Skip]:
     """Yield a skip for each digit run in the text that no mention or skip covers."""
     spans = sorted((item.start, item.end) for item in found)
-    i = 0
-    for m in re.finditer(r"\d+", clean):
-        while i < len(spans) and spans[i][1] <= m.start():
+    i, n = 0, len(spans)
+    for m in _DIGIT_RUN.finditer(clean):
+        start, end = m.span()
+        while i < n and spans[i][1] <= start:
             i += 1
-        if i < len(spans) and spans[i][0] <= m.start() and m.end() <= spans[i][1]:
+        if i < n and spans[i][0] <= start and end <= spans[i][1]:
             continue
-        yield Skip(m.start(), m.end(), "other")
+        yield Skip(start, end, "other")
 
 
 def _read_token(match: re.Match, clean: str, vocab: Vocabulary) -> Mention | Skip:
@@ -163,22 +166,35 @@ def _read_token(match: re.Match, clean: str, vocab: Vocabulary) -> Mention | Ski
     return _read_quantity(start, end, number, clean, left, vocab)
 
 
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
 def _skip_reason(text: str, left: str, right: str, after, vocab: Vocabulary) -> str | None:
-    """Return why a numeral is not a figure, or None if it may be one."""
-    if re.match(r"(?:st|nd|rd|th)\b", right):
+    """Return why a numeral is not a figure, or None if it may be one.
+
+    The checks on the characters right before the numeral are plain string tests:
+    a `$`-anchored regex search tries every position of `left`, and `$` also
+    matches before a final newline, which read a number opening a hard-wrapped
+    line ("up to\n5,000 refugees") as glued to the word before it.
+    """
+    if _ORDINAL_SUFFIX.match(right):
         return "ordinal"
     label = vocab.label_before_re.search(left)
     if label:
         return vocab.label_reasons[fold(label.group("label")).lower()]
     attached_scale = vocab.scale_re.match(right) and right[:1].isalpha()
-    if (right[:1].isalpha() and not attached_scale) or re.search(r"[A-Za-z]-?$", left):
+    glued = left[-2:-1] if left[-1:] == "-" else left[-1:]  # "A4", "COVID-19"
+    if (right[:1].isalpha() and not attached_scale) or glued in _ASCII_LETTERS:
         if len(text) == 4 and right[:1] == "s":
             return "year"  # 1990s
         return "identifier"
-    if re.search(r"(?:^|[\s(\[])\($", left) and right[:1] == ")":
-        return "list_number"
-    if right[:1] == ")" and re.search(r"(?:^|[\s:;,])$", left) and len(text) <= 2:
-        return "list_number"
+    before = left[-1:]
+    if right[:1] == ")":
+        if before == "(" and (len(left) == 1 or left[-2].isspace() or left[-2] in "(["):
+            return "list_number"  # "(3)"
+        if len(text) <= 2 and (not before or before.isspace() or before in ":;,"):
+            return "list_number"  # "3)"
     if after:
         return vocab.after_reasons[fold(after.group("after")).lower()]
     if (
@@ -197,39 +213,54 @@ def _names_persons(right: str, vocab: Vocabulary) -> bool:
     return bool(words and words[2])
 
 
+_RANGE_OPENER = re.compile(r"\b(between|from)\s+\S{0,4}$", re.I)
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern:
+    """Return a compiled pattern built from a vocabulary's parts, compiled once."""
+    return re.compile(pattern)
+
+
+def _range_upper(opener: str | None, numeral: str) -> re.Pattern:
+    """Return the pattern of a range's upper end: "-10", " to $10", " and 10" after "between"."""
+    joiner = {"between": r"\s+and|\s+y", "from": r"-|–|—"}.get(opener, r"-|–|—|\s+to|\s+a")
+    return _compiled(rf"(?:{joiner})\s*(?:[^\s\w]{{1,3}}|[A-Z]{{2,3}}\$?)?\s?(?P<n>{numeral})")
+
+
 def _read_quantity(start: int, end: int, number: float, clean: str, left: str,
                    vocab: Vocabulary) -> Mention:
     """Read a figure around a number: currency sign, range, scale, percent, currency name, noun."""
     quote_start = start
     currency = None
     prefix = vocab.currency_prefix_re.search(left)
+    stripped = left.rstrip()
     if prefix:
         currency = prefix.group().strip()
         quote_start = start - len(prefix.group())
-    elif left.rstrip()[-1:] and unicodedata.category(left.rstrip()[-1]) == "Sc":
-        currency = left.rstrip()[-1]
-        quote_start = start - (len(left) - len(left.rstrip()) + 1)
+    elif stripped and unicodedata.category(stripped[-1]) == "Sc":
+        currency = stripped[-1]
+        quote_start = start - (len(left) - len(stripped) + 1)
     pos = end
     number_high = None
-    between = re.search(r"\bbetween\s+\S{0,4}$", left, re.I)
-    from_ = re.search(r"\bfrom\s+\S{0,4}$", left, re.I)
-    joiner = r"-|–|—|\s+to|\s+a" if not from_ else r"-|–|—"
-    if between:
-        joiner = r"\s+and|\s+y"
-    upper = re.match(rf"(?:{joiner})\s*(?:[^\s\w]{{1,3}}|[A-Z]{{2,3}}\$?)?\s?(?P<n>{vocab.numeral})",
-                     clean[pos:pos + 40])
+    opener = None  # "between" or "from" right before the number: how a range goes on
+    lower = left.lower()
+    if "between" in lower or "from" in lower:
+        found = _RANGE_OPENER.search(left)
+        opener = found.group(1).lower() if found else None
+    upper = _range_upper(opener, vocab.numeral).match(clean, pos, pos + 40)
     if upper:
         number_high = _numeral_value(upper.group("n"), vocab)
-        pos += upper.end()
+        pos = upper.end()
     scale = 1.0
     scale_match = vocab.scale_re.match(clean[pos:pos + 40])
     if scale_match:
         word = fold(scale_match.group())
         scale = vocab.scales.get(word, vocab.scales.get(word.lower(), 1.0))
         pos += scale_match.end()
-        joined = re.match(rf"\s+{vocab.of_word}(?=\s+[^\W\d_])", clean[pos:pos + 10])
+        joined = _compiled(rf"\s+{vocab.of_word}(?=\s+[^\W\d_])").match(clean, pos, pos + 10)
         if joined:
-            pos += joined.end()  # "1,5 millones de personas": the noun follows "de"
+            pos = joined.end()  # "1,5 millones de personas": the noun follows "de"
     percent = vocab.percent_re.match(clean[pos:pos + 20])
     if percent:
         pos += percent.end()
@@ -253,7 +284,7 @@ def _read_quantity(start: int, end: int, number: float, clean: str, left: str,
                 currency = fold(clean[pos:pos + noun_end])
                 duration = _duration(clean[pos + noun_end:pos + noun_end + 60], vocab)
             pos += noun_end
-        elif re.match(rf"\s+{vocab.of_word}\s+(?:the\s+)?(?:estimated\s+)?[\d$]", clean[pos:pos + 40]):
+        elif _compiled(rf"\s+{vocab.of_word}\s+(?:the\s+)?(?:estimated\s+)?[\d$]").match(clean, pos, pos + 40):
             borrow = "next"
         else:
             borrow = "previous"
@@ -320,11 +351,10 @@ def _is_person(head: str, main: list[tuple[str, int, bool]], vocab: Vocabulary) 
 
 def _duration(text: str, vocab: Vocabulary) -> str | None:
     """Return the duration that follows a money figure ("six years"), or None."""
-    m = re.match(
+    m = _compiled(
         rf"\s+(?:over|for|during|across|in)\s+(?:the\s+(?:next|coming)\s+)?"
-        rf"(?P<d>(?:{vocab.numeral}|[a-z]+(?:-[a-z]+)?)\s+(?:years?|months?))\b",
-        text,
-    )
+        rf"(?P<d>(?:{vocab.numeral}|[a-z]+(?:-[a-z]+)?)\s+(?:years?|months?))\b"
+    ).match(text)
     return m.group("d") if m else None
 
 

@@ -200,6 +200,19 @@ def test_hard_wrapped_lines_do_not_break_a_figure():
     assert (row["value"], row["kind"], row["qualifier"], row["actor"]) == (12000, "people", "over", "CRI")
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("Partners will resettle up to\n5,000 refugees this year.", 5000, "people"),
+        ("The lessons of\n1989 guide the plan; it gave\n40 grants.", 40, "count"),
+    ],
+)
+def test_a_number_opening_a_wrapped_line_is_not_glued_to_the_word_before(text, value, kind):
+    figures = extract_figures(text)
+    assert figures[["value", "kind"]].values.tolist() == [[value, kind]]
+    assert "identifier" not in set(extract_skipped(text)["reason"])
+
+
 def pd_isna(value) -> bool:
     import pandas as pd
 
