@@ -86,41 +86,51 @@ _BULLET = re.compile(
     r"^[ \t]*(?:[-*+•●▪◦·‣]|(?P<num>\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\([a-z]\)))[ \t]+(?=\S)",
     re.M,
 )
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9¿¡•])")
+# [.!?][.!?]*, not [.!?]+: a pattern opening with a character class is scanned faster.
+_SENTENCE_END = re.compile(r"[.!?][.!?]*[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9¿¡•])")
 
 
 class _Canvas:
-    """The raw text being cleaned: masking overwrites characters, `text()` joins them once per change."""
+    """The raw text being cleaned: edits are queued and applied when the text is next read.
+
+    Each pass of cleaning masks spans (overwrites them with spaces, newlines
+    kept) or replaces a few characters; `text()` applies the queued edits by
+    slicing, so a pass costs one copy of the text, however many spans it masks.
+    """
 
     def __init__(self, raw: str):
         self._text = raw
-        self._chars: list[str] | None = None  # made on the first edit
-        self._changed = False
+        self._edits: list[tuple[int, int, str]] = []  # (start, end, replacement of equal length)
         self.masked: list[Span] = []
 
-    def _edit(self) -> list[str]:
-        if self._chars is None:
-            self._chars = list(self._text)
-        self._changed = True
-        return self._chars
-
-    def char(self, i: int) -> str:
-        return self._text[i] if self._chars is None else self._chars[i]
-
-    def put(self, i: int, ch: str) -> None:
-        self._edit()[i] = ch
+    def put(self, start: int, text: str) -> None:
+        """Overwrite the characters from `start` with `text`."""
+        self._edits.append((start, start + len(text), text))
 
     def mask(self, start: int, end: int, reason: str) -> None:
         """Overwrite [start, end) with spaces, keeping newlines, and remember why."""
         if end > start:
-            chars = self._edit()
-            chars[start:end] = ["\n" if c == "\n" else " " for c in chars[start:end]]
+            blank = "\n".join(" " * len(line) for line in self._text[start:end].split("\n"))
+            self._edits.append((start, end, blank))
             self.masked.append(Span(start, end, reason))
 
     def text(self) -> str:
-        if self._changed:
-            self._text = "".join(self._chars)
-            self._changed = False
+        if not self._edits:
+            return self._text
+        edits = sorted(self._edits, key=lambda e: e[0])
+        if any(b[0] < a[1] for a, b in zip(edits, edits[1:])):
+            chars = list(self._text)  # overlapping edits: apply in order, the later one wins
+            for start, end, replacement in self._edits:
+                chars[start:end] = replacement
+            self._text = "".join(chars)
+        else:
+            pieces, pos = [], 0
+            for start, end, replacement in edits:
+                pieces += (self._text[pos:start], replacement)
+                pos = end
+            pieces.append(self._text[pos:])
+            self._text = "".join(pieces)
+        self._edits = []
         return self._text
 
 
@@ -149,10 +159,12 @@ def read_layout(raw: str, vocab: Vocabulary, *, doc: str = "<text>") -> Layout:
     heading_spans = []
     if "<" in raw:
         heading_spans = [(m.start(), m.end()) for m in _HEADING_TAG.finditer(raw)]
-        for pattern in (_COMMENT, _TAG):
-            for m in pattern.finditer(raw):
-                if canvas.char(m.start()) != " ":
-                    mask(m.start(), m.end(), "markup")
+        for m in _COMMENT.finditer(raw):
+            mask(m.start(), m.end(), "markup")
+        text = canvas.text()
+        for m in _TAG.finditer(raw):
+            if text[m.start()] != " ":  # not inside a comment
+                mask(m.start(), m.end(), "markup")
     if "&" in raw:
         for m in _ENTITY.finditer(raw):
             text = html.unescape(m.group())
@@ -172,10 +184,9 @@ def read_layout(raw: str, vocab: Vocabulary, *, doc: str = "<text>") -> Layout:
             mask(m.start(), m.end(), "url")
     if "**" in raw or "__" in raw:
         for m in _EMPHASIS.finditer(raw):
-            canvas.put(m.start(), " ")
-            canvas.put(m.start() + 1, " ")
-    for m in vocab.boilerplate_re.finditer(canvas.text()):
-        mask(m.start(), m.end(), "boilerplate")
+            canvas.put(m.start(), "  ")
+    for m in vocab.boilerplate_re.finditer("\n" + canvas.text()):
+        mask(m.start(), m.end() - 1, "boilerplate")  # offsets of the text without the newline
     if "#" in raw:
         for m in _MD_HEADING.finditer(canvas.text()):
             mask(m.start(), m.end(), "markup")
@@ -345,28 +356,40 @@ def _sentences(blocks: list[Block], clean: str, vocab: Vocabulary):
     """Return sentence spans within blocks, and the block each belongs to."""
     spans: list[tuple[int, int]] = []
     owners: list[int] = []
+    # One scan of the whole text; each sentence end then falls in its block, or
+    # between blocks where it ends nothing.
+    ends = [m for m in _SENTENCE_END.finditer(clean) if not _is_abbreviation(clean, m.start(), vocab)]
+    i = 0
     for index, block in enumerate(blocks):
         start = block.start
-        for m in _SENTENCE_END.finditer(clean, block.start, block.end):
-            if _is_abbreviation(clean, m.start(), vocab):
-                continue
-            spans.append((start, m.end()))
+        while i < len(ends) and ends[i].start() < block.start:
+            i += 1
+        while i < len(ends) and ends[i].end() <= block.end:
+            spans.append((start, ends[i].end()))
             owners.append(index)
-            start = m.end()
+            start = ends[i].end()
             while start < block.end and clean[start].isspace():
                 start += 1
+            i += 1
         if start < block.end:
             spans.append((start, block.end))
             owners.append(index)
     return spans, owners
 
 
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Z]")
+
+
 def _is_abbreviation(clean: str, dot: int, vocab: Vocabulary) -> bool:
     """Tell whether the period at `dot` closes an abbreviation (U.S., Dr., Jan.) not a sentence."""
     if clean[dot] != ".":
         return False
-    word_start = dot
-    while word_start > 0 and not clean[word_start - 1].isspace() and clean[word_start - 1] not in "(“\"":
-        word_start -= 1
-    word = clean[word_start:dot]
-    return word in vocab.abbreviations or bool(re.fullmatch(r"(?:[A-Za-z]\.)*[A-Z]", word))
+    tail = clean[max(0, dot - 24):dot]
+    if not tail or tail[-1].isspace():
+        return False
+    word = tail.split()[-1]
+    for opener in "(“\"":
+        word = word.rpartition(opener)[2]
+    if len(word) == 24:
+        return False  # longer than any abbreviation
+    return word in vocab.abbreviations or bool(_INITIALS.fullmatch(word))

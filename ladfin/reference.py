@@ -124,7 +124,7 @@ class Vocabulary:
     pillars: tuple[tuple[re.Pattern, int], ...]
     statuses: dict[str, str]
     status_re: re.Pattern
-    boilerplate_re: re.Pattern
+    boilerplate_re: re.Pattern    # a whole boilerplate line, with the newline before it
     abbreviations: frozenset[str]
     actor_re: re.Pattern
     actors: dict[str, str]        # alias as written -> actor code
@@ -254,9 +254,12 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
     )
     statuses = {r["marker"].lower(): r["status"] for r in table("statuses", ("marker", "status"))}
     status_re = re.compile(rf"(?i:{_alternation(statuses)})\s*$")
+    # Each row matches a whole line (case and surrounding spaces ignored). The
+    # pattern opens with the newline before the line, a literal the regex engine
+    # skips to; read_layout puts a newline before the text for the first line.
     boilerplate_re = re.compile(
-        "|".join(f"(?:{r['pattern']})" for r in table("boilerplate", ("pattern",))),
-        re.I | re.M,
+        r"\n[ \t]*(?i:" + "|".join(f"(?:{r['line']})" for r in table("boilerplate", ("line",)))
+        + r")[ \t]*(?=\n|\Z)"
     )
     abbreviations = frozenset(r["abbreviation"] for r in table("abbreviations", ("abbreviation",)))
 
