@@ -228,17 +228,21 @@ class _SentenceActors:
             clean = self._layout.clean
             found: list[tuple[int, str, str, bool]] = []
             previous_end, previous_place = -10, False
-            for m in self._vocab.actor_re.finditer(clean, start, end):
-                alias = fold(m.group())
-                is_place = bool(_PLACE_BEFORE.search(clean, max(start, m.start() - 40), m.start()))
-                if previous_place and alias in self._vocab.place_names and not _VERB_AFTER.match(clean, m.end()):
+            # actor_re matches the character before a name too: give the text's
+            # first sentence one to match.
+            text, shift = (clean, 0) if start else (" " + clean[:end], 1)
+            for m in self._vocab.actor_re.finditer(text, start - 1 + shift, end + shift):
+                name_start, name_end = m.start("name") - shift, m.end("name") - shift
+                alias = fold(m.group("name"))
+                is_place = bool(_PLACE_BEFORE.search(clean, max(start, name_start - 40), name_start))
+                if previous_place and alias in self._vocab.place_names and not _VERB_AFTER.match(clean, name_end):
                     is_place = is_place or bool(
-                        _LIST_GAP.fullmatch(clean, previous_end, m.start())
+                        _LIST_GAP.fullmatch(clean, previous_end, name_start)
                     )
-                if _POSSESSIVE.match(clean, m.end()):
+                if _POSSESSIVE.match(clean, name_end):
                     is_place = False
-                found.append((m.start(), self._vocab.actors[alias], alias, is_place))
-                previous_end, previous_place = m.end(), is_place
+                found.append((name_start, self._vocab.actors[alias], alias, is_place))
+                previous_end, previous_place = name_end, is_place
             self._cache[sentence] = found
         return self._cache[sentence]
 

@@ -126,16 +126,26 @@ def _tokens(clean: str, vocab: Vocabulary) -> Iterator[re.Match]:
 
 
 def _stray_digits(clean: str, found: list[Mention | Skip]) -> Iterator[Skip]:
-    """Yield a skip for each digit run in the text that no mention or skip covers."""
+    """Yield a skip for each digit run in the text that no mention or skip covers.
+
+    Only the gaps between covered spans are searched; a run that starts in a gap
+    is reported whole, even where it runs on into a span.
+    """
     spans = sorted((item.start, item.end) for item in found)
-    i, n = 0, len(spans)
-    for m in _DIGIT_RUN.finditer(clean):
-        start, end = m.span()
-        while i < n and spans[i][1] <= start:
-            i += 1
-        if i < n and spans[i][0] <= start and end <= spans[i][1]:
-            continue
-        yield Skip(start, end, "other")
+    spans.append((len(clean), len(clean)))
+    pos = 0
+    for start, end in spans:
+        while pos < start:
+            digit = _DIGIT.search(clean, pos, start)
+            if not digit:
+                break
+            run_start = digit.start()
+            while run_start > 0 and clean[run_start - 1].isdecimal():  # as \d
+                run_start -= 1
+            run_end = _DIGIT_RUN.match(clean, digit.start()).end()
+            yield Skip(run_start, run_end, "other")
+            pos = run_end
+        pos = max(pos, end)
 
 
 def _read_token(match: re.Match, clean: str, vocab: Vocabulary) -> Mention | Skip:
@@ -199,7 +209,7 @@ def _skip_reason(text: str, left: str, right: str, after, vocab: Vocabulary) -> 
         return vocab.after_reasons[fold(after.group("after")).lower()]
     if (
         len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
-        and not vocab.currency_prefix_re.search(left)
+        and not _currency_prefix(left, vocab)
         and not vocab.scale_re.match(right)
         and not vocab.percent_re.match(right)
         and not _names_persons(right, vocab)
@@ -211,6 +221,11 @@ def _skip_reason(text: str, left: str, right: str, after, vocab: Vocabulary) -> 
 def _names_persons(right: str, vocab: Vocabulary) -> bool:
     words = _noun_phrase(right, vocab)
     return bool(words and words[2])
+
+
+def _currency_prefix(left: str, vocab: Vocabulary) -> re.Match | None:
+    """Return the currency symbol or code that ends `left` ("US$ "), searched only as far back as one can start."""
+    return vocab.currency_prefix_re.search(left, max(len(left) - vocab.currency_prefix_width, 0))
 
 
 _RANGE_OPENER = re.compile(r"\b(between|from)\s+\S{0,4}$", re.I)
@@ -233,7 +248,7 @@ def _read_quantity(start: int, end: int, number: float, clean: str, left: str,
     """Read a figure around a number: currency sign, range, scale, percent, currency name, noun."""
     quote_start = start
     currency = None
-    prefix = vocab.currency_prefix_re.search(left)
+    prefix = _currency_prefix(left, vocab)
     stripped = left.rstrip()
     if prefix:
         currency = prefix.group().strip()

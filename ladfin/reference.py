@@ -104,6 +104,7 @@ class Vocabulary:
     hedge_re: re.Pattern          # a hedge phrase ending right before a figure
     hedges: dict[str, Qualifier]
     currency_prefix_re: re.Pattern  # a currency symbol or code ending right before a number
+    currency_prefix_width: int    # how far before a number currency_prefix_re can start
     currency_suffix_re: re.Pattern  # a currency name or code right after a number
     currencies: dict[str, str]    # alias (lower case for names) -> ISO code, "$" or "peso"
     currency_heads: dict[str, frozenset[str]]  # "dollars" -> every code whose name ends so
@@ -280,7 +281,9 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
         for inst in institutions:
             actors[f"{d['demonym']} {inst}"] = d["code"]
             actors[f"{d['demonym']} {inst.title()}"] = d["code"]
-    actor_re = re.compile(rf"(?<![\w.])(?=[^\W\d_]){_alternation(actors)}(?![\w])")
+    # Opens with the character before the name, not a lookbehind: a pattern that
+    # starts with a character class is scanned for without trying every position.
+    actor_re = re.compile(rf"[^\w.](?P<name>(?=[^\W\d_]){_alternation(actors)})(?![\w])")
 
     return Vocabulary(
         lang=lang,
@@ -292,6 +295,7 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
         hedge_re=re.compile(rf"(?<![\w-])(?P<hedge>{_alternation(hedges)})\s+$", re.I),
         hedges=hedges,
         currency_prefix_re=re.compile(currency_prefix),
+        currency_prefix_width=max(map(len, prefixes), default=0) + 2,  # "US$ 5", "$\n5"
         currency_suffix_re=re.compile(currency_suffix),
         currencies=currencies,
         currency_heads={k: frozenset(v) for k, v in currency_heads.items()},
