@@ -79,9 +79,11 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z]{2,8});")
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!$<>|~])")
 _MD_LINK = re.compile(r"(!?\[)([^\]\n]*)(\]\([^)\s]*\))")
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+")
+# Patterns open with a literal or a class, never ^ or \b, where they can: the
+# regex engine then skips to candidate positions instead of trying each one.
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+")  # at a word start: checked by the caller
 _EMPHASIS = re.compile(r"\*\*|__")
-_MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)", re.M)
+_MD_HEADING = re.compile(r"\n[ \t]*#{1,6}[ \t]+(?=\S)")  # searched in "\n" + text
 _BULLET = re.compile(
     r"^[ \t]*(?:[-*+•●▪◦·‣]|(?P<num>\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\([a-z]\)))[ \t]+(?=\S)",
     re.M,
@@ -110,7 +112,8 @@ class _Canvas:
     def mask(self, start: int, end: int, reason: str) -> None:
         """Overwrite [start, end) with spaces, keeping newlines, and remember why."""
         if end > start:
-            blank = "\n".join(" " * len(line) for line in self._text[start:end].split("\n"))
+            text = self._text[start:end]
+            blank = "\n".join(" " * len(line) for line in text.split("\n")) if "\n" in text else " " * len(text)
             self._edits.append((start, end, blank))
             self.masked.append(Span(start, end, reason))
 
@@ -180,16 +183,21 @@ def read_layout(raw: str, vocab: Vocabulary, *, doc: str = "<text>") -> Layout:
             mask(m.start(1), m.end(1), "markup")
             mask(m.start(3), m.end(3), "url")
     if "http" in raw or "www." in raw:
-        for m in _URL.finditer(raw):
-            mask(m.start(), m.end(), "url")
+        pos = 0
+        while url := _URL.search(raw, pos):
+            if url.start() and (raw[url.start() - 1].isalnum() or raw[url.start() - 1] == "_"):
+                pos = url.start() + 1  # inside a word: not a URL
+                continue
+            mask(url.start(), url.end(), "url")
+            pos = url.end()
     if "**" in raw or "__" in raw:
         for m in _EMPHASIS.finditer(raw):
             canvas.put(m.start(), "  ")
     for m in vocab.boilerplate_re.finditer("\n" + canvas.text()):
         mask(m.start(), m.end() - 1, "boilerplate")  # offsets of the text without the newline
     if "#" in raw:
-        for m in _MD_HEADING.finditer(canvas.text()):
-            mask(m.start(), m.end(), "markup")
+        for m in _MD_HEADING.finditer("\n" + canvas.text()):
+            mask(m.start(), m.end() - 1, "markup")  # offsets of the text without the newline
 
     starts = _bullet_starts(canvas.text(), mask)
     if "<" in raw:
@@ -300,8 +308,10 @@ def _is_heading(start: int, end: int, body: str, heading_spans) -> bool:
     for hs, he in heading_spans:
         if hs <= start and end <= he + 1:
             return True
+    if body.count("\n") > 1 or body[-1:] in ".!?;:,":  # cheap tests before folding the text
+        return False
     text = " ".join(body.split())
-    if len(text) > 150 or body.count("\n") > 1 or text[-1:] in ".!?;:,":
+    if len(text) > 150:
         return False
     if re.search(r"[.!?]\s", text) and not re.match(r"(?i)pillar\b", text):
         return False
