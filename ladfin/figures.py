@@ -197,10 +197,13 @@ def _skip_row(document: Document, layout: Layout, skip: Skip, sentence: int) -> 
     }
 
 
-_PLACE_BEFORE = re.compile(
-    r"\b(?i:in|to|from|for|with|under|of|across|throughout|into|at|by|on|between|among|toward|"
-    r"towards|including|like|than|en|a|de|desde|para|hacia|entre)\s+(?i:the\s+|el\s+|la\s+)?"
-    r"(?:[A-Z][\w.’'-]*,\s+)?$"
+_PLACES_AFTER = """in to from for with under of across throughout into at by on between among toward
+towards including like than en a de desde para hacia entre""".split()
+# A preposition governing the name that follows ("in Lima, Peru", "to the United
+# States"), matched in the reversed text backwards from the name: one anchored try.
+_PLACE_BEFORE_REV = re.compile(
+    r"(?:\s+,[\w.’'-]*[A-Z])?(?:\s+(?i:eht|le|al))?\s+"
+    r"(?i:" + "|".join(word[::-1] for word in _PLACES_AFTER) + r")\b"
 )
 _LIST_GAP = re.compile(r",?\s+(?:and\s+|y\s+)?$|,\s*$")
 _VERB_AFTER = re.compile(r"\s+(?!and\b|or\b|y\b)[a-z]")  # "Spain announced": a subject
@@ -214,6 +217,7 @@ class _SentenceActors:
         self._layout = layout
         self._vocab = vocab
         self._cache: dict[int, list[tuple[int, str, str, bool]]] = {}
+        self._rclean: str | None = None  # the text reversed, made on first use
 
     def _found(self, sentence: int) -> list[tuple[int, str, str, bool]]:
         """Return (offset, code, alias, is_place) for each name in a sentence.
@@ -230,11 +234,15 @@ class _SentenceActors:
             previous_end, previous_place = -10, False
             # actor_re matches the character before a name too: give the text's
             # first sentence one to match.
+            if self._rclean is None:
+                self._rclean = clean[::-1]
+            rclean = self._rclean
             text, shift = (clean, 0) if start else (" " + clean[:end], 1)
             for m in self._vocab.actor_re.finditer(text, start - 1 + shift, end + shift):
                 name_start, name_end = m.start("name") - shift, m.end("name") - shift
                 alias = fold(m.group("name"))
-                is_place = bool(_PLACE_BEFORE.search(clean, max(start, name_start - 40), name_start))
+                r = len(clean) - name_start
+                is_place = bool(_PLACE_BEFORE_REV.match(rclean, r, r + min(40, name_start - start)))
                 if previous_place and alias in self._vocab.place_names and not _VERB_AFTER.match(clean, name_end):
                     is_place = is_place or bool(
                         _LIST_GAP.fullmatch(clean, previous_end, name_start)

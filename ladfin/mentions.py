@@ -69,12 +69,13 @@ def find_mentions(raw: str, layout: Layout, vocab: Vocabulary) -> list[Mention |
     every digit of the raw text is accounted for.
     """
     clean = layout.clean
+    rclean = clean[::-1]  # for patterns read backwards from a number
     covered_until = 0
     found: list[Mention | Skip] = []
     for match in _tokens(clean, vocab):
         if match.start() < covered_until:
             continue
-        item = _read_token(match, clean, vocab)
+        item = _read_token(match, clean, rclean, vocab)
         covered_until = item.end
         found.append(item)
     found.extend(
@@ -148,7 +149,15 @@ def _stray_digits(clean: str, found: list[Mention | Skip]) -> Iterator[Skip]:
         pos = max(pos, end)
 
 
-def _read_token(match: re.Match, clean: str, vocab: Vocabulary) -> Mention | Skip:
+def _ending_at(pattern: re.Pattern, rclean: str, end: int, width: int, group: str) -> str | None:
+    """Return `group`, lower case, of a reversed-text pattern that matches the `width`
+    characters before `end` backwards from `end` (see `Vocabulary.hedge_rev_re`)."""
+    r = len(rclean) - end
+    m = pattern.match(rclean, r, r + width)
+    return fold(m.group(group)[::-1]).lower() if m else None
+
+
+def _read_token(match: re.Match, clean: str, rclean: str, vocab: Vocabulary) -> Mention | Skip:
     kind = match.lastgroup
     start, end = match.span()
     if kind in ("date", "phone", "time"):
@@ -158,9 +167,8 @@ def _read_token(match: re.Match, clean: str, vocab: Vocabulary) -> Mention | Ski
     text = match.group()
 
     if kind == "frac":
-        hedge = vocab.hedge_re.search(left)
         return Mention(start, end, vocab.fractions[text.lower()], None, 1.0,
-                       fold(hedge.group("hedge")).lower() if hedge else None, None, True,
+                       _ending_at(vocab.hedge_rev_re, rclean, start, 48, "hedge"), None, True,
                        None, False, None, None)
 
     after = vocab.after_re.match(right)
@@ -169,18 +177,19 @@ def _read_token(match: re.Match, clean: str, vocab: Vocabulary) -> Mention | Ski
             return Skip(start, end + after.end(), vocab.after_reasons[fold(after.group("after")).lower()])
         number = _word_value(text, vocab)
     else:
-        reason = _skip_reason(text, left, right, after, vocab)
+        reason = _skip_reason(text, start, left, right, rclean, after, vocab)
         if reason:
             return Skip(start, end, reason)
         number = _numeral_value(text, vocab)
-    return _read_quantity(start, end, number, clean, left, vocab)
+    return _read_quantity(start, end, number, clean, rclean, left, vocab)
 
 
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
-def _skip_reason(text: str, left: str, right: str, after, vocab: Vocabulary) -> str | None:
+def _skip_reason(text: str, start: int, left: str, right: str, rclean: str, after,
+                 vocab: Vocabulary) -> str | None:
     """Return why a numeral is not a figure, or None if it may be one.
 
     The checks on the characters right before the numeral are plain string tests:
@@ -190,9 +199,9 @@ def _skip_reason(text: str, left: str, right: str, after, vocab: Vocabulary) -> 
     """
     if _ORDINAL_SUFFIX.match(right):
         return "ordinal"
-    label = vocab.label_before_re.search(left)
+    label = _ending_at(vocab.label_rev_re, rclean, start, 48, "label")
     if label:
-        return vocab.label_reasons[fold(label.group("label")).lower()]
+        return vocab.label_reasons[label]
     attached_scale = vocab.scale_re.match(right) and right[:1].isalpha()
     glued = left[-2:-1] if left[-1:] == "-" else left[-1:]  # "A4", "COVID-19"
     if (right[:1].isalpha() and not attached_scale) or glued in _ASCII_LETTERS:
@@ -243,7 +252,7 @@ def _range_upper(opener: str | None, numeral: str) -> re.Pattern:
     return _compiled(rf"(?:{joiner})\s*(?:[^\s\w]{{1,3}}|[A-Z]{{2,3}}\$?)?\s?(?P<n>{numeral})")
 
 
-def _read_quantity(start: int, end: int, number: float, clean: str, left: str,
+def _read_quantity(start: int, end: int, number: float, clean: str, rclean: str, left: str,
                    vocab: Vocabulary) -> Mention:
     """Read a figure around a number: currency sign, range, scale, percent, currency name, noun."""
     quote_start = start
@@ -303,10 +312,9 @@ def _read_quantity(start: int, end: int, number: float, clean: str, left: str,
             borrow = "next"
         else:
             borrow = "previous"
-    hedge = vocab.hedge_re.search(clean[max(0, quote_start - 40):quote_start])
     return Mention(
         start=quote_start, end=pos, number=number, number_high=number_high, scale=scale,
-        hedge=fold(hedge.group("hedge")).lower() if hedge else None, currency=currency,
+        hedge=_ending_at(vocab.hedge_rev_re, rclean, quote_start, 40, "hedge"), currency=currency,
         percent=bool(percent), noun=noun, person=person, borrow=borrow, duration=duration,
     )
 

@@ -78,6 +78,10 @@ def _cases(words) -> list[str]:
     return [form for w in words for form in (w, w[:1].upper() + w[1:], w.upper())]
 
 
+def _reversed(words) -> list[str]:
+    return [w[::-1] for w in words]
+
+
 def fold(text: str) -> str:
     """Return text with each run of white space folded to one space, ends stripped."""
     return " ".join(text.split())
@@ -101,7 +105,10 @@ class Vocabulary:
     of_word: str
     token_re: re.Pattern          # dates, phones, times, numerals, number words, fractions
     word_start_re: re.Pattern     # where a token starting with a word may begin (one character early)
-    hedge_re: re.Pattern          # a hedge phrase ending right before a figure
+    # Patterns for what ends right before a number are written for the reversed
+    # text and matched from the number backwards: one anchored try, where a
+    # `...$` search would try every position of the text before the number.
+    hedge_rev_re: re.Pattern      # a hedge phrase ending right before a figure, reversed
     hedges: dict[str, Qualifier]
     currency_prefix_re: re.Pattern  # a currency symbol or code ending right before a number
     currency_prefix_width: int    # how far before a number currency_prefix_re can start
@@ -118,7 +125,7 @@ class Vocabulary:
     fractions: dict[str, float]
     person_words: frozenset[str]
     count_singulars: dict[str, str]
-    label_before_re: re.Pattern
+    label_rev_re: re.Pattern      # a label naming the number that follows ("Pillar"), reversed
     label_reasons: dict[str, str]
     after_re: re.Pattern
     after_reasons: dict[str, str]
@@ -244,8 +251,9 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
     contexts = _by_lang(table("number_contexts", ("phrase", "lang", "position", "reason")), lang)
     before = {r["phrase"].lower(): r["reason"] for r in contexts if r["position"] == "before"}
     after = {r["phrase"].lower(): r["reason"] for r in contexts if r["position"] == "after"}
-    label_before_re = re.compile(
-        rf"\b(?P<label>{_alternation(before)})\s*(?:\d+\s*(?:,|and|&|or|y|-|–|to)\s*)*$", re.I
+    # "Pillar 3", "Pillars 1, 2 and 3": read backwards from the number (see hedge_rev_re).
+    label_rev_re = re.compile(
+        rf"(?:\s*(?:,|dna|&|ro|y|-|–|ot)\s*\d+)*\s*(?P<label>{_alternation(_reversed(before))})\b", re.I
     )
     after_re = re.compile(rf"^(?:\s+|-)?(?P<after>{_alternation(after)})(?![\w])", re.I)
 
@@ -292,7 +300,7 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
         of_word=of_word,
         token_re=re.compile(token),
         word_start_re=word_start_re,
-        hedge_re=re.compile(rf"(?<![\w-])(?P<hedge>{_alternation(hedges)})\s+$", re.I),
+        hedge_rev_re=re.compile(rf"\s+(?P<hedge>{_alternation(_reversed(hedges))})(?![\w-])", re.I),
         hedges=hedges,
         currency_prefix_re=re.compile(currency_prefix),
         currency_prefix_width=max(map(len, prefixes), default=0) + 2,  # "US$ 5", "$\n5"
@@ -309,7 +317,7 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
         fractions=fractions,
         person_words=frozenset(persons),
         count_singulars=singulars,
-        label_before_re=label_before_re,
+        label_rev_re=label_rev_re,
         label_reasons=before,
         after_re=after_re,
         after_reasons=after,

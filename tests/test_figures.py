@@ -76,6 +76,10 @@ def test_parse_quote(text, kind, value, unit):
         ("an estimated 2 million Venezuelans", "approx"),
         ("some 500 families", "approx"),
         ("$7 million", "exact"),
+        ("More\n    than 90 visas", "over"),  # capitalised, wrapped inside the hedge
+        ("It gave well over 90 visas", "over"),
+        ("the spillover 90 visas", "exact"),  # "over" inside a word is no hedge
+        ("Pillar 2 (nearly 40 grants)", "under"),
     ],
 )
 def test_hedges_become_qualifiers(text, qualifier):
@@ -112,6 +116,7 @@ def test_a_range_is_one_figure_with_its_upper_end(text, low, high, unit):
         ("Spending rose in fiscal year 2021.", "fiscal_year"),
         ("It was the 21st meeting.", "ordinal"),
         ("Under Pillar 2, partners agreed.", "label"),
+        ("Under Pillars 1, 2 and 3, partners agreed.", "label"),
         ("Phase 3 starts soon.", "label"),
         ("Workers hold H-2 visas.", "identifier"),
         ("The COVID-19 response continued.", "identifier"),
