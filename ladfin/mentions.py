@@ -72,8 +72,10 @@ def find_mentions(raw: str, layout: Layout, vocab: Vocabulary) -> list[Mention |
     rclean = clean[::-1]  # for patterns read backwards from a number
     covered_until = 0
     found: list[Mention | Skip] = []
-    for match in _tokens(clean, vocab):
+    unread: list[int] = []  # where a digit may lie outside every token
+    for match in _tokens(clean, vocab, unread):
         if match.start() < covered_until:
+            unread.extend(range(covered_until, match.end()))  # a token running past the last figure
             continue
         item = _read_token(match, clean, rclean, vocab)
         covered_until = item.end
@@ -81,17 +83,17 @@ def find_mentions(raw: str, layout: Layout, vocab: Vocabulary) -> list[Mention |
     found.extend(
         Skip(s.start, s.end, s.reason) for s in layout.masked if _DIGIT.search(raw, s.start, s.end)
     )
-    found.extend(_stray_digits(clean, found))
+    found.extend(_stray_digits(clean, found, unread))
     found.sort(key=lambda item: item.start)
     return found
 
 
 _DIGIT_START = re.compile(r"[\d(+]")
 _DIGIT = re.compile(r"\d")
-_DIGIT_RUN = re.compile(r"\d\d*")  # not \d+: a pattern opening with a class is scanned faster
+_DIGIT_RUN = re.compile(r"\d+")
 
 
-def _tokens(clean: str, vocab: Vocabulary) -> Iterator[re.Match]:
+def _tokens(clean: str, vocab: Vocabulary, unread: list[int] | None = None) -> Iterator[re.Match]:
     """Yield the matches of `vocab.token_re` in `clean`, as `finditer` would, faster.
 
     `token_re` can only match at a digit, "(" or "+", or at one of a few words
@@ -99,6 +101,9 @@ def _tokens(clean: str, vocab: Vocabulary) -> Iterator[re.Match]:
     only there. Both kinds of start are found by patterns whose first character
     is a character class, which lets the regex engine skip ahead without trying
     a match at every position; that halves the time of a full scan.
+
+    Every digit outside the matches is a start tried in vain; those positions
+    are appended to `unread`, so no second scan is needed to find stray digits.
     """
     match = vocab.token_re.match
     digit_at = _DIGIT_START.search
@@ -120,33 +125,31 @@ def _tokens(clean: str, vocab: Vocabulary) -> Iterator[re.Match]:
         if m:
             yield m
             pos = max(m.end(), pos)
+        elif unread is not None and p == d:
+            unread.append(p)
         if digit and digit.start() < pos:
             digit = digit_at(clean, pos)
         if word and word.start() + 1 < pos:
             word = word_at(clean, pos - 1)
 
 
-def _stray_digits(clean: str, found: list[Mention | Skip]) -> Iterator[Skip]:
-    """Yield a skip for each digit run in the text that no mention or skip covers.
-
-    Only the gaps between covered spans are searched; a run that starts in a gap
-    is reported whole, even where it runs on into a span.
-    """
+def _stray_digits(clean: str, found: list[Mention | Skip], unread: list[int]) -> Iterator[Skip]:
+    """Yield a skip for each digit run that holds an unread position and that no
+    single mention or skip covers; the run is reported whole."""
+    runs = set()
+    for p in unread:
+        if clean[p].isdecimal():  # as \d
+            start = p
+            while start > 0 and clean[start - 1].isdecimal():
+                start -= 1
+            runs.add((start, _DIGIT_RUN.match(clean, p).end()))
     spans = sorted((item.start, item.end) for item in found)
-    spans.append((len(clean), len(clean)))
-    pos = 0
-    for start, end in spans:
-        while pos < start:
-            digit = _DIGIT.search(clean, pos, start)
-            if not digit:
-                break
-            run_start = digit.start()
-            while run_start > 0 and clean[run_start - 1].isdecimal():  # as \d
-                run_start -= 1
-            run_end = _DIGIT_RUN.match(clean, digit.start()).end()
-            yield Skip(run_start, run_end, "other")
-            pos = run_end
-        pos = max(pos, end)
+    i, n = 0, len(spans)
+    for start, end in sorted(runs):
+        while i < n and spans[i][1] <= start:
+            i += 1
+        if not (i < n and spans[i][0] <= start and end <= spans[i][1]):
+            yield Skip(start, end, "other")
 
 
 def _ending_at(pattern: re.Pattern, rclean: str, end: int, width: int, group: str) -> str | None:
