@@ -104,7 +104,8 @@ class Vocabulary:
     decimal_sep: str
     of_word: str
     token_re: re.Pattern          # dates, phones, times, numerals, number words, fractions
-    word_start_re: re.Pattern     # where a token starting with a word may begin (one character early)
+    start_re: re.Pattern          # a digit, "(", "+", or the character before a token's first word
+    spaced_word_re: re.Pattern    # the space before a token's first word
     # Patterns for what ends right before a number are written for the reversed
     # text and matched from the number backwards: one anchored try, where a
     # `...$` search would try every position of the text before the number.
@@ -184,13 +185,18 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
     )
     fractions = {r["word"].lower(): float(r["percent"]) for r in _by_lang(
         table("fractions", ("word", "lang", "percent")), lang)}
-    # The first word of every token that starts with a letter, after the non-word
-    # character before it: a cheap scan for where `token_re` can match (see mentions.py).
+    # Where `token_re` can match, found by two scans whose patterns open with a
+    # literal or a plain character class, which the regex engine skips ahead to
+    # (see mentions._tokens): after a space, a word that opens a token; at any
+    # other character but a letter, a digit, "(" or "+", or a non-word character
+    # before such a word (group `word`: the token starts one character later).
     first_words = {
         w.split()[0]
         for w in [m["word"] for m in months] + _cases(tens) + _cases(small) + articles + _cases(fractions)
     }
-    word_start_re = re.compile(rf"\W{_alternation(first_words)}(?!\w)")
+    opens = rf"{_alternation(first_words)}(?!\w)"
+    start_re = re.compile(rf"[^a-zA-Z ](?:(?<=\W)(?={opens})(?P<word>)|(?<=[\d(+]))")
+    spaced_word_re = re.compile(rf" (?={opens})")
     of_word = style.get("of_word") or "of"
     numeral = rf"(?<![\d{th}{dec}])(?:\d{{1,3}}(?:{th}\d{{3}})+|\d+)(?:{dec}\d+)?(?![\d])"
     # Tokens start at a digit or at the start of a word: the guard skips the
@@ -299,7 +305,8 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
         decimal_sep=style["decimal_sep"],
         of_word=of_word,
         token_re=re.compile(token),
-        word_start_re=word_start_re,
+        start_re=start_re,
+        spaced_word_re=spaced_word_re,
         hedge_rev_re=re.compile(rf"\s+(?P<hedge>{_alternation(_reversed(hedges))})(?![\w-])", re.I),
         hedges=hedges,
         currency_prefix_re=re.compile(currency_prefix),
