@@ -232,15 +232,18 @@ class _SentenceActors:
             clean = self._layout.clean
             found: list[tuple[int, str, str, bool]] = []
             previous_end, previous_place = -10, False
-            # actor_re matches the character before a name too: give the text's
-            # first sentence one to match.
             if self._rclean is None:
                 self._rclean = clean[::-1]
             rclean = self._rclean
-            text, shift = (clean, 0) if start else (" " + clean[:end], 1)
-            for m in self._vocab.actor_re.finditer(text, start - 1 + shift, end + shift):
-                name_start, name_end = m.start("name") - shift, m.end("name") - shift
-                alias = fold(m.group("name"))
+            pos = start
+            while m := self._vocab.actor_re.search(clean, pos, end):
+                name_start, name_end = m.span()
+                before = clean[name_start - 1:name_start]
+                if before == "." or before == "_" or before.isalnum():  # inside a word, or "U.S."
+                    pos = name_start + 1
+                    continue
+                pos = name_end
+                alias = fold(m.group())
                 r = len(clean) - name_start
                 is_place = bool(_PLACE_BEFORE_REV.match(rclean, r, r + min(40, name_start - start)))
                 if previous_place and alias in self._vocab.place_names and not _VERB_AFTER.match(clean, name_end):

@@ -295,9 +295,9 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
         for inst in institutions:
             actors[f"{d['demonym']} {inst}"] = d["code"]
             actors[f"{d['demonym']} {inst.title()}"] = d["code"]
-    # Opens with the character before the name, not a lookbehind: a pattern that
-    # starts with a character class is scanned for without trying every position.
-    actor_re = re.compile(rf"[^\w.](?P<name>(?=[^\W\d_]){_alternation(actors)})(?![\w])")
+    # Opens with the names' first letters (capitals), which the regex engine skips
+    # ahead to; that the name starts a word is checked by the caller (figures.py).
+    actor_re = re.compile(rf"{_alternation(actors)}(?![\w])")
 
     return Vocabulary(
         lang=lang,
