@@ -13,7 +13,7 @@ import bisect
 import html
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import yaml
 
@@ -23,23 +23,20 @@ from ladfin.reference import Vocabulary
 BlockKind = Literal["heading", "bullet", "paragraph"]
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):  # NamedTuples, not dataclasses: made by the thousand
     start: int
     end: int
     reason: str  # why the text is not read: front_matter, markup, url, boilerplate, list_number
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     start: int
     end: int
     kind: BlockKind
     status: str | None  # "new", "advancing" ... from a marker such as "(new)"
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     start: int
     title: str
     pillar: int

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
-from typing import Iterator, Literal
+from typing import Iterator, Literal, NamedTuple
 
 from ladfin.layout import Layout
 from ladfin.reference import Vocabulary, fold
@@ -24,15 +23,13 @@ SkipReason = Literal[
 ]
 
 
-@dataclass(frozen=True)
-class Skip:
+class Skip(NamedTuple):  # NamedTuples, not dataclasses: made by the thousand
     start: int
     end: int
     reason: str
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     start: int                 # quote span: currency sign .. last word of the figure
     end: int
     number: float              # the number as written, before the scale word
@@ -114,7 +111,9 @@ def _tokens(clean: str, vocab: Vocabulary, unread: list[int] | None = None) -> I
 
     def start_at(pos: int) -> tuple[int, bool]:
         """Return the first (position, is a digit start) from `start_re` at or after `pos`."""
-        found = search_start(clean, max(pos - 1, 0))  # a word at pos has its \W at pos - 1
+        before = clean[pos - 1:pos]
+        word_char = before.isalnum() or before == "_"
+        found = search_start(clean, pos if word_char or not pos else pos - 1)  # a word's \W is before it
         while found:
             at = found.start() + 1 if found.lastgroup == "word" else found.start()
             if at >= pos:
@@ -123,7 +122,7 @@ def _tokens(clean: str, vocab: Vocabulary, unread: list[int] | None = None) -> I
         return end, False
 
     def spaced_at(pos: int) -> int:
-        found = search_spaced(clean, max(pos - 1, 0))
+        found = search_spaced(clean, pos - 1 if clean[pos - 1:pos] == " " else pos)
         return found.start() + 1 if found else end
 
     pos = 0
