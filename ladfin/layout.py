@@ -364,8 +364,14 @@ def _sentences(blocks: list[Block], clean: str, vocab: Vocabulary):
     spans: list[tuple[int, int]] = []
     owners: list[int] = []
     # One scan of the whole text; each sentence end then falls in its block, or
-    # between blocks where it ends nothing.
-    ends = [m for m in _SENTENCE_END.finditer(clean) if not _is_abbreviation(clean, m.start(), vocab)]
+    # between blocks where it ends nothing. A period right after an abbreviation
+    # (U.S., Dr., Jan.) ends no sentence: read backwards from the period.
+    reverse, size = clean[::-1], len(clean)
+    abbreviation_at = vocab.abbreviation_rev_re.match
+    ends = [
+        m for m in _SENTENCE_END.finditer(clean)
+        if clean[m.start()] != "." or not abbreviation_at(reverse, size - m.start())
+    ]
     i = 0
     for index, block in enumerate(blocks):
         start = block.start
@@ -382,21 +388,3 @@ def _sentences(blocks: list[Block], clean: str, vocab: Vocabulary):
             spans.append((start, block.end))
             owners.append(index)
     return spans, owners
-
-
-_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Z]")
-
-
-def _is_abbreviation(clean: str, dot: int, vocab: Vocabulary) -> bool:
-    """Tell whether the period at `dot` closes an abbreviation (U.S., Dr., Jan.) not a sentence."""
-    if clean[dot] != ".":
-        return False
-    tail = clean[max(0, dot - 24):dot]
-    if not tail or tail[-1].isspace():
-        return False
-    word = tail.split()[-1]
-    for opener in "(“\"":
-        word = word.rpartition(opener)[2]
-    if len(word) == 24:
-        return False  # longer than any abbreviation
-    return word in vocab.abbreviations or bool(_INITIALS.fullmatch(word))

@@ -134,7 +134,7 @@ class Vocabulary:
     statuses: dict[str, str]
     status_re: re.Pattern
     boilerplate_re: re.Pattern    # a whole boilerplate line, with the newline before it
-    abbreviations: frozenset[str]
+    abbreviation_rev_re: re.Pattern  # an abbreviation or initials (U.S.) ending at a period, reversed
     actor_re: re.Pattern
     actors: dict[str, str]        # alias as written -> actor code
     place_names: frozenset[str]   # the aliases that are names of countries
@@ -276,7 +276,12 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
         r"\n[ \t]*(?i:" + "|".join(f"(?:{r['line']})" for r in table("boilerplate", ("line",)))
         + r")[ \t]*(?=\n|\Z)"
     )
-    abbreviations = frozenset(r["abbreviation"] for r in table("abbreviations", ("abbreviation",)))
+    abbreviations = [r["abbreviation"] for r in table("abbreviations", ("abbreviation",))]
+    # The whole word before a period, read backwards from it: a listed abbreviation
+    # or initials ("U.S", "J.R.R"), then the space, bracket or quote before the word.
+    abbreviation_rev_re = re.compile(
+        rf"(?:{_alternation(_reversed(abbreviations))}|[A-Z](?:\.[A-Za-z])*)(?=[\s(“\"]|\Z)"
+    )
 
     country_rows = table("countries", ("code", "alpha2", "name_en"))
     countries = {
@@ -332,7 +337,7 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
         statuses=statuses,
         status_re=status_re,
         boilerplate_re=boilerplate_re,
-        abbreviations=abbreviations,
+        abbreviation_rev_re=abbreviation_rev_re,
         actor_re=actor_re,
         actors=actors,
         place_names=place_names,
