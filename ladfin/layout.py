@@ -223,9 +223,10 @@ def _bullet_starts(clean: str, mask) -> list[tuple[int, bool]]:
     previous_blank = True
     previous_line = ""
     offset = 0
+    bullet_at = _BULLET.match
     for line in clean.splitlines(keepends=True):
-        stripped = line.strip()
-        bullet = _BULLET.match(line)
+        blank = line.isspace()  # a line from splitlines is never empty
+        bullet = None if blank else bullet_at(line)
         if bullet and bullet.group("num"):
             # A numbered line is a list item only where a list can start.
             indented = line[:1] in " \t"
@@ -234,11 +235,11 @@ def _bullet_starts(clean: str, mask) -> list[tuple[int, bool]]:
         if bullet:
             mask(offset + bullet.start(), offset + bullet.end(), "list_number")
             starts.append((offset + bullet.end(), True))
-        elif stripped and (previous_blank or _ends_long_line(previous_line)):
+        elif not blank and (previous_blank or _ends_long_line(previous_line)):
             starts.append((offset + len(line) - len(line.lstrip()), False))
-        if stripped:
+        if not blank:
             previous_line = line
-        previous_blank = not stripped
+        previous_blank = blank
         offset += len(line)
     return starts
 
@@ -283,11 +284,10 @@ def _blocks(clean: str, starts, heading_spans, vocab: Vocabulary) -> list[Block]
     """Cut text into blocks at the given starts; classify each and read its status marker."""
     blocks = []
     for i, (start, is_bullet) in enumerate(starts):
-        end = starts[i + 1][0] if i + 1 < len(starts) else len(clean)
-        end = start + len(clean[start:end].rstrip())
-        body = clean[start:end]
-        if not body.strip():
+        body = clean[start:starts[i + 1][0] if i + 1 < len(starts) else len(clean)].rstrip()
+        if not body:
             continue
+        end = start + len(body)
         status_match = vocab.status_re.search(body)
         status = vocab.statuses[" ".join(status_match.group().split()).lower()] if status_match else None
         if is_bullet:
