@@ -7,6 +7,10 @@ memory after the first fifth of the input and at the end: equal peaks mean
 memory does not grow with input size.
 
     .venv/bin/python bench/extract_throughput.py [--megabytes 50]
+    .venv/bin/python bench/extract_throughput.py --stages [--megabytes 5]
+
+With --stages it prints instead how the time splits between the stages of
+extraction (best of three passes over the corpus repeated to --megabytes).
 """
 
 from __future__ import annotations
@@ -18,6 +22,9 @@ import time
 
 from ladfin.documents import Document, load_all
 from ladfin.figures import extract_document
+from ladfin.layout import read_layout
+from ladfin.mentions import find_mentions
+from ladfin.reference import vocabulary
 
 
 def peak_mb() -> float:
@@ -27,11 +34,17 @@ def peak_mb() -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--megabytes", type=float, default=50.0)
+    parser.add_argument("--megabytes", type=float, default=None, help="50 by default, 5 with --stages")
+    parser.add_argument("--stages", action="store_true", help="time each stage instead")
     args = parser.parse_args()
-    target = int(args.megabytes * 1_000_000)
+    megabytes = args.megabytes or (5.0 if args.stages else 50.0)
+    target = int(megabytes * 1_000_000)
     corpus = load_all()
-    extract_document(corpus[0])  # load the vocabulary before timing
+    for doc in corpus:  # load the vocabulary and lazy imports before timing
+        extract_document(doc)
+    if args.stages:
+        stages(corpus, target)
+        return
     chars = figures = skipped = 0
     early_peak = None
     start = time.perf_counter()
@@ -50,6 +63,37 @@ def main() -> None:
     print(f"time       {seconds:.1f} s")
     print(f"throughput {chars / seconds / 1e6:.2f} MB/s (characters per second / 1e6, one core)")
     print(f"peak RSS   {early_peak:.0f} MB after {target / 5e6:.0f} MB, {peak_mb():.0f} MB at the end")
+
+
+def stages(corpus: list[Document], target: int) -> None:
+    """Print milliseconds per MB of text for each stage of extraction, best of three passes."""
+    docs, chars = [], 0
+    for doc in itertools.cycle(corpus):
+        if chars >= target:
+            break
+        docs.append(doc)
+        chars += len(doc.raw)
+    vocabs = [vocabulary(doc.lang) for doc in docs]
+    layouts = [read_layout(doc.raw, vocab) for doc, vocab in zip(docs, vocabs)]
+    passes = {
+        "layout": lambda: [read_layout(d.raw, v) for d, v in zip(docs, vocabs)],
+        "mentions": lambda: [find_mentions(d.raw, lay, v) for d, lay, v in zip(docs, layouts, vocabs)],
+        "whole": lambda: [extract_document(d) for d in docs],
+    }
+    best = {}
+    for name, run in passes.items():
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - start)
+        best[name] = min(times) / (chars / 1e6) * 1000
+    print(f"input      {chars / 1e6:.1f} MB, {len(docs):,} documents; milliseconds per MB, best of 3")
+    print(f"layout     {best['layout']:6.1f}  cleaning, blocks, sections, sentences (layout.read_layout)")
+    print(f"mentions   {best['mentions']:6.1f}  numbers and what surrounds them (mentions.find_mentions)")
+    rows = best["whole"] - best["layout"] - best["mentions"]
+    print(f"rows       {rows:6.1f}  kinds, units, actors, figure and skip rows (the rest)")
+    print(f"whole      {best['whole']:6.1f}  figures.extract_document = {1000 / best['whole']:.2f} MB/s")
 
 
 if __name__ == "__main__":
