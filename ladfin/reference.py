@@ -78,6 +78,18 @@ def _cases(words) -> list[str]:
     return [form for w in words for form in (w, w[:1].upper() + w[1:], w.upper())]
 
 
+def _compile_row(path: Path, line: int, pattern: str, *, flags: int = 0) -> re.Pattern:
+    """Compile a regex written in a reference table, or say which file and line it is.
+
+    Raises:
+        ReferenceDataError: the pattern does not compile.
+    """
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise ReferenceDataError(f"{path}: line {line}: pattern {pattern!r} does not compile ({exc})") from None
+
+
 def _reversed(words) -> list[str]:
     return [w[::-1] for w in words]
 
@@ -264,17 +276,19 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
     after_re = re.compile(rf"^(?:\s+|-)?(?P<after>{_alternation(after)})(?![\w])", re.I)
 
     pillars = tuple(
-        (re.compile(r["pattern"], re.I), int(r["pillar"]))
-        for r in table("pillars", ("pattern", "pillar"))
+        (_compile_row(directory / "pillars.csv", line, r["pattern"], flags=re.I), int(r["pillar"]))
+        for line, r in enumerate(table("pillars", ("pattern", "pillar")), start=2)
     )
     statuses = {r["marker"].lower(): r["status"] for r in table("statuses", ("marker", "status"))}
     status_re = re.compile(rf"(?i:{_alternation(statuses)})\s*$")
     # Each row matches a whole line (case and surrounding spaces ignored). The
     # pattern opens with the newline before the line, a literal the regex engine
     # skips to; read_layout puts a newline before the text for the first line.
+    lines = table("boilerplate", ("line",))
+    for line, r in enumerate(lines, start=2):
+        _compile_row(directory / "boilerplate.csv", line, r["line"])
     boilerplate_re = re.compile(
-        r"\n[ \t]*(?i:" + "|".join(f"(?:{r['line']})" for r in table("boilerplate", ("line",)))
-        + r")[ \t]*(?=\n|\Z)"
+        r"\n[ \t]*(?i:" + "|".join(f"(?:{r['line']})" for r in lines) + r")[ \t]*(?=\n|\Z)"
     )
     abbreviations = [r["abbreviation"] for r in table("abbreviations", ("abbreviation",))]
     # The whole word before a period, read backwards from it: a listed abbreviation
