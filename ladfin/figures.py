@@ -200,7 +200,7 @@ def _skip_row(document: Document, layout: Layout, skip: Skip, sentence: int) -> 
 _PLACES_AFTER = """in to from for with under of across throughout into at by on between among toward
 towards including like than en a de desde para hacia entre""".split()
 # A preposition governing the name that follows ("in Lima, Peru", "to the United
-# States"), matched in the reversed text backwards from the name: one anchored try.
+# States"), read backwards from the name (Layout.match_before).
 _PLACE_BEFORE_REV = re.compile(
     r"(?:\s+,[\w.’'-]*[A-Z])?(?:\s+(?i:eht|le|al))?\s+"
     r"(?i:" + "|".join(word[::-1] for word in _PLACES_AFTER) + r")\b"
@@ -217,7 +217,6 @@ class _SentenceActors:
         self._layout = layout
         self._vocab = vocab
         self._cache: dict[int, list[tuple[int, str, str, bool]]] = {}
-        self._rclean: str | None = None  # the text reversed, made on first use
 
     def _found(self, sentence: int) -> list[tuple[int, str, str, bool]]:
         """Return (offset, code, alias, is_place) for each name in a sentence.
@@ -232,9 +231,6 @@ class _SentenceActors:
             clean = self._layout.clean
             found: list[tuple[int, str, str, bool]] = []
             previous_end, previous_place = -10, False
-            if self._rclean is None:
-                self._rclean = clean[::-1]
-            rclean = self._rclean
             pos = start
             while m := self._vocab.actor_re.search(clean, pos, end):
                 name_start, name_end = m.span()
@@ -244,8 +240,8 @@ class _SentenceActors:
                     continue
                 pos = name_end
                 alias = fold(m.group())
-                r = len(clean) - name_start
-                is_place = bool(_PLACE_BEFORE_REV.match(rclean, r, r + min(40, name_start - start)))
+                window = min(40, name_start - start)
+                is_place = bool(self._layout.match_before(_PLACE_BEFORE_REV, name_start, window))
                 if previous_place and alias in self._vocab.place_names and not _VERB_AFTER.match(clean, name_end):
                     is_place = is_place or bool(
                         _LIST_GAP.fullmatch(clean, previous_end, name_start)

@@ -53,6 +53,17 @@ class Layout:
     sentence_blocks: tuple[int, ...]  # index into blocks for each sentence
     sentence_starts: tuple[int, ...]
     section_starts: tuple[int, ...]
+    backwards: str  # `clean` reversed, for patterns read backwards from a position
+
+    def match_before(self, pattern: re.Pattern, end: int, width: int) -> re.Match | None:
+        """Match `pattern`, written for the reversed text, on the `width` characters
+        before `end`, reading backwards from `end` (see `Vocabulary.hedge_rev_re`).
+
+        One anchored try: a `...$` search over the text before `end` would try
+        every position of it.
+        """
+        r = len(self.backwards) - end
+        return pattern.match(self.backwards, r, r + width)
 
     def sentence_at(self, offset: int) -> int:
         """Return the index of the sentence holding `offset` (the nearest one before it)."""
@@ -202,8 +213,9 @@ def read_layout(raw: str, vocab: Vocabulary, *, doc: str = "<text>") -> Layout:
     blocks = _blocks(canvas.text(), starts, heading_spans, vocab)
     blocks = _drop_trailing_chrome(blocks, canvas.text(), mask)
     clean = canvas.text()
+    backwards = clean[::-1]
     sections = tuple(_sections(blocks, clean, vocab))
-    sentences, sentence_blocks = _sentences(blocks, clean, vocab)
+    sentences, sentence_blocks = _sentences(blocks, clean, backwards, vocab)
     return Layout(
         clean=clean,
         meta=meta,
@@ -214,6 +226,7 @@ def read_layout(raw: str, vocab: Vocabulary, *, doc: str = "<text>") -> Layout:
         sentence_blocks=tuple(sentence_blocks),
         sentence_starts=tuple(start for start, _ in sentences),
         section_starts=tuple(s.start for s in sections),
+        backwards=backwards,
     )
 
 
@@ -359,18 +372,17 @@ def _sections(blocks: list[Block], clean: str, vocab: Vocabulary):
         yield Section(block.start, title, pillar)
 
 
-def _sentences(blocks: list[Block], clean: str, vocab: Vocabulary):
+def _sentences(blocks: list[Block], clean: str, backwards: str, vocab: Vocabulary):
     """Return sentence spans within blocks, and the block each belongs to."""
     spans: list[tuple[int, int]] = []
     owners: list[int] = []
     # One scan of the whole text; each sentence end then falls in its block, or
     # between blocks where it ends nothing. A period right after an abbreviation
     # (U.S., Dr., Jan.) ends no sentence: read backwards from the period.
-    reverse, size = clean[::-1], len(clean)
     abbreviation_at = vocab.abbreviation_rev_re.match
     ends = [
         m for m in _SENTENCE_END.finditer(clean)
-        if clean[m.start()] != "." or not abbreviation_at(reverse, size - m.start())
+        if clean[m.start()] != "." or not abbreviation_at(backwards, len(clean) - m.start())
     ]
     i = 0
     for index, block in enumerate(blocks):

@@ -66,7 +66,6 @@ def find_mentions(raw: str, layout: Layout, vocab: Vocabulary) -> list[Mention |
     every digit of the raw text is accounted for.
     """
     clean = layout.clean
-    rclean = clean[::-1]  # for patterns read backwards from a number
     covered_until = 0
     found: list[Mention | Skip] = []
     unread: list[int] = []  # where a digit may lie outside every token
@@ -74,7 +73,7 @@ def find_mentions(raw: str, layout: Layout, vocab: Vocabulary) -> list[Mention |
         if match.start() < covered_until:
             unread.extend(range(covered_until, match.end()))  # a token running past the last figure
             continue
-        item = _read_token(match, clean, rclean, vocab)
+        item = _read_token(match, layout, vocab)
         covered_until = item.end
         found.append(item)
     found.extend(
@@ -85,7 +84,6 @@ def find_mentions(raw: str, layout: Layout, vocab: Vocabulary) -> list[Mention |
     return found
 
 
-_DIGIT_START = re.compile(r"[\d(+]")
 _DIGIT = re.compile(r"\d")
 _DIGIT_RUN = re.compile(r"\d+")
 
@@ -98,8 +96,7 @@ def _tokens(clean: str, vocab: Vocabulary, unread: list[int] | None = None) -> I
     only there. Those places are found by two scans (`vocab.start_re`, and
     `vocab.spaced_word_re` for the common case of a word after a space) whose
     patterns open with a literal or a plain class: the regex engine skips ahead
-    to them instead of trying a match at every character. A full `finditer`
-    took 90 ms per MB of text, this takes about a third of that.
+    to them instead of trying a match at every character.
 
     Every digit outside the matches is a start tried in vain; those positions
     are appended to `unread`, so no second scan is needed to find stray digits.
@@ -167,15 +164,15 @@ def _stray_digits(clean: str, found: list[Mention | Skip], unread: list[int]) ->
             yield Skip(start, end, "other")
 
 
-def _ending_at(pattern: re.Pattern, rclean: str, end: int, width: int, group: str) -> str | None:
-    """Return `group`, lower case, of a reversed-text pattern that matches the `width`
-    characters before `end` backwards from `end` (see `Vocabulary.hedge_rev_re`)."""
-    r = len(rclean) - end
-    m = pattern.match(rclean, r, r + width)
+def _ending_at(layout: Layout, pattern: re.Pattern, end: int, width: int, group: str) -> str | None:
+    """Return `group`, read forwards, folded and lower case, of a reversed-text
+    pattern matching backwards from `end` (`Layout.match_before`), or None."""
+    m = layout.match_before(pattern, end, width)
     return fold(m.group(group)[::-1]).lower() if m else None
 
 
-def _read_token(match: re.Match, clean: str, rclean: str, vocab: Vocabulary) -> Mention | Skip:
+def _read_token(match: re.Match, layout: Layout, vocab: Vocabulary) -> Mention | Skip:
+    clean = layout.clean
     kind = match.lastgroup
     start, end = match.span()
     if kind in ("date", "phone", "time"):
@@ -186,7 +183,7 @@ def _read_token(match: re.Match, clean: str, rclean: str, vocab: Vocabulary) -> 
 
     if kind == "frac":
         return Mention(start, end, vocab.fractions[text.lower()], None, 1.0,
-                       _ending_at(vocab.hedge_rev_re, rclean, start, 48, "hedge"), None, True,
+                       _ending_at(layout, vocab.hedge_rev_re, start, 48, "hedge"), None, True,
                        None, False, None, None)
 
     after = vocab.after_re.match(right)
@@ -195,18 +192,18 @@ def _read_token(match: re.Match, clean: str, rclean: str, vocab: Vocabulary) -> 
             return Skip(start, end + after.end(), vocab.after_reasons[fold(after.group("after")).lower()])
         number = _word_value(text, vocab)
     else:
-        reason = _skip_reason(text, start, left, right, rclean, after, vocab)
+        reason = _skip_reason(text, start, left, right, layout, after, vocab)
         if reason:
             return Skip(start, end, reason)
         number = _numeral_value(text, vocab)
-    return _read_quantity(start, end, number, clean, rclean, left, vocab)
+    return _read_quantity(start, end, number, layout, left, vocab)
 
 
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
-def _skip_reason(text: str, start: int, left: str, right: str, rclean: str, after,
+def _skip_reason(text: str, start: int, left: str, right: str, layout: Layout, after,
                  vocab: Vocabulary) -> str | None:
     """Return why a numeral is not a figure, or None if it may be one.
 
@@ -217,7 +214,7 @@ def _skip_reason(text: str, start: int, left: str, right: str, rclean: str, afte
     """
     if _ORDINAL_SUFFIX.match(right):
         return "ordinal"
-    label = _ending_at(vocab.label_rev_re, rclean, start, 48, "label")
+    label = _ending_at(layout, vocab.label_rev_re, start, 48, "label")
     if label:
         return vocab.label_reasons[label]
     attached_scale = vocab.scale_re.match(right) and right[:1].isalpha()
@@ -270,9 +267,10 @@ def _range_upper(opener: str | None, numeral: str) -> re.Pattern:
     return _compiled(rf"(?:{joiner})\s*(?:[^\s\w]{{1,3}}|[A-Z]{{2,3}}\$?)?\s?(?P<n>{numeral})")
 
 
-def _read_quantity(start: int, end: int, number: float, clean: str, rclean: str, left: str,
+def _read_quantity(start: int, end: int, number: float, layout: Layout, left: str,
                    vocab: Vocabulary) -> Mention:
     """Read a figure around a number: currency sign, range, scale, percent, currency name, noun."""
+    clean = layout.clean
     quote_start = start
     currency = None
     prefix = _currency_prefix(left, vocab)
@@ -332,7 +330,7 @@ def _read_quantity(start: int, end: int, number: float, clean: str, rclean: str,
             borrow = "previous"
     return Mention(
         start=quote_start, end=pos, number=number, number_high=number_high, scale=scale,
-        hedge=_ending_at(vocab.hedge_rev_re, rclean, quote_start, 40, "hedge"), currency=currency,
+        hedge=_ending_at(layout, vocab.hedge_rev_re, quote_start, 40, "hedge"), currency=currency,
         percent=bool(percent), noun=noun, person=person, borrow=borrow, duration=duration,
     )
 

@@ -87,7 +87,9 @@ def _compile_row(path: Path, line: int, pattern: str, *, flags: int = 0) -> re.P
     try:
         return re.compile(pattern, flags)
     except re.error as exc:
-        raise ReferenceDataError(f"{path}: line {line}: pattern {pattern!r} does not compile ({exc})") from None
+        raise ReferenceDataError(
+            f"{path}: line {line}: pattern {pattern!r} does not compile ({exc})"
+        ) from None
 
 
 def _reversed(words) -> list[str]:
