@@ -168,3 +168,33 @@ def check_date(name: str, value: object) -> date | None:
         return date.fromisoformat(str(value))
     except ValueError:
         raise ParameterError(f"{name} {value!r} is not a date written YYYY-MM-DD") from None
+
+
+def money_choices(
+    figures: pd.DataFrame, *, start_year: int, end_year: int, dollars: str, base_year: int,
+    fx_policy: str, fixed_date: object = None, statuses: Iterable[str] | None = None,
+    include_components: bool = False, include_cumulative: bool = False,
+    include_targets: bool = False,
+) -> tuple[dict, dict]:
+    """Check a money notebook's parameters; return (selection, money) for `ladfin.assistance`.
+
+    `selection` says which announcements count (checked years, statuses, parts,
+    running totals, targets); `money` how they are valued (dollars, base year,
+    exchange-rate policy, fixed date), the keywords the chart functions take too.
+
+    Raises:
+        ParameterError: a year lies outside the data or a date is not YYYY-MM-DD.
+
+    >>> figures = pd.DataFrame({"event_date": pd.to_datetime(["2022-10-06", "2024-09-25"])})
+    >>> selection, money = money_choices(figures, start_year=2022, end_year=2024,
+    ...     dollars="nominal", base_year=2024, fx_policy="fixed_date", fixed_date="2024-01-02")
+    >>> selection["end_year"], money["fixed_date"]
+    (2024, datetime.date(2024, 1, 2))
+    """
+    start_year, end_year = check_year_range(start_year, end_year, data_years(figures["event_date"]))
+    money = dict(dollars=dollars, base_year=base_year, fx_policy=fx_policy,
+                 fixed_date=check_date("fixed_date", fixed_date))
+    selection = dict(start_year=start_year, end_year=end_year, statuses=statuses,
+                     include_components=include_components, include_cumulative=include_cumulative,
+                     include_targets=include_targets)
+    return selection, money

@@ -43,13 +43,13 @@ from ladfin import charts, params
 
 figures = ladfin.load_table("figures")
 documents = ladfin.load_table("documents")
-start_year, end_year = params.check_year_range(start_year, end_year, params.data_years(figures["event_date"]))
 params.check_choice("by", by, ["actor", "flow"])
-fixed_date = params.check_date("fixed_date", fixed_date)
-money = dict(dollars=dollars, base_year=base_year, fx_policy=fx_policy, fixed_date=fixed_date)
-selection = dict(start_year=start_year, end_year=end_year, statuses=statuses,
-                 include_components=include_components, include_cumulative=include_cumulative,
-                 include_targets=include_targets)
+selection, money = params.money_choices(
+    figures, start_year=start_year, end_year=end_year, dollars=dollars, base_year=base_year,
+    fx_policy=fx_policy, fixed_date=fixed_date, statuses=statuses,
+    include_components=include_components, include_cumulative=include_cumulative,
+    include_targets=include_targets)
+start_year, end_year = selection["start_year"], selection["end_year"]
 words = dict(money, sources=charts.source_lines(documents))
 
 # %% [markdown]

@@ -42,11 +42,10 @@ from ladfin import charts, params
 
 figures = ladfin.load_table("figures")
 documents = ladfin.load_table("documents")
-start_year, end_year = params.check_year_range(start_year, end_year, params.data_years(figures["event_date"]))
-money = dict(dollars=dollars, base_year=base_year, fx_policy=fx_policy)
-selection = dict(start_year=start_year, end_year=end_year, statuses=statuses,
-                 include_components=include_components, include_cumulative=include_cumulative,
-                 include_targets=include_targets)
+selection, money = params.money_choices(
+    figures, start_year=start_year, end_year=end_year, dollars=dollars, base_year=base_year,
+    fx_policy=fx_policy, statuses=statuses, include_components=include_components,
+    include_cumulative=include_cumulative, include_targets=include_targets)
 words = dict(money, sources=charts.source_lines(documents))
 
 # %% [markdown]
