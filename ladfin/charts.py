@@ -356,16 +356,24 @@ def assistance_by_year(table: pd.DataFrame, *, color: str | None = None, dollars
     """
     _require(table, ["year", "amount_usd", *([color] if color else [])], "assistance_by_year")
     data = _amount_frame(table, "amount_usd", "amount_usd_low", "amount_usd_high", format_usd)
+    bars = _year_bars(data, "amount_usd", "US dollars", USD_LABELS, _money_tooltip, color, years)
+    note = dollars_note(dollars, base_year, fx_policy, fixed_date)
+    return _titled(bars, title, note, _notes(data, sources))
+
+
+def _year_bars(data: pd.DataFrame, value: str, value_title: str, labels: str, tooltip,
+               color: str | None, years: Iterable[int] | None) -> alt.Chart:
+    """Return vertical bars of `value` per year, coloured by `color`, with every year of
+    `years` on the axis (default: first to last year of the data) even if it has no bar."""
     data["year"] = data["year"].astype(int)
     if years is None:
         years = range(int(data["year"].min()), int(data["year"].max()) + 1) if len(data) else []
     color_col, color_title = _grouping(data, color)
-    tip = _money_tooltip("year", "Year", _extra(color_col, color_title))
-    bars = _bars(data, category="year", value="amount_usd", value_title="US dollars", labels=USD_LABELS,
-                 horizontal=False, color=color_col, color_title=color_title, tooltip=tip,
+    bars = _bars(data, category="year", value=value, value_title=value_title, labels=labels,
+                 horizontal=False, color=color_col, color_title=color_title,
+                 tooltip=tooltip("year", "Year", _extra(color_col, color_title)),
                  domain=[int(y) for y in years])
-    note = dollars_note(dollars, base_year, fx_policy, fixed_date)
-    return _titled(bars.properties(width=theme.WIDTH), title, note, _notes(data, sources))
+    return bars.properties(width=theme.WIDTH)
 
 
 def assistance_by_event(table: pd.DataFrame, *, color: str | None = None, dollars: str = "nominal",
@@ -487,15 +495,8 @@ def people_by_year(table: pd.DataFrame, *, color: str | None = "status", years: 
     """
     _require(table, ["year", "people", *([color] if color else [])], "people_by_year")
     data = _amount_frame(table, "people", "people_low", "people_high", format_people)
-    data["year"] = data["year"].astype(int)
-    if years is None:
-        years = range(int(data["year"].min()), int(data["year"].max()) + 1) if len(data) else []
-    color_col, color_title = _grouping(data, color)
-    tip = _people_tooltip("year", "Year", _extra(color_col, color_title))
-    bars = _bars(data, category="year", value="people", value_title="People", labels=COUNT_LABELS,
-                 horizontal=False, color=color_col, color_title=color_title, tooltip=tip,
-                 domain=[int(y) for y in years])
-    return _titled(bars.properties(width=theme.WIDTH), title, subtitle, _notes(data, sources))
+    bars = _year_bars(data, "people", "People", COUNT_LABELS, _people_tooltip, color, years)
+    return _titled(bars, title, subtitle, _notes(data, sources))
 
 
 def people_by_category(table: pd.DataFrame, category: str, *, color: str | None = None,
