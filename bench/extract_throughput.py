@@ -20,11 +20,11 @@ import itertools
 import resource
 import time
 
-from ladfin.documents import Document, load_all
-from ladfin.figures import extract_document
-from ladfin.layout import read_layout
-from ladfin.mentions import find_mentions
-from ladfin.reference import vocabulary
+from ladfin.extract.documents import Document, load_all
+from ladfin.extract.figures import extract_document
+from ladfin.extract.layout import read_layout
+from ladfin.extract.mentions import find_mentions
+from ladfin.reference.vocabulary import vocabulary
 
 
 def peak_mb() -> float:

@@ -9,14 +9,16 @@ from __future__ import annotations
 import importlib
 
 _API = {
-    "extract_figures": "ladfin.figures",
-    "extract_skipped": "ladfin.figures",
-    "parse_quote": "ladfin.figures",
+    "extract_figures": "ladfin.extract.figures",
+    "extract_skipped": "ladfin.extract.figures",
+    "parse_quote": "ladfin.extract.figures",
     "load_table": "ladfin.tables",
     "build": "ladfin.tables",
-    "assistance": "ladfin.series",
-    "headcounts": "ladfin.series",
+    "assistance": "ladfin.analysis.series",
+    "headcounts": "ladfin.analysis.series",
 }
+# Modules notebooks use by their short names: `from ladfin import charts, params`.
+_MODULES = {"params": "ladfin.analysis.params"}
 
 __all__ = sorted(_API)
 
@@ -24,4 +26,6 @@ __all__ = sorted(_API)
 def __getattr__(name: str):
     if name in _API:
         return getattr(importlib.import_module(_API[name]), name)
+    if name in _MODULES:
+        return importlib.import_module(_MODULES[name])
     raise AttributeError(f"module 'ladfin' has no attribute {name!r}")

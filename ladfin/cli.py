@@ -23,9 +23,9 @@ def cli() -> None:
 @click.option("--lang", default="en", show_default=True, help="Language of the files (a row of languages.csv).")
 def extract(files: tuple[Path, ...], fmt: str, output: Path | None, lang: str) -> None:
     """Extract every figure from text, Markdown or HTML FILES, in the catalog or not."""
-    from ladfin import schema
-    from ladfin.documents import read_document
-    from ladfin.figures import extract_document
+    from ladfin.core import schema
+    from ladfin.extract.documents import read_document
+    from ladfin.extract.figures import extract_document
 
     rows: list[dict] = []
     for file in files:
@@ -54,7 +54,8 @@ def _emit(text: str, output: Path | None) -> None:
               show_default=True, help="Which exchange rate converts money: the event day's, or its year's mean.")
 def build(fx_policy: str) -> None:
     """Build documents, events, figures, announcements, skipped and rates_used into data/processed."""
-    from ladfin import paths, tables
+    from ladfin import paths
+    from ladfin import tables
 
     built = tables.build(fx_policy=fx_policy)
     summary = ", ".join(f"{len(df)} {name}" for name, df in built.items())
@@ -93,7 +94,7 @@ def report(params_file: Path | None, only: tuple[str, ...], out: Path | None, no
     HTML, Vega-Lite JSON and CSV, listed in manifest.json. OUT/latest moves to
     the run only when every notebook succeeds.
     """
-    from ladfin import reports
+    from ladfin import report as reports
 
     terminal = sys.stderr.isatty()
     run = reports.run_report(params_file=params_file, only=only, out=out, notebooks_dir=notebooks_dir,

@@ -17,9 +17,9 @@ import json
 import random
 import sys
 
-from ladfin.documents import Document, load_all
+from ladfin.extract.documents import Document, load_all
 from ladfin.errors import LadfinError
-from ladfin.figures import extract_document
+from ladfin.extract.figures import extract_document
 
 
 def texts() -> list[str]:

@@ -6,7 +6,7 @@ import csv
 import hashlib
 from pathlib import Path
 
-from ladfin.documents import CATALOG_COLUMNS, Document
+from ladfin.extract.documents import CATALOG_COLUMNS, Document
 
 
 def entry(doc: str, *, kind: str = "primary", event_id: str = "meeting-2024", event_date: str = "2024-05-07",

@@ -5,7 +5,7 @@ import doctest
 import pandas as pd
 import pytest
 
-from ladfin import bounds
+from ladfin.link import bounds
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,8 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from ladfin import charts, theme
+from ladfin import charts
+from ladfin.charts import theme
 from ladfin.errors import LadfinError, ParameterError
 
 SCRIPT = "<script>alert(1)</script>"

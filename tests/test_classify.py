@@ -5,8 +5,8 @@ import doctest
 import pytest
 
 from fixture_docs import document
-from ladfin import classify
-from ladfin.figures import extract_figures
+from ladfin.link import classify
+from ladfin.extract.figures import extract_figures
 from ladfin.tables import build_tables
 
 

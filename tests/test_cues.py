@@ -6,9 +6,9 @@ import re
 import pandas as pd
 import pytest
 
-from ladfin import cues
+from ladfin.link import cues
 from ladfin.errors import ReferenceDataError
-from ladfin.figures import extract_figures
+from ladfin.extract.figures import extract_figures
 
 
 def cue(label, pattern, position="either"):

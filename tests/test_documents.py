@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ladfin.documents import CATALOG_COLUMNS, read_catalog, read_document
+from ladfin.extract.documents import CATALOG_COLUMNS, read_catalog, read_document
 from ladfin.errors import CatalogError, DocumentError
 
 RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
@@ -104,7 +104,7 @@ def test_a_catalog_missing_a_column_says_which(tmp_path):
 
 def test_a_missing_event_date_keeps_the_figures_and_flags_them(tmp_path, monkeypatch):
     from ladfin.tables import build_tables
-    from ladfin.documents import load_all
+    from ladfin.extract.documents import load_all
 
     catalog = _catalog_tree(tmp_path)
     _write(catalog, [{**_rows(catalog)[0], "event_date": ""}])
@@ -114,14 +114,14 @@ def test_a_missing_event_date_keeps_the_figures_and_flags_them(tmp_path, monkeyp
 
 
 def test_front_matter_that_does_not_parse_names_the_file():
-    from ladfin.figures import extract_figures
+    from ladfin.extract.figures import extract_figures
 
     with pytest.raises(DocumentError, match=r"note\.md: YAML front matter does not parse"):
         extract_figures("---\ntitle: [unclosed\n---\nText with 5 refugees.\n", doc="note.md")
 
 
 def test_a_markdown_rule_pair_is_not_front_matter():
-    from ladfin.figures import extract_figures
+    from ladfin.extract.figures import extract_figures
 
     figures = extract_figures("---\nJust a line\n---\nPeru hosts 3,000 refugees.\n")
     assert figures["value"].tolist() == [3000]

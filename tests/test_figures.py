@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ladfin.figures import extract_figures, extract_skipped, parse_quote
+from ladfin.extract.figures import extract_figures, extract_skipped, parse_quote
 
 
 @pytest.mark.parametrize(

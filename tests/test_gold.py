@@ -12,8 +12,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ladfin.documents import load_all
-from ladfin.figures import extract_document
+from ladfin.extract.documents import load_all
+from ladfin.extract.figures import extract_document
 
 GOLD = pd.read_csv(Path(__file__).parent / "gold" / "figures.csv", keep_default_na=False)
 DOCUMENTS = {d.doc: d for d in load_all()}

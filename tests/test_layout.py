@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ladfin.figures import extract_figures, extract_skipped
-from ladfin.layout import read_layout
-from ladfin.reference import vocabulary
+from ladfin.extract.figures import extract_figures, extract_skipped
+from ladfin.extract.layout import read_layout
+from ladfin.reference.vocabulary import vocabulary
 
 RELEASE = """---
 title: "A release"

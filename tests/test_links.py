@@ -5,7 +5,7 @@ import doctest
 import pytest
 
 from fixture_docs import document
-from ladfin import links
+import ladfin.link.roles as links
 from ladfin.tables import build_tables
 
 

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import ladfin
-from ladfin import reports
+from ladfin import report as reports
 from test_reports import check_run
 
 ROOT = Path(__file__).resolve().parent.parent

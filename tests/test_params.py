@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from ladfin import params
+from ladfin.analysis import params
 from ladfin.errors import ParameterError
 
 FIGURES = pd.DataFrame({"event_date": pd.to_datetime(["2022-10-06", "2023-05-01", "2024-09-25"])})

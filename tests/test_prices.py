@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ladfin.errors import ParameterError
-from ladfin.prices import add_constant_dollars, cpi_index
+from ladfin.normalise.prices import add_constant_dollars, cpi_index
 
 CPI_2024 = 313.689
 CPI_OCT_2022 = 298.012
@@ -114,11 +114,11 @@ def test_no_dollar_column_raises():
 def test_cpi_is_imported_lazily_and_quietly():
     code = (
         "import sys, warnings\n"
-        "import ladfin.prices\n"
+        "import ladfin.normalise.prices\n"
         "assert 'cpi' not in sys.modules\n"
         "with warnings.catch_warnings(record=True) as caught:\n"
         "    warnings.simplefilter('always')\n"
-        "    ladfin.prices.cpi_index(2024)\n"
+        "    ladfin.normalise.prices.cpi_index(2024)\n"
         "print([str(w.message) for w in caught if 'CPI' in str(w.message)])\n"
     )
     run = [sys.executable, "-c", code]

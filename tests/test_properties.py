@@ -7,9 +7,9 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from ladfin.documents import Document
+from ladfin.extract.documents import Document
 from ladfin.errors import DocumentError
-from ladfin.figures import extract_document, parse_quote
+from ladfin.extract.figures import extract_document, parse_quote
 
 SCALES = {"": 1, " thousand": 1e3, " million": 1e6, " billion": 1e9}
 CURRENCIES = [  # (template, unit): {n} is the number, {s} the scale word
@@ -109,8 +109,8 @@ WORDY = st.one_of(
 @example("Ten visas", "en")
 @example("dos millones", "es")
 def test_the_fast_token_scan_finds_what_a_full_regex_scan_finds(text, lang):
-    from ladfin.mentions import _tokens
-    from ladfin.reference import vocabulary
+    from ladfin.extract.mentions import _tokens
+    from ladfin.reference.vocabulary import vocabulary
 
     vocab = vocabulary(lang)
     expected = [(m.span(), m.lastgroup) for m in vocab.token_re.finditer(text)]

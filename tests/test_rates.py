@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ladfin import rates
+from ladfin.normalise import rates
 from ladfin.errors import ParameterError, RateError, ReferenceDataError
-from ladfin.rate_sources import EcbSource, load_sources
+from ladfin.normalise.rate_sources import EcbSource, load_sources
 
 
 def figures(*rows):
@@ -243,7 +243,7 @@ def test_a_table_with_a_gap_raises(tmp_path):
 
 
 def test_importing_rates_builds_no_converter():
-    code = "import sys, ladfin.rates; print('currency_converter' in sys.modules)"
+    code = "import sys, ladfin.normalise.rates; print('currency_converter' in sys.modules)"
     run = [sys.executable, "-c", code]
     result = subprocess.run(run, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

@@ -8,7 +8,7 @@ import pytest
 
 from ladfin import paths
 from ladfin.errors import ReferenceDataError
-from ladfin.reference import vocabulary
+from ladfin.reference.vocabulary import vocabulary
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def test_a_pattern_that_does_not_compile_names_its_file_and_line(reference, tabl
 def test_a_new_boilerplate_line_is_masked_as_a_whole_line(reference):
     with (reference / "boilerplate.csv").open("a", encoding="utf-8") as fh:
         fh.write("subscribe to (?:our )?updates,newsletter box\n")
-    from ladfin.layout import read_layout
+    from ladfin.extract.layout import read_layout
 
     text = "Canada gave C$5 million.\n  Subscribe to our updates  \nIt said subscribe to updates daily.\n"
     layout = read_layout(text, vocabulary("en"))

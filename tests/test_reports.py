@@ -16,7 +16,9 @@ import pandas as pd
 import pytest
 from filelock import FileLock
 
-from ladfin import paths, reports, theme
+from ladfin import paths
+from ladfin import report as reports
+from ladfin.charts import theme
 from ladfin.errors import LadfinError, ParameterError
 
 ROOT = Path(__file__).resolve().parent.parent

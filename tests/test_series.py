@@ -7,9 +7,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ladfin.documents import load_all
+from ladfin.extract.documents import load_all
 from ladfin.errors import ParameterError
-from ladfin.series import assistance, headcounts
+from ladfin.analysis.series import assistance, headcounts
 from ladfin.tables import build_tables
 
 M = 1_000_000

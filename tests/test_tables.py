@@ -8,9 +8,11 @@ import pytest
 from click.testing import CliRunner
 
 from fixture_docs import document, tree
-from ladfin import datapackage, schema, tables
+from ladfin.core import datapackage
+from ladfin.core import schema
+from ladfin import tables
 from ladfin.cli import cli
-from ladfin.documents import load_all
+from ladfin.extract.documents import load_all
 from ladfin.errors import ParameterError
 
 

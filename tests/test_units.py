@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ladfin.errors import ReferenceDataError, UnknownTermError
-from ladfin.units import currency, fx_context, quantity, ureg
+from ladfin.normalise.units import currency, fx_context, quantity, ureg
 
 DAY = date(2024, 9, 25)
 

@@ -15,7 +15,7 @@ from functools import cache
 import pandas as pd
 
 from ladfin.errors import ParameterError
-from ladfin.rates import append_flags
+from ladfin.normalise.rates import append_flags
 
 DOLLAR_COLUMNS = ("amount_usd", "amount_usd_high", "amount_usd_alt")
 

@@ -20,8 +20,8 @@ import pandas as pd
 
 from ladfin import paths
 from ladfin.errors import ParameterError, RateError
-from ladfin.rate_sources import Rate, RateSource, load_sources
-from ladfin.units import fx_context, quantity, ureg
+from ladfin.normalise.rate_sources import Rate, RateSource, load_sources
+from ladfin.normalise.units import fx_context, quantity, ureg
 
 Policy = Literal["on_date", "annual_average", "fixed_date"]
 Sources = Sequence[RateSource]

@@ -13,8 +13,8 @@ import unicodedata
 from functools import cache
 from typing import Iterator, Literal, NamedTuple
 
-from ladfin.layout import Layout
-from ladfin.reference import Vocabulary, fold
+from ladfin.extract.layout import Layout
+from ladfin.reference.vocabulary import Vocabulary, fold
 
 SkipReason = Literal[
     "date", "year", "fiscal_year", "ordinal", "label", "identifier", "list_number",

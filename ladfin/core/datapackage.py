@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from ladfin import schema
+from ladfin.core import schema
 
 _TYPES = {"string": "string", "Int64": "integer", "Float64": "number", "boolean": "boolean"}
 

@@ -1,7 +1,7 @@
 """Reads what kind of money a figure is (flow) and how far along it is (status) from cue words.
 
 The words are rows of data/reference/flows.csv and status_words.csv; a figure
-takes the label of the nearest cue that marks it (see `ladfin.cues.attach`).
+takes the label of the nearest cue that marks it (see `ladfin.link.cues.attach`).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Literal
 
 import pandas as pd
 
-from ladfin.cues import attach, note_cue, read_cues
+from ladfin.link.cues import attach, note_cue, read_cues
 
 Flow = Literal["assistance", "loan", "investment", "reward", "seized", "other"]
 Status = Literal["new", "advancing", "target", "achieved"]
@@ -28,7 +28,7 @@ def add_flow(figures: pd.DataFrame, *, window: int = FLOW_WINDOW, lang: str = "e
 
     The cue phrase is appended to `cues` ("flow=loan ('loan')").
 
-    >>> from ladfin.figures import extract_figures
+    >>> from ladfin.extract.figures import extract_figures
     >>> add_flow(extract_figures("The U.S. approved a $20 million direct loan."))["flow"].tolist()
     ['loan']
     """
@@ -48,7 +48,7 @@ def add_status(figures: pd.DataFrame, *, window: int = STATUS_WINDOW, lang: str 
     ("have been", "has issued", "resettled") or new ("in new", "announced").
     A figure with neither keeps an empty status.
 
-    >>> from ladfin.figures import extract_figures
+    >>> from ladfin.extract.figures import extract_figures
     >>> add_status(extract_figures("Peru is on track to welcome 9,000 refugees."))["status"].tolist()
     ['target']
     """

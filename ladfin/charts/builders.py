@@ -9,7 +9,7 @@ paler (bars) or hollow (points), with a legend entry. Tooltips carry the
 figures behind each mark; point charts carry the quote, document and event.
 
 Importing this module switches altair to the briefing theme and the offline
-SVG renderer (`ladfin.theme.enable`).
+SVG renderer (`ladfin.charts.theme.enable`).
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from ladfin import theme
+from ladfin.charts import theme
 from ladfin.errors import LadfinError, ParameterError
-from ladfin.theme import COUNT_LABELS, OKABE_ITO, USD_LABELS, format_people, format_usd
+from ladfin.charts.theme import COUNT_LABELS, OKABE_ITO, USD_LABELS, format_people, format_usd
 
 theme.enable()
 
@@ -146,7 +146,7 @@ def source_lines(documents: pd.DataFrame, docs: Iterable[str] | None = None, *,
 
 
 def _names() -> dict[str, str]:
-    from ladfin.params import country_names
+    from ladfin.analysis.params import country_names
 
     return country_names()
 
@@ -861,3 +861,42 @@ def publish(chart: alt.TopLevelMixin, name: str, data: pd.DataFrame | None = Non
     if directory:
         save_chart(chart, Path(directory), name, data)
     return chart
+
+
+__all__ = [
+    "BOUND_SHAPES",
+    "CURRENCY_LEGEND",
+    "EXPORT_ENV",
+    "EXPORT_FORMATS",
+    "FX_POLICIES",
+    "HEDGE_SHAPES",
+    "HEDGE_WORDS",
+    "NO_STATUS",
+    "PART_ASSUMED",
+    "PILLAR_LABELS",
+    "ROLE_COLOURS",
+    "ROLE_LABELS",
+    "STATUS_COLOURS",
+    "STATUS_LABELS",
+    "actor_label",
+    "assistance_by_category",
+    "assistance_by_event",
+    "assistance_by_year",
+    "bounds",
+    "chart_data",
+    "counts_by",
+    "dollars_note",
+    "event_label",
+    "figure_points",
+    "html_safe_json",
+    "offline_html",
+    "palette",
+    "parts_vs_totals",
+    "people_by_category",
+    "people_by_year",
+    "people_grid",
+    "pillar_actor_grid",
+    "publish",
+    "save_chart",
+    "source_lines",
+]

@@ -18,7 +18,7 @@ from typing import Literal, NamedTuple
 import yaml
 
 from ladfin.errors import DocumentError
-from ladfin.reference import Vocabulary
+from ladfin.reference.vocabulary import Vocabulary
 
 BlockKind = Literal["heading", "bullet", "paragraph"]
 

@@ -13,11 +13,11 @@ from typing import get_args
 
 import pandas as pd
 
-from ladfin.classify import Flow, Status
+from ladfin.link.classify import Flow, Status
 from ladfin.errors import SchemaError, list_problems
-from ladfin.figures import Kind, Qualifier
-from ladfin.links import Role
-from ladfin.prices import constant_column
+from ladfin.extract.figures import Kind, Qualifier
+from ladfin.link.roles import Role
+from ladfin.normalise.prices import constant_column
 
 BASE_YEAR = 2024  # the base year of the constant-dollar columns `ladfin build` writes
 FX_POLICIES = ("on_date", "annual_average", "fixed_date")  # as ladfin.rates.Policy

@@ -14,12 +14,12 @@ from typing import Literal, get_args
 
 import pandas as pd
 
-from ladfin import schema
-from ladfin.bounds import add_bounds
-from ladfin.classify import Flow, Status
+from ladfin.core import schema
+from ladfin.link.bounds import add_bounds
+from ladfin.link.classify import Flow, Status
 from ladfin.errors import ParameterError
-from ladfin.prices import add_constant_dollars, constant_column
-from ladfin.rates import Policy, add_amount_usd
+from ladfin.normalise.prices import add_constant_dollars, constant_column
+from ladfin.normalise.rates import Policy, add_amount_usd
 
 Dollars = Literal["nominal", "constant"]
 
@@ -131,7 +131,7 @@ def assistance(
     USD value (flagged rows) add to `announcements` but not to the sums.
 
     `fx_policy` other than the table's reprices each amount (see
-    `ladfin.rates.add_amount_usd`); "fixed_date" needs `fixed_date`.
+    `ladfin.normalise.rates.add_amount_usd`); "fixed_date" needs `fixed_date`.
 
     Raises:
         ParameterError: an unknown `by`, flow, status or fx_policy, `dollars`

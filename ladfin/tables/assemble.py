@@ -1,27 +1,21 @@
-"""Builds the tidy tables from the catalogued documents, and reads and writes them."""
+"""Builds the tidy tables from the catalogued documents: extract, normalise, link, check."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable
-from pathlib import Path
 
 import pandas as pd
 
-from ladfin import datapackage, paths, schema
-from ladfin.announcements import build_announcements, link_mentions
-from ladfin.classify import add_flow, add_status
-from ladfin.documents import Document, load_all
-from ladfin.errors import LadfinError
-from ladfin.figures import extract_document
-from ladfin.layout import read_layout
-from ladfin.links import add_roles
-from ladfin.prices import add_constant_dollars
-from ladfin.rates import Policy, add_amount_usd, rates_used
-from ladfin.reference import read_table, vocabulary
-
-TABLE_NAMES = ("documents", "events", "figures", "announcements", "skipped", "rates_used")
+from ladfin.core import schema
+from ladfin.extract.documents import Document
+from ladfin.extract.figures import extract_document
+from ladfin.extract.layout import read_layout
+from ladfin.link.announcements import build_announcements, link_mentions
+from ladfin.link.classify import add_flow, add_status
+from ladfin.link.roles import add_roles
+from ladfin.normalise.prices import add_constant_dollars
+from ladfin.normalise.rates import Policy, add_amount_usd, rates_used
+from ladfin.reference.vocabulary import vocabulary
 
 
 def _place(document: Document, rows: list[dict]) -> None:
@@ -63,7 +57,7 @@ def add_money_columns(figures: pd.DataFrame, *, fx_policy: Policy = "on_date",
                       base_year: int = schema.BASE_YEAR) -> pd.DataFrame:
     """Return figures with money in USD at the event date, its fx columns, and constant dollars.
 
-    Conversion follows `fx_policy` (see `ladfin.rates.add_amount_usd`); constant
+    Conversion follows `fx_policy` (see `ladfin.normalise.rates.add_amount_usd`); constant
     `base_year` dollars go to amount_usd_<base_year>, _high and _alt.
     """
     dated = figures.assign(date=figures["event_date"])
@@ -96,7 +90,7 @@ def build_tables(documents: Iterable[Document], *, fx_policy: Policy = "on_date"
     """Return every table built from `documents`, each checked against its schema.
 
     Money is converted at each document's catalog event date with `fx_policy`
-    (see `ladfin.rates.add_amount_usd`), in constant dollars of schema.BASE_YEAR.
+    (see `ladfin.normalise.rates.add_amount_usd`), in constant dollars of schema.BASE_YEAR.
     """
     doc_rows, figure_rows, skipped_rows = extract_all(documents)
     docs = schema.check(schema.frame(doc_rows, "documents"), "documents")
@@ -112,73 +106,3 @@ def build_tables(documents: Iterable[Document], *, fx_policy: Policy = "on_date"
         "skipped": schema.check(schema.frame(skipped_rows, "skipped"), "skipped"),
         "rates_used": schema.check(rates_used(figures), "rates_used"),
     }
-
-
-def inputs_digest(root: Path | None = None) -> str:
-    """Return a hash of everything the tables are built from: raw files, reference tables, code."""
-    root = root or paths.root()
-    digest = hashlib.sha256()
-    folders = [paths.raw_dir(), paths.reference_dir(), Path(__file__).parent]
-    for folder in folders:
-        for file in sorted(folder.rglob("*")):
-            if file.is_file() and "__pycache__" not in file.parts:
-                digest.update(str(file.relative_to(folder)).encode())
-                digest.update(file.read_bytes())
-    return digest.hexdigest()
-
-
-def write_tables(tables: dict[str, pd.DataFrame], directory: Path | None = None) -> Path:
-    """Write each table as Parquet and CSV to `directory` (data/processed); return it."""
-    directory = directory or paths.processed_dir()
-    directory.mkdir(parents=True, exist_ok=True)
-    for name, df in tables.items():
-        df.to_parquet(directory / f"{name}.parquet", index=False)
-        df.to_csv(directory / f"{name}.csv", index=False)
-    datapackage.write(tables, directory)
-    (directory / "build.json").write_text(json.dumps({"inputs": inputs_digest()}, indent=2))
-    return directory
-
-
-def is_stale(directory: Path | None = None) -> bool:
-    """Tell whether the built tables are missing or older than their inputs."""
-    directory = directory or paths.processed_dir()
-    stamp = directory / "build.json"
-    if not stamp.is_file():
-        return True
-    try:
-        return json.loads(stamp.read_text()).get("inputs") != inputs_digest()
-    except (json.JSONDecodeError, OSError):
-        return True
-
-
-def build(directory: Path | None = None, *, fx_policy: Policy = "on_date") -> dict[str, pd.DataFrame]:
-    """Build every table from data/raw and write it to data/processed; return the tables."""
-    tables = build_tables(load_all(), fx_policy=fx_policy)
-    write_tables(tables, directory)
-    return tables
-
-
-def load_table(name: str, directory: Path | None = None) -> pd.DataFrame:
-    """Return a built table from data/processed, typed as its schema declares.
-
-    Raises:
-        LadfinError: the table has not been built, or `name` is not a table.
-    """
-    if name not in schema.TABLES:
-        raise LadfinError(f"no table {name!r}; tables are {', '.join(TABLE_NAMES)}")
-    path = (directory or paths.processed_dir()) / f"{name}.parquet"
-    if not path.is_file():
-        raise LadfinError(f"{path}: table not built yet; run `ladfin build` (or `make report`)")
-    return schema.check(pd.read_parquet(path), name)
-
-
-def flag_messages() -> dict[str, str]:
-    """Return what each flag means and how to fix it, from data/reference/flags.csv."""
-    return {r["flag"]: r["message"] for r in read_table("flags", ("flag", "message"))}
-
-
-def flagged(figures: pd.DataFrame, messages: dict[str, str]) -> pd.DataFrame:
-    """Return one row per flag on a figure: doc, start, end, quote, flag and its message."""
-    rows = figures[figures["flag"].notna()]
-    out = rows[["doc", "start", "end", "quote"]].assign(flag=rows["flag"].str.split("; ")).explode("flag")
-    return out.assign(message=out["flag"].map(messages).fillna("see data/reference/flags.csv"))

@@ -21,7 +21,7 @@ import pandas as pd
 
 from ladfin import paths
 from ladfin.errors import ReferenceDataError
-from ladfin.reference import fold, read_table
+from ladfin.reference.vocabulary import fold, read_table
 
 Position = Literal["before", "after", "either"]
 Scope = Literal["sentence", "block"]

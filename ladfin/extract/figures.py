@@ -13,10 +13,10 @@ from typing import Literal
 
 import pandas as pd
 
-from ladfin.documents import Document
-from ladfin.layout import Layout, read_layout
-from ladfin.mentions import Mention, Skip, find_mentions
-from ladfin.reference import Vocabulary, fold, vocabulary
+from ladfin.extract.documents import Document
+from ladfin.extract.layout import Layout, read_layout
+from ladfin.extract.mentions import Mention, Skip, find_mentions
+from ladfin.reference.vocabulary import Vocabulary, fold, vocabulary
 
 Kind = Literal["money", "people", "count", "percent"]
 Qualifier = Literal["exact", "over", "under", "approx"]
@@ -288,7 +288,7 @@ def extract_figures(text: str, doc: str = "<text>", *, lang: str = "en") -> pd.D
     >>> extract_figures("Canada pledged C$5 million.")[["quote", "value", "unit"]].values.tolist()
     [['C$5 million', 5000000.0, 'CAD']]
     """
-    from ladfin import schema
+    from ladfin.core import schema
 
     figures, _ = extract_document(Document(doc=doc, raw=text, lang=lang))
     return schema.frame(figures, "extracted")
@@ -296,7 +296,7 @@ def extract_figures(text: str, doc: str = "<text>", *, lang: str = "en") -> pd.D
 
 def extract_skipped(text: str, doc: str = "<text>", *, lang: str = "en") -> pd.DataFrame:
     """Return the numbers of a text that are not figures, each with its reason."""
-    from ladfin import schema
+    from ladfin.core import schema
 
     _, skipped = extract_document(Document(doc=doc, raw=text, lang=lang))
     return schema.frame(skipped, "skipped")

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ladfin.bounds import MARGIN, add_bounds
-from ladfin.links import figure_id
-from ladfin.prices import add_constant_dollars
+from ladfin.link.bounds import MARGIN, add_bounds
+from ladfin.link.roles import figure_id
+from ladfin.normalise.prices import add_constant_dollars
 
 REL_TOL = 0.005  # within 0.5%: "$686 million" and "$686.2 million" agree, "2,485" and "2,500" do not
 _KIND_RANK = {"primary": 0, "secondary": 1}
@@ -110,7 +110,7 @@ def build_announcements(figures: pd.DataFrame, documents: pd.DataFrame, *,
     """Return one row per announcement: its canonical mention, bounds, counts and link reason.
 
     Takes linked figures (`link_mentions`, with amount_usd and role). Bounds
-    come from the canonical qualifier (see `ladfin.bounds`), in units, USD and
+    come from the canonical qualifier (see `ladfin.link.bounds`), in units, USD and
     constant `base_year` USD. The role is the canonical's, except that an
     announcement one of whose mentions is a part of a counted total (not a
     running total) is a component of it, so it is never counted twice.

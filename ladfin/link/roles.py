@@ -17,9 +17,9 @@ from typing import Literal
 
 import pandas as pd
 
-from ladfin.bounds import MARGIN, factors, overlap
-from ladfin.cues import Cue, Placed, Sentence, attach, matches, note_cue, read_cues, sentences
-from ladfin.rates import append_flags
+from ladfin.link.bounds import MARGIN, factors, overlap
+from ladfin.link.cues import Cue, Placed, Sentence, attach, matches, note_cue, read_cues, sentences
+from ladfin.normalise.rates import append_flags
 
 Role = Literal["single", "total", "component", "cumulative"]
 

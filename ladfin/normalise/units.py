@@ -11,7 +11,7 @@ An exchange rate exists only inside `ureg.context(fx_context(rates, day))`:
 8.0 USD
 
 Tables stay plain pandas columns; these quantities guard the conversion
-arithmetic in `ladfin.rates`.
+arithmetic in `ladfin.normalise.rates`.
 """
 
 from __future__ import annotations

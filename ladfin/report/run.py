@@ -293,7 +293,7 @@ def notebook_html(executed: Path, target: Path, parameters: Mapping | None = Non
 
     Outputs are rendered by nbconvert, which escapes text outputs (the
     parameter list is one); charts are static SVG images (see
-    `ladfin.theme.render`); tables are pandas HTML, which escapes cell text.
+    `ladfin.charts.theme.render`); tables are pandas HTML, which escapes cell text.
     """
     import nbformat
     from nbconvert import HTMLExporter
@@ -516,3 +516,31 @@ def _output_to(path: Path) -> Iterator[None]:
             os.dup2(saved[1], 2)
             for fd in saved:
                 os.close(fd)
+
+
+__all__ = [
+    "CELL_TIMEOUT",
+    "DEFAULT_WAIT",
+    "KERNEL",
+    "LATEST",
+    "LOCK_NAME",
+    "NotebookRun",
+    "PACKAGES",
+    "check_kernel",
+    "declared_parameters",
+    "default_jobs",
+    "execute_notebook",
+    "find_notebooks",
+    "git_commit",
+    "input_hashes",
+    "notebook_html",
+    "output_stem",
+    "package_versions",
+    "read_params_file",
+    "run_directory",
+    "run_report",
+    "sha256",
+    "split_parameters",
+    "switch_latest",
+    "write_manifest",
+]
