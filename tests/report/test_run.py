@@ -21,7 +21,7 @@ from ladfin import report as reports
 from ladfin.charts import theme
 from ladfin.errors import LadfinError, ParameterError
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LADFIN = Path(sys.executable).parent / "ladfin"
 SCRIPT = "<script>alert(1)</script>"
 

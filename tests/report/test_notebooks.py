@@ -14,9 +14,9 @@ import pytest
 
 import ladfin
 from ladfin import report as reports
-from test_reports import check_run
+from test_run import check_run
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
 
 CUSTOM = {

@@ -11,7 +11,7 @@ import pytest
 from ladfin.extract.documents import CATALOG_COLUMNS, read_catalog, read_document
 from ladfin.errors import CatalogError, DocumentError
 
-RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
+RAW = Path(__file__).resolve().parents[1] / "data" / "founding" / "data" / "raw"
 
 
 def test_an_empty_file_is_refused_by_name(tmp_path):
