@@ -17,11 +17,11 @@ import pandas as pd
 from ladfin.core import schema
 from ladfin.link.bounds import add_bounds
 from ladfin.link.classify import Flow, Status
+from ladfin.core.vocab import Dollars
 from ladfin.errors import ParameterError
 from ladfin.normalise.prices import add_constant_dollars, constant_column
 from ladfin.normalise.rates import Policy, add_amount_usd
 
-Dollars = Literal["nominal", "constant"]
 
 GROUPS = {
     "year": ("year",),

@@ -13,14 +13,8 @@ from typing import get_args
 
 import pandas as pd
 
-from ladfin.link.classify import Flow, Status
+from ladfin.core.vocab import BASE_YEAR, FX_POLICIES, Flow, Kind, Qualifier, Role, Status, constant_column
 from ladfin.errors import SchemaError, list_problems
-from ladfin.extract.figures import Kind, Qualifier
-from ladfin.link.roles import Role
-from ladfin.normalise.prices import constant_column
-
-BASE_YEAR = 2024  # the base year of the constant-dollar columns `ladfin build` writes
-FX_POLICIES = ("on_date", "annual_average", "fixed_date")  # as ladfin.rates.Policy
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,11 @@ from typing import Literal
 
 import pandas as pd
 
+from ladfin.core.vocab import Kind, Qualifier  # noqa: F401  (re-exported)
 from ladfin.extract.documents import Document
 from ladfin.extract.layout import Layout, read_layout
 from ladfin.extract.mentions import Mention, Skip, find_mentions
 from ladfin.reference.vocabulary import Vocabulary, fold, vocabulary
-
-Kind = Literal["money", "people", "count", "percent"]
-Qualifier = Literal["exact", "over", "under", "approx"]
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,9 @@ from typing import Literal, NamedTuple
 
 import yaml
 
+from ladfin.core.vocab import BlockKind
 from ladfin.errors import DocumentError
 from ladfin.reference.vocabulary import Vocabulary
-
-BlockKind = Literal["heading", "bullet", "paragraph"]
 
 
 class Span(NamedTuple):  # NamedTuples, not dataclasses: made by the thousand

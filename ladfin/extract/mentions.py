@@ -13,14 +13,9 @@ import unicodedata
 from functools import cache
 from typing import Iterator, Literal, NamedTuple
 
+from ladfin.core.vocab import Borrow, SkipReason  # noqa: F401  (SkipReason: re-exported)
 from ladfin.extract.layout import Layout
 from ladfin.reference.vocabulary import Vocabulary, fold
-
-SkipReason = Literal[
-    "date", "year", "fiscal_year", "ordinal", "label", "identifier", "list_number",
-    "duration", "multiplier", "age", "time", "phone", "no_unit", "other",
-    "front_matter", "markup", "url", "boilerplate",
-]
 
 
 class Skip(NamedTuple):  # NamedTuples, not dataclasses: made by the thousand
@@ -40,7 +35,7 @@ class Mention(NamedTuple):
     percent: bool
     noun: str | None           # counted head noun as written ("visas"), None if none
     person: bool               # the noun phrase names persons
-    borrow: Literal["next", "previous"] | None  # where a noun-less number takes its unit
+    borrow: Borrow | None  # where a noun-less number takes its unit
     duration: str | None       # "six years" in "$75 million over six years"
 
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ladfin.link.bounds import MARGIN, add_bounds
+from ladfin.core.vocab import MARGIN
+from ladfin.link.bounds import add_bounds
 from ladfin.link.roles import figure_id
 from ladfin.normalise.prices import add_constant_dollars
 

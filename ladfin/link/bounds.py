@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-MARGIN = 0.1
+from ladfin.core.vocab import MARGIN
 
 _LOW = {"under": -1.0, "approx": -1.0}
 _HIGH = {"over": 1.0, "approx": 1.0}

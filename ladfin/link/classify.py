@@ -10,10 +10,9 @@ from typing import Literal
 
 import pandas as pd
 
+from ladfin.core.vocab import Flow, Status  # noqa: F401  (re-exported)
 from ladfin.link.cues import attach, note_cue, read_cues
 
-Flow = Literal["assistance", "loan", "investment", "reward", "seized", "other"]
-Status = Literal["new", "advancing", "target", "achieved"]
 
 FLOW_WINDOW = 12    # words between a flow cue and its figure: "in humanitarian, development ... assistance"
 STATUS_WINDOW = 6   # words between a status cue and its figure: "will benefit up to"

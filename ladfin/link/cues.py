@@ -20,11 +20,10 @@ from typing import Literal
 import pandas as pd
 
 from ladfin import paths
+from ladfin.core.vocab import Position, Scope
 from ladfin.errors import ReferenceDataError
 from ladfin.reference.vocabulary import fold, read_table
 
-Position = Literal["before", "after", "either"]
-Scope = Literal["sentence", "block"]
 _WORD = re.compile(r"\w+")
 
 

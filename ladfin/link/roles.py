@@ -17,11 +17,11 @@ from typing import Literal
 
 import pandas as pd
 
-from ladfin.link.bounds import MARGIN, factors, overlap
+from ladfin.core.vocab import MARGIN, Role
+from ladfin.link.bounds import factors, overlap
 from ladfin.link.cues import Cue, Placed, Sentence, attach, matches, note_cue, read_cues, sentences
 from ladfin.normalise.rates import append_flags
 
-Role = Literal["single", "total", "component", "cumulative"]
 
 ROLE_WINDOW = 6  # words between a cumulative cue and its figure: "under the ... framework in 2024 alone"
 

@@ -14,6 +14,7 @@ from functools import cache
 
 import pandas as pd
 
+from ladfin.core.vocab import constant_column
 from ladfin.errors import ParameterError
 from ladfin.normalise.rates import append_flags
 
@@ -41,17 +42,6 @@ def cpi_index(period: int | date) -> float | None:
         return float(cpi.get(period))
     except cpi.errors.CPIObjectDoesNotExist:
         return None
-
-
-def constant_column(column: str, base_year: int) -> str:
-    """Return the name of `column` in constant `base_year` dollars.
-
-    >>> constant_column("amount_usd", 2024), constant_column("amount_usd_high", 2024)
-    ('amount_usd_2024', 'amount_usd_2024_high')
-    """
-    if column.startswith("amount_usd"):
-        return f"amount_usd_{base_year}{column.removeprefix('amount_usd')}"
-    return f"{column}_{base_year}"
 
 
 def add_constant_dollars(

@@ -20,10 +20,10 @@ import pandas as pd
 
 from ladfin import paths
 from ladfin.errors import ParameterError, RateError
+from ladfin.core.vocab import Policy
 from ladfin.normalise.rate_sources import Rate, RateSource, load_sources
 from ladfin.normalise.units import fx_context, quantity, ureg
 
-Policy = Literal["on_date", "annual_average", "fixed_date"]
 Sources = Sequence[RateSource]
 
 FX_COLUMNS = (

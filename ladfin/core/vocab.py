@@ -1,0 +1,48 @@
+"""Every closed vocabulary and default of ladfin, declared once.
+
+The leaf every stage may import: the values a column may take (`Kind`,
+`Qualifier`, `Flow`, `Status`, `Role` ...), the defaults that several stages
+share (the constant-dollar base year, the hedge margin) and the column-naming
+rule of constant dollars. Nothing here reads a file or imports another part
+of ladfin.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+# -- figures: what a number is and how it is hedged
+Kind = Literal["money", "people", "count", "percent"]
+Qualifier = Literal["exact", "over", "under", "approx"]
+SkipReason = Literal[
+    "date", "year", "fiscal_year", "ordinal", "label", "identifier", "list_number",
+    "duration", "multiplier", "age", "time", "phone", "no_unit", "other",
+    "front_matter", "markup", "url", "boilerplate",
+]
+Borrow = Literal["next", "previous"]  # where a noun-less number takes its unit
+BlockKind = Literal["heading", "bullet", "paragraph"]
+
+# -- linking: what the words around a figure say about it
+Flow = Literal["assistance", "loan", "investment", "reward", "seized", "other"]
+Status = Literal["new", "advancing", "target", "achieved"]
+Role = Literal["single", "total", "component", "cumulative"]
+Position = Literal["before", "after", "either"]  # where a cue sits relative to its figure
+Scope = Literal["sentence", "block"]            # how far a cue reaches
+
+# -- normalising money
+Policy = Literal["on_date", "annual_average", "fixed_date"]
+FX_POLICIES: tuple[str, ...] = get_args(Policy)
+Dollars = Literal["nominal", "constant"]
+BASE_YEAR = 2024  # the base year of the constant-dollar columns `ladfin build` writes
+MARGIN = 0.1      # the spread assumed around a hedged figure when a caller asks for one
+
+
+def constant_column(column: str, base_year: int) -> str:
+    """Return the name of `column` in constant `base_year` dollars.
+
+    >>> constant_column("amount_usd", 2024), constant_column("amount_usd_high", 2024)
+    ('amount_usd_2024', 'amount_usd_2024_high')
+    """
+    if column.startswith("amount_usd"):
+        return f"amount_usd_{base_year}{column.removeprefix('amount_usd')}"
+    return f"{column}_{base_year}"
