@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install report test lab bench clean
+.PHONY: install report test test-fast lint lab bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,11 +19,18 @@ install: $(STAMP)
 report: install
 	$(BIN)/ladfin report
 
-test: install
+lint: install
+	$(BIN)/ruff check ladfin tests scripts bench notebooks
+
+test: lint
 	$(BIN)/python -m pytest
 
+# The quick loop: everything but the tests marked slow (notebook runs, full builds).
+test-fast: lint
+	$(BIN)/python -m pytest -m "not slow"
+
 lab: install
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/
 
 bench: install
 	$(BIN)/python bench/extract_throughput.py

@@ -13,7 +13,7 @@ import bisect
 import html
 import re
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 import yaml
 

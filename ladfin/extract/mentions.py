@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
-from typing import Iterator, Literal, NamedTuple
+from typing import Iterator, NamedTuple
 
 from ladfin.core.vocab import Borrow, SkipReason  # noqa: F401  (SkipReason: re-exported)
 from ladfin.extract.layout import Layout

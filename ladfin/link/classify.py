@@ -6,7 +6,6 @@ takes the label of the nearest cue that marks it (see `ladfin.link.cues.attach`)
 
 from __future__ import annotations
 
-from typing import Literal
 
 import pandas as pd
 

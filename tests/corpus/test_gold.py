@@ -15,7 +15,8 @@ import pytest
 from ladfin.extract.documents import load_all
 from ladfin.extract.figures import extract_document
 
-GOLD = pd.read_csv(Path(__file__).resolve().parents[1] / "data" / "founding" / "gold" / "figures.csv", keep_default_na=False)
+GOLD_CSV = Path(__file__).resolve().parents[1] / "data" / "founding" / "gold" / "figures.csv"
+GOLD = pd.read_csv(GOLD_CSV, keep_default_na=False)
 DOCUMENTS = {d.doc: d for d in load_all()}
 
 
