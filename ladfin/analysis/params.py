@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from ladfin import paths
+from ladfin.core.cells import split_column, split_values
 from ladfin.errors import ParameterError
 
 
@@ -133,7 +134,7 @@ def named_countries(figures: pd.DataFrame, known: dict[str, str] | None = None) 
     known = country_names() if known is None else known
     codes = set(figures["actor"].dropna().astype(str))
     for cell in figures["recipients"].dropna().astype(str):
-        codes.update(c for c in cell.split(";") if c)
+        codes.update(split_values(cell))
     return sorted(c for c in codes if c in known)
 
 
@@ -143,8 +144,7 @@ def naming_country(figures: pd.DataFrame, code: str) -> pd.DataFrame:
     `role_of_country` is "actor", "recipient" or "actor and recipient".
     """
     actor = figures["actor"].astype("string").eq(code).fillna(False)
-    recipient = figures["recipients"].astype("string").str.split(";").map(
-        lambda codes: isinstance(codes, list) and code in codes).astype(bool)
+    recipient = split_column(figures["recipients"]).map(lambda codes: code in codes).astype(bool)
     picked = figures[actor | recipient].copy()
     picked["role_of_country"] = [
         "actor and recipient" if a and r else "actor" if a else "recipient"

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Literal, get_args
+from typing import get_args
 
 import pandas as pd
 
 from ladfin.core import schema
 from ladfin.link.bounds import add_bounds
 from ladfin.link.classify import Flow, Status
+from ladfin.core.cells import split_column
 from ladfin.core.vocab import Dollars
 from ladfin.errors import ParameterError
 from ladfin.normalise.prices import add_constant_dollars, constant_column
@@ -74,7 +75,7 @@ def _filter(rows: pd.DataFrame, column: str, keep: list[str] | None) -> pd.DataF
 def _aggregate(rows: pd.DataFrame, by: list[str], sums: dict[str, str], flags: dict[str, str]) -> pd.DataFrame:
     keys = ["year", *(c for g in by if g != "year" for c in GROUPS[g])]
     if "recipient" in keys:
-        rows = rows.assign(recipient=rows["recipients"].str.split(";")).explode("recipient")
+        rows = rows.assign(recipient=split_column(rows["recipients"])).explode("recipient")
     columns = [*keys, *sums, "announcements", *flags]
     if rows.empty:
         return schema.typed(pd.DataFrame({c: [] for c in columns}))

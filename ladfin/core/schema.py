@@ -13,7 +13,9 @@ from typing import get_args
 
 import pandas as pd
 
-from ladfin.core.vocab import BASE_YEAR, FX_POLICIES, Flow, Kind, Qualifier, Role, Status, constant_column
+from ladfin.core.vocab import (
+    BASE_YEAR, FX_POLICIES, Flow, Kind, Qualifier, Role, Status, UnitSource, constant_column,
+)
 from ladfin.errors import SchemaError, list_problems
 
 
@@ -63,6 +65,9 @@ COLUMNS: dict[str, Column] = {
                         "(default 10%), exact and over keep value."),
     "unit": Column("string", "ISO 4217 code (money), person (people), the counted noun (count), percent; "
                    "empty when the currency could not be told (see flag)."),
+    "unit_source": Column("string", "Where the unit was read: text (the figure's own words) or borrowed "
+                          "(from the figure it is compared with or taken from in its sentence: "
+                          "105,000 of the estimated 324,500 migrants).", allowed=get_args(UnitSource)),
     "qualifier": Column("string", "Hedge class: exact, over, under, approx.", allowed=get_args(Qualifier),
                         required=True),
     "hedge": Column("string", "The hedge as written, lower case (more than, nearly ...)."),
@@ -154,7 +159,7 @@ for _column in ("amount_usd", "amount_usd_low", "amount_usd_high", "amount_usd_a
 
 _EXTRACTED = (
     "doc", "start", "end", "quote", "sentence", "section", "pillar", "status", "kind", "value",
-    "value_high", "unit", "qualifier", "hedge", "currency_assumed", "alt_unit", "duration",
+    "value_high", "unit", "unit_source", "qualifier", "hedge", "currency_assumed", "alt_unit", "duration",
     "actor", "actor_alias", "recipients", "note", "flag",
 )
 _FX = ("fx_rate", "fx_date", "fx_source", "fx_policy", "fx_rate_alt", "fx_source_alt")
@@ -167,7 +172,7 @@ TABLES: dict[str, Table] = {
         "one row per figure mention in a catalogued document",
         ("doc", "start"),
         ("doc", *_EVENT, "start", "end", "quote", "sentence", "sentence_start", "block_start", "section",
-         "pillar", "kind", "value", "value_high", "unit", "qualifier", "hedge", "currency_assumed",
+         "pillar", "kind", "value", "value_high", "unit", "unit_source", "qualifier", "hedge", "currency_assumed",
          "alt_unit", "duration", "actor", "actor_alias", "recipients", "flow", "status", "role", "parent",
          "parts_sum_usd", "parts_add_up", "announcement", "is_canonical", *_USD, *_FX,
          *(constant_column(c, BASE_YEAR) for c in _USD), "cues", "note", "flag"),
@@ -214,11 +219,34 @@ def _cast(series: pd.Series, dtype: str) -> pd.Series:
     return series.astype(dtype)
 
 
-def frame(rows: list[dict], name: str) -> pd.DataFrame:
-    """Return row dicts as a DataFrame with table `name`'s columns, in order and typed."""
+def frame(rows: list[dict], name: str, *, extra: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Return row dicts as a DataFrame with table `name`'s columns (then `extra`), in order and typed.
+
+    A key no row may carry is an error, not a silently dropped or all-empty
+    column: rows are built against the schema, never beside it.
+
+    Raises:
+        SchemaError: a row carries a key that is neither a column of `name` nor in `extra`.
+
+    >>> frame([{"doc": "a.txt", "start": 0, "end": 3, "text": "FY1", "reason": "label"}], "skipped").shape
+    (1, 5)
+    >>> frame([{"doc": "a.txt", "strat": 0}], "skipped")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ladfin.errors.SchemaError: table skipped: rows carry undeclared column(s) strat (first in row 0); ...
+    """
     table = TABLES[name]
-    df = pd.DataFrame(rows, columns=list(table.columns))
-    return pd.DataFrame({c: _cast(df[c], COLUMNS[c].dtype) for c in table.columns})
+    columns = [*table.columns, *extra]
+    allowed = set(columns)
+    unknown: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        for key in row.keys() - allowed:
+            unknown.setdefault(key, i)
+    if unknown:
+        listed = ", ".join(f"{k} (first in row {i})" for k, i in sorted(unknown.items()))
+        raise SchemaError(f"table {name}: rows carry undeclared column(s) {listed}; "
+                          "declare them in ladfin/core/schema.py or fix the key")
+    df = pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame({c: _cast(df[c], COLUMNS[c].dtype) if c in COLUMNS else df[c] for c in columns})
 
 
 def check(df: pd.DataFrame, name: str) -> pd.DataFrame:

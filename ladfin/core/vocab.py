@@ -20,6 +20,8 @@ SkipReason = Literal[
     "front_matter", "markup", "url", "boilerplate",
 ]
 Borrow = Literal["next", "previous"]  # where a noun-less number takes its unit
+# Where a figure's unit comes from: its own words, or another figure of its sentence.
+UnitSource = Literal["text", "borrowed"]
 BlockKind = Literal["heading", "bullet", "paragraph"]
 
 # -- linking: what the words around a figure say about it

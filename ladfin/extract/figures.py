@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
 
 import pandas as pd
 
+from ladfin.core.cells import join_values
 from ladfin.core.vocab import Kind, Qualifier  # noqa: F401  (re-exported)
 from ladfin.extract.documents import Document
 from ladfin.extract.layout import Layout, read_layout
@@ -123,7 +123,7 @@ def extract_document(document: Document) -> tuple[list[dict], list[dict]]:
             skipped.append(_skip_row(document, layout, Skip(item.start, item.end, "no_unit"),
                                      layout.sentence_at(item.start)))
         else:
-            row.update(kind=donor["kind"], unit=donor["unit"],
+            row.update(kind=donor["kind"], unit=donor["unit"], unit_source="borrowed",
                        note=f"unit borrowed from {donor['quote']!r}")
     skipped.sort(key=lambda r: r["start"])
     return figures, skipped
@@ -131,7 +131,7 @@ def extract_document(document: Document) -> tuple[list[dict], list[dict]]:
 
 def _donor(row: dict, item: Mention, sentence_rows: list[dict]) -> dict | None:
     """Return the figure a noun-less number takes its unit from, in the same sentence."""
-    countable = [r for r in sentence_rows if r["kind"] in ("people", "count") and "borrowed" not in (r["note"] or "")]
+    countable = [r for r in sentence_rows if r["kind"] in ("people", "count") and r["unit_source"] == "text"]
     if item.borrow == "next":
         return next((r for r in countable if r["start"] > row["start"]), None)
     before = [r for r in countable if r["start"] < row["start"]]
@@ -172,6 +172,7 @@ def _figure_row(document: Document, layout: Layout, m: Mention, sentence: int,
         "value": m.number * scale,
         "value_high": m.number_high * scale if m.number_high is not None else None,
         "unit": unit,
+        "unit_source": "text",
         "qualifier": vocab.hedges.get(m.hedge, "exact") if m.hedge else "exact",
         "hedge": m.hedge,
         "currency_assumed": currency.assumed,
@@ -179,7 +180,7 @@ def _figure_row(document: Document, layout: Layout, m: Mention, sentence: int,
         "duration": m.duration,
         "actor": actor,
         "actor_alias": actor_alias,
-        "recipients": ";".join(actors.places(sentence, exclude=actor)) or None,
+        "recipients": join_values(actors.places(sentence, exclude=actor)),
         "note": currency.note,
         "flag": currency.flag,
     }

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ladfin.core.cells import join_values
 from ladfin.core.vocab import MARGIN
 from ladfin.link.bounds import add_bounds
 from ladfin.link.roles import figure_id
@@ -134,7 +135,7 @@ def build_announcements(figures: pd.DataFrame, documents: pd.DataFrame, *,
     out = rows.assign(
         role=role, parent=parent, link_reason=reason,
         mentions=pd.Series({a: len(g) for a, g in groups.items()}),
-        docs=pd.Series({a: ";".join(dict.fromkeys(g["doc"])) for a, g in groups.items()}),
+        docs=pd.Series({a: join_values(g["doc"]) for a, g in groups.items()}),
     ).reset_index(drop=True)
     out = add_bounds(out, margin=margin).assign(date=lambda f: f["event_date"])
     out = add_constant_dollars(out, base_year=base_year,

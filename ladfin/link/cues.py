@@ -15,11 +15,11 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
 
 import pandas as pd
 
 from ladfin import paths
+from ladfin.core.cells import append_values
 from ladfin.core.vocab import Position, Scope
 from ladfin.errors import ReferenceDataError
 from ladfin.reference.vocabulary import fold, read_table
@@ -199,6 +199,4 @@ def note_cue(notes: pd.Series, field: str, labels: pd.Series, phrases: pd.Series
         [f"{field}={lab} ({phr!r})" if pd.notna(phr) else None for lab, phr in zip(labels, phrases)],
         index=notes.index, dtype="string",
     )
-    old = notes.astype("string")
-    joined = old.where(old.isna(), old + "; ").fillna("") + new
-    return old.mask(new.notna(), joined)
+    return append_values(notes.astype("string"), new)

@@ -13,14 +13,13 @@ total's upper bound.
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import Literal
 
 import pandas as pd
 
-from ladfin.core.vocab import MARGIN, Role
+from ladfin.core.cells import append_values
+from ladfin.core.vocab import MARGIN, Role  # noqa: F401  (Role: re-exported)
 from ladfin.link.bounds import factors, overlap
 from ladfin.link.cues import Cue, Placed, Sentence, attach, matches, note_cue, read_cues, sentences
-from ladfin.normalise.rates import append_flags
 
 
 ROLE_WINDOW = 6  # words between a cumulative cue and its figure: "under the ... framework in 2024 alone"
@@ -156,7 +155,7 @@ def add_roles(figures: pd.DataFrame, *, window: int = ROLE_WINDOW, margin: float
     out["parent"] = pd.array(parent, dtype="string")
     out["parts_sum_usd"] = pd.array(parts_sum, dtype="Float64")
     out["parts_add_up"] = pd.array(adds_up, dtype="boolean")
-    out["flag"] = append_flags(out["flag"], pd.Series(flags, index=out.index, dtype="string"))
+    out["flag"] = append_values(out["flag"], pd.Series(flags, index=out.index, dtype="string"))
     part_phrase = pd.Series([phrases.get(i) for i in out.index], index=out.index, dtype="string")
     out["cues"] = note_cue(out["cues"], "role", out["role"], part_phrase.fillna(cumulative["phrase"]))
     return _inherit_status(out, parents)

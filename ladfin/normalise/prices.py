@@ -14,9 +14,9 @@ from functools import cache
 
 import pandas as pd
 
+from ladfin.core.cells import append_values
 from ladfin.core.vocab import constant_column
 from ladfin.errors import ParameterError
-from ladfin.normalise.rates import append_flags
 
 DOLLAR_COLUMNS = ("amount_usd", "amount_usd_high", "amount_usd_alt")
 
@@ -99,5 +99,5 @@ def add_constant_dollars(
     for column in present:
         out[constant_column(column, base_year)] = amounts[column] * factor
     new = pd.Series(pd.array(flags, dtype="string"), index=out.index)
-    out["flag"] = append_flags(out["flag"], new) if "flag" in out else new
+    out["flag"] = append_values(out["flag"], new) if "flag" in out else new
     return out

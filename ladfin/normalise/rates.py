@@ -13,13 +13,14 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
-from typing import Literal, get_args
+from typing import get_args
 
 import numpy as np
 import pandas as pd
 
 from ladfin import paths
 from ladfin.errors import ParameterError, RateError
+from ladfin.core.cells import append_values
 from ladfin.core.vocab import Policy
 from ladfin.normalise.rate_sources import Rate, RateSource, load_sources
 from ladfin.normalise.units import fx_context, quantity, ureg
@@ -123,15 +124,6 @@ def _column(values: Sequence[object], index: pd.Index, dtype: str) -> pd.Series:
     return pd.Series(pd.array(values, dtype=dtype), index=index)
 
 
-def append_flags(flags: pd.Series, new: pd.Series) -> pd.Series:
-    """Return `flags` with each non-NA `new` flag appended after "; ", unless already there."""
-    old = flags.astype("string")
-    present = [pd.notna(f) and pd.notna(n) and n in f.split("; ") for f, n in zip(old, new)]
-    add = new.notna() & ~pd.Series(present, index=flags.index, dtype=bool)
-    joined = old.where(old.isna() | (old == ""), old + "; ").fillna("") + new.astype("string")
-    return old.mask(add, joined)
-
-
 def add_amount_usd(
     figures: pd.DataFrame,
     *,
@@ -210,7 +202,7 @@ def add_amount_usd(
     out["fx_rate_alt"] = field(alt, "per_usd", "Float64")
     out["fx_source_alt"] = field(alt, "source", "string")
     why = _column([r if isinstance(r, str) else None for r in main], out.index, "string")
-    out["flag"] = append_flags(out["flag"], why)
+    out["flag"] = append_values(out["flag"], why)
     return out
 
 

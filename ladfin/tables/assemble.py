@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from ladfin.core import schema
+from ladfin.core.cells import join_values, split_values
 from ladfin.extract.documents import Document
 from ladfin.extract.figures import extract_document
 from ladfin.extract.layout import read_layout
@@ -42,7 +43,7 @@ def extract_all(documents: Iterable[Document]) -> tuple[list[dict], list[dict], 
         for row in figures:
             row.update({k: entry.get(k) or None for k in ("event_id", "event_name", "event_date")})
             if not row["event_date"]:
-                row["flag"] = "; ".join(f for f in (row["flag"], "no_event_date") if f)
+                row["flag"] = join_values([*split_values(row["flag"]), "no_event_date"])
         figure_rows.extend(figures)
         skipped_rows.extend(skipped)
         doc_rows.append(
@@ -94,9 +95,9 @@ def build_tables(documents: Iterable[Document], *, fx_policy: Policy = "on_date"
     """
     doc_rows, figure_rows, skipped_rows = extract_all(documents)
     docs = schema.check(schema.frame(doc_rows, "documents"), "documents")
-    extracted = pd.DataFrame(figure_rows, columns=[*schema.TABLES["extracted"].columns, "event_id",
-                                                   "event_name", "event_date", "sentence_start", "block_start"])
-    figures = schema.typed(extracted).pipe(read_figures, docs, fx_policy=fx_policy)
+    extracted = schema.frame(figure_rows, "extracted",
+                             extra=("event_id", "event_name", "event_date", "sentence_start", "block_start"))
+    figures = extracted.pipe(read_figures, docs, fx_policy=fx_policy)
     announcements = build_announcements(figures, docs, base_year=schema.BASE_YEAR)
     return {
         "documents": docs,

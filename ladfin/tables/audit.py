@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ladfin.core.cells import split_column
 from ladfin.reference.vocabulary import read_table
 
 
@@ -15,5 +16,5 @@ def flag_messages() -> dict[str, str]:
 def flagged(figures: pd.DataFrame, messages: dict[str, str]) -> pd.DataFrame:
     """Return one row per flag on a figure: doc, start, end, quote, flag and its message."""
     rows = figures[figures["flag"].notna()]
-    out = rows[["doc", "start", "end", "quote"]].assign(flag=rows["flag"].str.split("; ")).explode("flag")
+    out = rows[["doc", "start", "end", "quote"]].assign(flag=split_column(rows["flag"])).explode("flag")
     return out.assign(message=out["flag"].map(messages).fillna("see data/reference/flags.csv"))

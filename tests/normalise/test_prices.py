@@ -82,7 +82,7 @@ def test_rows_without_cpi_are_kept_and_flagged():
     assert out["amount_usd_2024"].isna().all()
     assert list(out["flag"].fillna("")) == [
         "no_date",
-        "currency_uncertain; no_cpi_for_date",
+        "currency_uncertain;no_cpi_for_date",
         "no_cpi_for_date",
         "no_cpi_for_date",
         "",

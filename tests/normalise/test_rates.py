@@ -158,7 +158,7 @@ def test_add_amount_usd_keeps_and_flags_what_it_cannot_convert():
     assert len(out) == 5
     assert out["amount_usd"].isna().all()
     assert list(out["flag"][:4]) == [
-        "currency_uncertain; unknown_currency",
+        "currency_uncertain;unknown_currency",
         "no_rate_for_currency",
         "no_rate_for_date",
         "no_date",
