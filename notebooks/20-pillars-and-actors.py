@@ -29,9 +29,10 @@
 start_year = 2022
 end_year = 2024
 dollars = "nominal"  # "nominal" or "constant"
-base_year = 2024
-fx_policy = "on_date"  # "on_date" or "annual_average"
-statuses = None  # None for any, or a list such as ["new"]
+base_year = 2024  # the year of constant dollars
+fx_policy = "on_date"  # "on_date", "annual_average" or "fixed_date"
+fixed_date = None  # "YYYY-MM-DD", with fx_policy "fixed_date"
+statuses = None  # None for any, or a list such as ["new", "advancing"]
 include_components = False
 include_cumulative = False
 include_targets = False
@@ -44,8 +45,9 @@ figures = ladfin.load_table("figures")
 documents = ladfin.load_table("documents")
 selection, money = params.money_choices(
     figures, start_year=start_year, end_year=end_year, dollars=dollars, base_year=base_year,
-    fx_policy=fx_policy, statuses=statuses, include_components=include_components,
-    include_cumulative=include_cumulative, include_targets=include_targets)
+    fx_policy=fx_policy, fixed_date=fixed_date, statuses=statuses,
+    include_components=include_components, include_cumulative=include_cumulative,
+    include_targets=include_targets)
 words = dict(money, sources=charts.source_lines(documents))
 
 # %% [markdown]

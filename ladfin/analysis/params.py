@@ -20,6 +20,23 @@ from ladfin import paths
 from ladfin.core.cells import split_column, split_values
 from ladfin.errors import ParameterError
 
+# The parameters of a money notebook, with their defaults, declared once: each
+# notebook calling `money_choices` repeats them in its parameters cell (papermill
+# reads literals there) and passes them all on; tests/analysis/test_params.py
+# checks both, so one params file means the same to every money notebook.
+MONEY_PARAMETERS: dict[str, object] = {
+    "start_year": 2022,
+    "end_year": 2024,
+    "dollars": "nominal",        # "nominal" or "constant"
+    "base_year": 2024,           # the year of constant dollars
+    "fx_policy": "on_date",      # "on_date", "annual_average" or "fixed_date"
+    "fixed_date": None,          # "YYYY-MM-DD", with fx_policy "fixed_date"
+    "statuses": None,            # None for any, or a list such as ["new", "advancing"]
+    "include_components": False,
+    "include_cumulative": False,
+    "include_targets": False,
+}
+
 
 @cache
 def _country_table(path: Path) -> dict[str, str]:
@@ -181,6 +198,7 @@ def money_choices(
     `selection` says which announcements count (checked years, statuses, parts,
     running totals, targets); `money` how they are valued (dollars, base year,
     exchange-rate policy, fixed date), the keywords the chart functions take too.
+    Its keywords are MONEY_PARAMETERS, the parameters every money notebook declares.
 
     Raises:
         ParameterError: a year lies outside the data or a date is not YYYY-MM-DD.

@@ -10,9 +10,9 @@ One run of `run_report` writes, under `reports/<UTC timestamp>/`:
     <notebook>[__param-value...]/         every chart it published: .png (scale 2), .svg,
                                           .pdf, .html (offline), .vl.json, and .csv
 
-Notebooks export their charts with `ladfin.charts.publish`, which writes to
-$LADFIN_EXPORT_DIR: this module sets that variable for each notebook's kernel.
-When every notebook succeeds, `reports/latest` is switched to the new run in
+Parameters come from `ladfin.report.parameters`, each notebook runs through
+`ladfin.report.execute` and the manifest's records from
+`ladfin.report.provenance`. When every notebook succeeds, `reports/latest` is switched to the new run in
 one step (a symlink renamed over the old one); a failed run is kept for
 inspection and `latest` keeps pointing at the last good one. A lock file
 (reports/.lock) makes a second run wait for the first.
@@ -20,16 +20,11 @@ inspection and `latest` keeps pointing at the last good one. A lock file
 
 from __future__ import annotations
 
-import ast
-import hashlib
-import json
 import os
-import platform
-import subprocess
 import sys
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -37,14 +32,14 @@ from pathlib import Path
 
 from ladfin import paths
 from ladfin.errors import LadfinError, ParameterError, ReportError
+from ladfin.report.execute import KERNEL, check_kernel, execute_notebook, notebook_html
+from ladfin.report.parameters import (check_parameter_names, declared_parameters, output_stem,
+                                      read_params_file, split_parameters)
+from ladfin.report.provenance import CHECKOUT, git_commit, input_hashes, package_versions, write_manifest
 
-KERNEL = "python3"
 LOCK_NAME = ".lock"
 LATEST = "latest"
 DEFAULT_WAIT = 600.0        # seconds a second run waits for the lock
-CELL_TIMEOUT = 600          # seconds one cell may run
-PACKAGES = ("ladfin", "pandas", "numpy", "pyarrow", "altair", "vl-convert-python", "papermill",
-            "nbclient", "nbconvert", "ipykernel", "jupytext", "pint", "CurrencyConverter", "cpi")
 
 Log = Callable[[str], None]
 
@@ -61,82 +56,6 @@ class NotebookRun:
     seconds: float = 0.0
     error: str | None = None
     outputs: list[str] = field(default_factory=list)
-
-
-# ---------------------------------------------------------------- parameters
-
-def read_params_file(path: Path | None) -> dict:
-    """Return the parameter values of a YAML file: a flat mapping of names to literals ({} if None).
-
-    Raises:
-        ParameterError: the file is missing, is not YAML, is not a mapping, or a value is
-            itself a mapping.
-    """
-    import yaml
-
-    if path is None:
-        return {}
-    try:
-        loaded = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ParameterError(f"params file {path}: cannot be read ({exc.strerror})") from exc
-    except yaml.YAMLError as exc:
-        raise ParameterError(f"params file {path}: not valid YAML ({exc})") from exc
-    if loaded is None:
-        return {}
-    if not isinstance(loaded, dict):
-        raise ParameterError(f"params file {path}: must be a mapping of name: value, "
-                             f"got {type(loaded).__name__}")
-    nested = [k for k, v in loaded.items() if isinstance(v, dict)]
-    bad_names = [k for k in loaded if not (isinstance(k, str) and k.isidentifier())]
-    if nested or bad_names:
-        problems = [f"{k!r} is not a parameter name" for k in bad_names]
-        problems += [f"{k}: a value must be a literal or a list, not a mapping" for k in nested]
-        raise ParameterError(f"params file {path}: " + "; ".join(problems))
-    return loaded
-
-
-def declared_parameters(notebook: Path) -> dict:
-    """Return the parameters a notebook declares: name -> default value (as a Python literal).
-
-    A default that is not a plain literal is kept as its source text.
-    """
-    import papermill
-
-    declared = papermill.inspect_notebook(str(notebook))
-    out = {}
-    for name, spec in declared.items():
-        try:
-            out[name] = ast.literal_eval(spec["default"])
-        except (ValueError, SyntaxError):
-            out[name] = spec["default"]
-    return out
-
-
-def split_parameters(values: Mapping, declared: Mapping[str, Mapping]) -> tuple[dict[str, dict], list[str]]:
-    """Return (notebook -> the values it declares, names no notebook declares).
-
-    >>> split_parameters({"country": "COL", "pillar": 1}, {"a": {"country": "ECU"}, "b": {}})
-    ({'a': {'country': 'COL'}, 'b': {}}, ['pillar'])
-    """
-    per_notebook = {nb: {k: v for k, v in values.items() if k in names} for nb, names in declared.items()}
-    known = set().union(*[set(names) for names in declared.values()]) if declared else set()
-    return per_notebook, sorted(k for k in values if k not in known)
-
-
-def output_stem(notebook: str, parameters: Mapping) -> str:
-    """Return an executed notebook's file stem: the notebook's, then each passed parameter.
-
-    >>> output_stem("40-country-profile.ipynb", {"country": "ECU", "statuses": ["new", "target"]})
-    '40-country-profile__country-ECU__statuses-new+target'
-    """
-    stem = Path(notebook).stem
-    for name in sorted(parameters):
-        value = parameters[name]
-        text = "+".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
-        text = "".join(c if c.isalnum() or c in ".+_" else "-" for c in text)[:40]
-        stem += f"__{name}-{text}"
-    return stem
 
 
 def find_notebooks(directory: Path, only: Sequence[str] = ()) -> list[Path]:
@@ -164,156 +83,6 @@ def find_notebooks(directory: Path, only: Sequence[str] = ()) -> list[Path]:
     return sorted(picked)
 
 
-# ---------------------------------------------------------------- provenance
-
-def sha256(path: Path) -> str:
-    """Return the SHA-256 hex digest of a file."""
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def git_commit(root: Path) -> dict:
-    """Return {"commit": hash or None, "dirty": bool or None} for the checkout at `root`."""
-    def git(*args: str) -> str | None:
-        try:
-            done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
-                                  timeout=20, check=False)
-        except (OSError, subprocess.TimeoutExpired):
-            return None
-        return done.stdout.strip() if done.returncode == 0 else None
-
-    commit = git("rev-parse", "HEAD")
-    status = git("status", "--porcelain", "--untracked-files=no") if commit else None
-    return {"commit": commit, "dirty": None if status is None else bool(status)}
-
-
-def package_versions(names: Iterable[str] = PACKAGES) -> dict[str, str | None]:
-    """Return the installed version of each package (None when not installed), and Python's."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    out: dict[str, str | None] = {"python": platform.python_version()}
-    for name in names:
-        try:
-            out[name] = version(name)
-        except PackageNotFoundError:
-            out[name] = None
-    return out
-
-
-def input_hashes(notebooks: Iterable[Path], params_file: Path | None = None) -> dict[str, str]:
-    """Return path -> SHA-256 of every input of a run: raw documents, built tables, notebooks, params."""
-    root = paths.root()
-    files = sorted(p for p in paths.raw_dir().glob("*") if p.is_file())
-    files += sorted(p for p in paths.processed_dir().glob("*.parquet"))
-    files += list(notebooks) + ([Path(params_file)] if params_file else [])
-    out = {}
-    for file in files:
-        file = Path(file).resolve()
-        try:
-            key = str(file.relative_to(root))
-        except ValueError:
-            key = str(file)
-        out[key] = sha256(file)
-    return out
-
-
-# ---------------------------------------------------------------- one notebook
-
-def check_kernel(name: str = KERNEL) -> Path:
-    """Return the directory of kernel `name` once it runs this environment's Python.
-
-    Jupyter looks for kernels in the user's directory too; a "python3" kernel
-    there, made for another Python, would run the notebooks without ladfin.
-
-    Raises:
-        LadfinError: the kernel is missing or starts another interpreter.
-    """
-    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
-
-    try:
-        spec = KernelSpecManager().get_kernel_spec(name)
-    except NoSuchKernel:
-        raise ReportError(f'no Jupyter kernel "{name}"; run `make install`, which installs it with '
-                          f"`python -m ipykernel install --sys-prefix --name {name}`") from None
-    program = spec.argv[0] if spec.argv else ""
-    generic = {"python", "python3", f"python{sys.version_info[0]}.{sys.version_info[1]}"}
-    if program not in generic and Path(program).resolve() != Path(sys.executable).resolve():
-        raise ReportError(
-            f'Jupyter kernel "{name}" ({spec.resource_dir}) starts {program}, not this environment\'s '
-            f"{sys.executable}; remove that kernel, or run `make install` and set JUPYTER_PREFER_ENV_PATH=1"
-        )
-    return Path(spec.resource_dir)
-
-
-def execute_notebook(notebook: Path, output: Path, parameters: Mapping, export_dir: Path) -> None:
-    """Return nothing; run `notebook` with papermill (kernel "python3") into `output`.
-
-    Charts the notebook publishes go to `export_dir` (through $LADFIN_EXPORT_DIR).
-    The executed notebook is written even when a cell fails.
-
-    Raises:
-        LadfinError: naming the notebook, the failing cell and the error.
-    """
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
-    previous = os.environ.get("LADFIN_EXPORT_DIR")
-    os.environ["LADFIN_EXPORT_DIR"] = str(export_dir)
-    try:
-        papermill.execute_notebook(
-            str(notebook), str(output), parameters=dict(parameters), kernel_name=KERNEL,
-            progress_bar=False, log_output=False, cwd=str(notebook.parent),
-            execution_timeout=CELL_TIMEOUT,
-        )
-    except PapermillExecutionError as exc:
-        raise ReportError(
-            f"notebook {notebook.name} failed in cell [{exc.exec_count}]: {exc.ename}: "
-            f"{_first_line(exc.evalue)} (executed copy: {output})"
-        ) from None
-    except Exception as exc:  # the kernel died, timed out or would not start
-        raise ReportError(f"notebook {notebook.name} did not run: {type(exc).__name__}: "
-                          f"{_first_line(str(exc))} (executed copy, if any: {output})") from exc
-    finally:
-        if previous is None:
-            os.environ.pop("LADFIN_EXPORT_DIR", None)
-        else:
-            os.environ["LADFIN_EXPORT_DIR"] = previous
-
-
-def _first_line(text: str) -> str:
-    lines = [line for line in str(text).splitlines() if line.strip()]
-    return lines[0] if lines else ""
-
-
-def notebook_html(executed: Path, target: Path, parameters: Mapping | None = None) -> Path:
-    """Return `target`, written: the executed notebook as HTML without code, led by its parameters.
-
-    Outputs are rendered by nbconvert, which escapes text outputs (the
-    parameter list is one); charts are static SVG images (see
-    `ladfin.charts.theme.render`); tables are pandas HTML, which escapes cell text.
-    """
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    nb = nbformat.read(str(executed), as_version=4)
-    if parameters:
-        # A code cell's stream output: its input is hidden below, and nbconvert escapes stream text.
-        shown = "Parameters: " + ", ".join(f"{k} = {v!r}" for k, v in sorted(parameters.items()))
-        output = nbformat.v4.new_output("stream", name="stdout", text=shown)
-        cell = nbformat.v4.new_code_cell("", outputs=[output])
-        nb.cells.insert(0, cell)
-    exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": Path(executed).stem}})
-    target.write_text(body, encoding="utf-8")
-    return target
-
-
-# ---------------------------------------------------------------- the run
-
 def run_directory(out: Path, now: datetime | None = None) -> Path:
     """Return a new, empty directory under `out` named for the UTC time (suffixed if taken)."""
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H%M%SZ")
@@ -334,15 +103,6 @@ def switch_latest(out: Path, run: Path) -> Path:
     temporary.symlink_to(run.name, target_is_directory=True)
     os.replace(temporary, link)
     return link
-
-
-def write_manifest(run: Path, manifest: Mapping) -> Path:
-    """Return the path of manifest.json, written into `run` (a temporary file renamed into place)."""
-    path = run / "manifest.json"
-    temporary = run / ".manifest.json.tmp"
-    temporary.write_text(json.dumps(manifest, indent=2, default=str) + "\n", encoding="utf-8")
-    os.replace(temporary, path)
-    return path
 
 
 def default_jobs() -> int:
@@ -366,8 +126,9 @@ def run_report(*, params_file: Path | None = None, only: Sequence[str] = (), out
         jobs: notebooks run at once, each in its own process (default: `default_jobs()`).
 
     Raises:
-        ParameterError: a bad params file or --only name.
-        LadfinError: another run holds the lock past `wait`, or a notebook failed (the
+        ParameterError: a bad params file (one naming a parameter no notebook declares, too)
+            or --only name.
+        ReportError: another run holds the lock past `wait`, or a notebook failed (the
             message names each failed notebook and cell; the run is kept, `latest` is not moved).
     """
     from filelock import FileLock, Timeout
@@ -377,10 +138,14 @@ def run_report(*, params_file: Path | None = None, only: Sequence[str] = (), out
     notebooks_dir = Path(notebooks_dir) if notebooks_dir is not None else paths.notebooks_dir()
     values = read_params_file(params_file)
     notebooks = find_notebooks(notebooks_dir, only)
-    declared = {nb.name: declared_parameters(nb) for nb in notebooks}
-    per_notebook, unknown = split_parameters(values, declared)
-    if unknown:
-        message = f"parameter(s) {', '.join(unknown)} declared by no notebook run; ignored"
+    # A name is checked against the whole suite, so one params file serves any --only;
+    # a name only notebooks left out of this run declare is suspicious but allowed.
+    suite = {nb.name: declared_parameters(nb) for nb in find_notebooks(notebooks_dir)}
+    values = check_parameter_names(values, suite, params_file)
+    declared = {nb.name: suite[nb.name] for nb in notebooks}
+    per_notebook, unused = split_parameters(values, declared)
+    if unused:
+        message = f"parameter(s) {', '.join(unused)} declared by no notebook run; ignored"
         warnings.warn(message, stacklevel=2)
         say(f"warning: {message}")
 
@@ -461,7 +226,7 @@ def _run_locked(out: Path, notebooks: list[Path], declared: dict, per_notebook: 
         "jobs": jobs,
         "parameters": values,
         "params_file": str(params_file) if params_file else None,
-        "git": git_commit(paths.root()),
+        "git": git_commit(CHECKOUT),
         "inputs": input_hashes(notebooks, params_file),
         "packages": package_versions(),
         "notebooks": [asdict(r) for r in runs],
@@ -516,31 +281,3 @@ def _output_to(path: Path) -> Iterator[None]:
             os.dup2(saved[1], 2)
             for fd in saved:
                 os.close(fd)
-
-
-__all__ = [
-    "CELL_TIMEOUT",
-    "DEFAULT_WAIT",
-    "KERNEL",
-    "LATEST",
-    "LOCK_NAME",
-    "NotebookRun",
-    "PACKAGES",
-    "check_kernel",
-    "declared_parameters",
-    "default_jobs",
-    "execute_notebook",
-    "find_notebooks",
-    "git_commit",
-    "input_hashes",
-    "notebook_html",
-    "output_stem",
-    "package_versions",
-    "read_params_file",
-    "run_directory",
-    "run_report",
-    "sha256",
-    "split_parameters",
-    "switch_latest",
-    "write_manifest",
-]

@@ -1,15 +1,22 @@
-"""Notebook parameter checks that build keyword sets for the library."""
+"""Notebook parameter checks that build keyword sets for the library, and the money parameters
+every money notebook declares."""
 
 from __future__ import annotations
 
+import ast
 import doctest
+import inspect
 from datetime import date
+from pathlib import Path
 
+import jupytext
 import pandas as pd
 import pytest
 
 from ladfin.analysis import params
 from ladfin.errors import ParameterError
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parents[2] / "notebooks").glob("[0-9]*.py"))
 
 FIGURES = pd.DataFrame({"event_date": pd.to_datetime(["2022-10-06", "2023-05-01", "2024-09-25"])})
 DEFAULTS = dict(start_year=2022, end_year=2024, dollars="constant", base_year=2023, fx_policy="on_date")
@@ -42,3 +49,43 @@ def test_money_choices_refuse_bad_parameters_with_what_is_allowed(change, messag
 
 def test_doctests():
     assert doctest.testmod(params).failed == 0
+
+
+# ---------------------------------------------------------------- the money parameters, declared once
+
+def parameters_cell(path: Path) -> dict:
+    """Return name -> default of a paired notebook's `parameters` cell (each line `name = literal`)."""
+    cell = next(c for c in jupytext.read(path).cells if "parameters" in c.metadata.get("tags", []))
+    return {node.targets[0].id: ast.literal_eval(node.value) for node in ast.parse(cell.source).body}
+
+
+def money_choices_keywords(path: Path) -> list[dict[str, str]]:
+    """Return, for each `params.money_choices(...)` call in a notebook, keyword -> its source text."""
+    code = "\n".join(c.source for c in jupytext.read(path).cells if c.cell_type == "code")
+    return [{k.arg: ast.unparse(k.value) for k in node.keywords} for node in ast.walk(ast.parse(code))
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "money_choices"]
+
+
+MONEY_NOTEBOOKS = [p for p in NOTEBOOKS if money_choices_keywords(p)]
+
+
+def test_the_money_notebooks_are_found():
+    assert MONEY_NOTEBOOKS, "no notebook calls params.money_choices"
+
+
+@pytest.mark.parametrize("path", MONEY_NOTEBOOKS, ids=lambda p: p.stem)
+def test_a_money_notebook_declares_the_money_parameters(path):
+    declared = parameters_cell(path)
+    assert {k: v for k, v in declared.items() if k in params.MONEY_PARAMETERS} == params.MONEY_PARAMETERS
+    # ... and hands each one, as itself, to money_choices: none keeps the library's default unseen
+    assert money_choices_keywords(path) == [{name: name for name in params.MONEY_PARAMETERS}]
+
+
+def test_money_choices_takes_the_money_parameters():
+    signature = inspect.signature(params.money_choices).parameters
+    keywords = [n for n, p in signature.items() if p.kind is inspect.Parameter.KEYWORD_ONLY]
+    assert keywords == list(params.MONEY_PARAMETERS)
+    for name, default in params.MONEY_PARAMETERS.items():
+        if signature[name].default is not inspect.Parameter.empty:
+            assert signature[name].default == default, name

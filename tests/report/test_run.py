@@ -1,5 +1,5 @@
-"""The report runner: parameters, run directories, the `latest` switch, the lock, HTML export,
-and `ladfin report` end to end on the real corpus (slow)."""
+"""The report run (ladfin/report/run.py): the suite's notebooks, run directories, the `latest`
+switch, the lock, and `ladfin report` end to end on the real corpus (slow)."""
 
 from __future__ import annotations
 
@@ -18,12 +18,10 @@ from filelock import FileLock
 
 from ladfin import paths
 from ladfin import report as reports
-from ladfin.charts import theme
 from ladfin.errors import LadfinError, ParameterError
 
 ROOT = Path(__file__).resolve().parents[2]
 LADFIN = Path(sys.executable).parent / "ladfin"
-SCRIPT = "<script>alert(1)</script>"
 
 
 def ladfin_report(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -42,52 +40,7 @@ def notebook(path: Path, *cells: str, parameters: str = "x = 1") -> Path:
     return path
 
 
-# ---------------------------------------------------------------- parameters
-
-def test_params_file_is_a_flat_mapping(tmp_path):
-    good = tmp_path / "good.yml"
-    good.write_text("start_year: 2024\nstatuses: [new, target]\ncountry: ECU\n")
-    assert reports.read_params_file(good) == {"start_year": 2024, "statuses": ["new", "target"], "country": "ECU"}
-    assert reports.read_params_file(None) == {}
-
-
-@pytest.mark.parametrize(
-    ("text", "match"),
-    [
-        ("- 2024\n", "must be a mapping"),
-        ("money:\n  dollars: constant\n", "not a mapping"),
-        ("start year: 2024\n", "not a parameter name"),
-        ("a: [1\n", "not valid YAML"),
-    ],
-)
-def test_bad_params_file(tmp_path, text, match):
-    path = tmp_path / "bad.yml"
-    path.write_text(text)
-    with pytest.raises(ParameterError, match=match):
-        reports.read_params_file(path)
-
-
-def test_missing_params_file(tmp_path):
-    with pytest.raises(ParameterError, match="cannot be read"):
-        reports.read_params_file(tmp_path / "none.yml")
-
-
-def test_each_value_goes_only_to_notebooks_declaring_it():
-    declared = {"10.ipynb": {"start_year": 2022, "dollars": "nominal"}, "40.ipynb": {"country": "COL"}}
-    split, unknown = reports.split_parameters({"dollars": "constant", "country": "ECU", "colour": 1}, declared)
-    assert split == {"10.ipynb": {"dollars": "constant"}, "40.ipynb": {"country": "ECU"}}
-    assert unknown == ["colour"]
-
-
-def test_declared_parameters_are_read_as_literals(tmp_path):
-    path = notebook(tmp_path / "10-a.ipynb", parameters='year = 2022\nwho = "COL"\nstatuses = None')
-    assert reports.declared_parameters(path) == {"year": 2022, "who": "COL", "statuses": None}
-
-
-def test_output_stem_names_parameters():
-    assert reports.output_stem("10-a.ipynb", {}) == "10-a"
-    assert reports.output_stem("10-a.ipynb", {"doc": "x/y.txt", "b": 1}) == "10-a__b-1__doc-x-y.txt"
-
+# ---------------------------------------------------------------- the suite
 
 def test_find_notebooks(tmp_path):
     for name in ("10-a", "20-b", "scratch"):
@@ -100,7 +53,7 @@ def test_find_notebooks(tmp_path):
         reports.find_notebooks(tmp_path / "scratch.ipynb")
 
 
-# ---------------------------------------------------------------- run directory, latest, manifest
+# ---------------------------------------------------------------- run directory, latest, lock
 
 def test_run_directories_never_collide(tmp_path):
     from datetime import UTC, datetime
@@ -121,46 +74,12 @@ def test_latest_switches_in_one_step(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["latest", "new", "old"]  # no temporary left
 
 
-def test_provenance_helpers():
-    versions = reports.package_versions()
-    assert versions["altair"] and versions["papermill"] and versions["python"]
-    commit = reports.git_commit(ROOT)
-    assert set(commit) == {"commit", "dirty"}
-
-
 def test_a_second_run_waits_then_says_why(tmp_path):
     lock = FileLock(str(tmp_path / reports.LOCK_NAME))
     with lock:
         with pytest.raises(LadfinError, match="another `ladfin report` is writing to .*gave up after 0.2 s"):
             reports.run_report(out=tmp_path, wait=0.2, notebooks_dir=ROOT / "notebooks")
     assert not (tmp_path / reports.LATEST).exists()
-
-
-# ---------------------------------------------------------------- HTML export
-
-def test_notebook_html_hides_code_and_escapes_document_text(tmp_path):
-    table = pd.DataFrame({"quote": [f"$5 million {SCRIPT}"]})
-    svg = theme.render({"$schema": "https://vega.github.io/schema/vega-lite/v6.json", "mark": "text",
-                        "data": {"values": [{"t": SCRIPT}]}, "encoding": {"text": {"field": "t"}}})
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nb.cells = [
-        nbformat.v4.new_code_cell("secret_code_line = 1"),
-        nbformat.v4.new_code_cell("table", outputs=[nbformat.v4.new_output(
-            "execute_result", data={"text/html": table._repr_html_(), "text/plain": repr(table)},
-            execution_count=1)]),
-        nbformat.v4.new_code_cell("chart", outputs=[nbformat.v4.new_output(
-            "execute_result", data=svg, execution_count=2)]),
-        nbformat.v4.new_code_cell("print(q)", outputs=[nbformat.v4.new_output("stream", name="stdout",
-                                                                              text=SCRIPT)]),
-    ]
-    executed = tmp_path / "x.ipynb"
-    nbformat.write(nb, str(executed))
-    html = reports.notebook_html(executed, tmp_path / "x.html", {"country": SCRIPT}).read_text()
-    assert "secret_code_line" not in html
-    assert SCRIPT not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "data:image/svg+xml;base64," in html  # the chart, as an image: its text cannot run
 
 
 # ---------------------------------------------------------------- end to end
@@ -203,7 +122,7 @@ def check_run(run: Path) -> dict:
 
 @pytest.mark.slow
 def test_report_end_to_end(tmp_path):
-    # two notebooks keep this quick; tests/test_notebooks.py runs the whole suite twice
+    # two notebooks keep this quick; test_notebooks.py runs the whole suite twice
     out = tmp_path / "reports"
     done = ladfin_report("--out", str(out), "--only", "40", "--only", "50-data-audit")
     assert done.returncode == 0, done.stderr
@@ -256,19 +175,3 @@ def test_report_help():
 
 def test_reports_dir_default():
     assert paths.reports_dir() == paths.root() / "reports"
-
-
-def test_the_kernel_runs_this_python():
-    assert (reports.check_kernel() / "kernel.json").is_file()
-
-
-def test_a_kernel_for_another_python_is_refused(tmp_path, monkeypatch):
-    kernels = tmp_path / "kernels" / "python3"
-    kernels.mkdir(parents=True)
-    (kernels / "kernel.json").write_text(json.dumps(
-        {"argv": ["/opt/other/bin/python", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-         "display_name": "other", "language": "python"}))
-    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path))
-    monkeypatch.setenv("JUPYTER_PREFER_ENV_PATH", "0")
-    with pytest.raises(LadfinError, match="starts /opt/other/bin/python, not this environment"):
-        reports.check_kernel()

@@ -1,0 +1,121 @@
+"""The frames charts draw: pure functions from a tidy table to the columns the marks encode.
+
+Hedged amounts keep their bounds through every step: `bounds` says how sure
+each amount is, `amount_frame` adds the range and label columns a bar chart
+draws, and `sum_by` adds amounts up without closing an open side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+import pandas as pd
+
+from ladfin.charts.labels import CURRENCY_LEGEND, PART_ASSUMED, actor_label, pillar_label, status_label
+from ladfin.errors import LadfinError
+
+
+def require_columns(table: pd.DataFrame, columns: Iterable[str], chart: str) -> None:
+    """Return nothing once `table` has every one of `columns`.
+
+    Raises:
+        LadfinError: naming the chart, the missing columns and the columns the table has.
+    """
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise LadfinError(f"{chart}: the table lacks column(s) {', '.join(missing)}; "
+                          f"it has {', '.join(map(str, table.columns))}")
+
+
+def bounds(value: pd.Series, low: pd.Series, high: pd.Series) -> pd.Series:
+    """Return how sure each amount is: exact, range, or "more than"/"less than" (a one-sided bound).
+
+    An open side is NA or infinite. Equal low and high (or both open) is exact.
+    """
+    lo = pd.to_numeric(low, errors="coerce").astype(float)
+    hi = pd.to_numeric(high, errors="coerce").astype(float).replace(float("inf"), float("nan"))
+    val = pd.to_numeric(value, errors="coerce").astype(float)
+    lo = lo.replace(float("-inf"), float("nan"))
+    out = pd.Series("exact", index=value.index, dtype="object")
+    out[lo.notna() & hi.isna() & val.notna()] = "more than (lower bound)"
+    out[lo.isna() & hi.notna() & val.notna()] = "less than (upper bound)"
+    out[lo.notna() & hi.notna() & (hi > lo)] = "range"
+    return out
+
+
+def amount_frame(table: pd.DataFrame, value: str, low: str, high: str,
+                 fmt: Callable[[object], str]) -> pd.DataFrame:
+    """Return `table` with the plotting columns every bar chart shares.
+
+    They are `bound`, `range_low`/`range_high` (set for ranges only), `label`
+    and `range_label` (written with `fmt`), and `currency` (a CURRENCY_LEGEND
+    entry, or PART_ASSUMED where `has_assumed_currency`).
+    """
+    data = table.copy()
+    for column in (low, high):
+        if column not in data:
+            data[column] = pd.NA
+    data["bound"] = bounds(data[value], data[low], data[high])
+    is_range = data["bound"].eq("range")
+    data["range_low"] = data[low].where(is_range)
+    data["range_high"] = data[high].where(is_range)
+    data["label"] = data[value].map(fmt)
+    data["range_label"] = [
+        f"{fmt(lo)} to {fmt(hi)}" if b == "range"
+        else f"more than {fmt(lo)}" if b.startswith("more")
+        else f"less than {fmt(hi)}" if b.startswith("less") else "exact"
+        for b, lo, hi in zip(data["bound"], data[low], data[high])
+    ]
+    assumed = data.get("has_assumed_currency", pd.Series(False, index=data.index))
+    data["currency"] = [PART_ASSUMED if bool(a) is True else list(CURRENCY_LEGEND)[0]
+                        for a in assumed.astype("boolean").fillna(False)]
+    return data
+
+
+def sum_by(table: pd.DataFrame, keys: str | Sequence[str], *, value: str = "amount_usd",
+           low: str = "amount_usd_low", high: str = "amount_usd_high") -> pd.DataFrame:
+    """Return `table` summed per `keys`: value, bounds (an open side stays open), counts, flags."""
+    keys = [keys] if isinstance(keys, str) else list(keys)
+    frame = table.copy()
+    for column in (low, high):
+        if column not in frame:
+            frame[column] = pd.NA
+    frame[value] = pd.to_numeric(frame[value], errors="coerce").astype(float)
+    grouped = frame.groupby(keys, dropna=False, sort=False)
+    out = grouped[value].sum(min_count=1).to_frame()
+    for column in (low, high):
+        numbers = pd.to_numeric(frame[column], errors="coerce").astype(float)
+        out[column] = numbers.groupby([frame[k] for k in keys], dropna=False, sort=False).sum(min_count=1)
+        out[column] = out[column].where(
+            numbers.isna().groupby([frame[k] for k in keys], dropna=False, sort=False).sum() == 0)
+    if "announcements" in frame:
+        out["announcements"] = grouped["announcements"].sum()
+    if "has_assumed_currency" in frame:
+        out["has_assumed_currency"] = grouped["has_assumed_currency"].agg(
+            lambda s: bool(s.fillna(False).any()))
+    return out.reset_index()
+
+
+def add_grouping(data: pd.DataFrame, column: str | None) -> tuple[str | None, str | None]:
+    """Return the name and title of the display column for grouping `column`, added to `data` in place.
+
+    Actors, recipients and countries show their names, pillars and statuses
+    their labels; any other column shows its values, "not stated" when missing.
+    No `column` adds nothing and returns (None, None).
+    """
+    if not column:
+        return None, None
+    if column == "actor":
+        data["actor_name"] = [actor_label(a) for a in data["actor"]]
+        return "actor_name", "Actor"
+    if column in ("recipient", "country"):
+        data[f"{column}_name"] = [actor_label(a) for a in data[column]]
+        return f"{column}_name", column.capitalize()
+    if column == "pillar":
+        data["pillar_name"] = [pillar_label(p) for p in data["pillar"]]
+        return "pillar_name", "Pillar"
+    if column == "status":
+        data["status_name"] = [status_label(s) for s in data["status"]]
+        return "status_name", "Status"
+    data[column] = data[column].astype("string").fillna("not stated")
+    return column, column.replace("_", " ").capitalize()

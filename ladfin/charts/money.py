@@ -1,0 +1,114 @@
+"""Money charts: assistance announced per year, event or category, and who gave under which pillar.
+
+Each takes a table `ladfin.assistance` returns and says in its subtitle what
+the dollars are (nominal or constant, the base year, the exchange-rate policy).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import altair as alt
+import pandas as pd
+
+from ladfin.charts.frames import add_grouping, amount_frame, require_columns, sum_by
+from ladfin.charts.labels import PILLAR_LABELS, dollars_note, event_label
+from ladfin.charts.marks import bar_notes, bars, extra_tooltip, heat_grid, titled, year_bars
+from ladfin.charts.theme import USD_LABELS, format_usd
+
+
+def assistance_by_year(table: pd.DataFrame, *, color: str | None = None, dollars: str = "nominal",
+                       base_year: int = 2024, fx_policy: str = "on_date", fixed_date: object = None,
+                       years: Iterable[int] | None = None, sources: Sequence[str] = (),
+                       title: str = "Assistance announced, by year") -> alt.VConcatChart:
+    """Return bars of money announced per year, grouped by `color` (actor, flow, pillar) if given.
+
+    Args:
+        table: `ladfin.assistance(by=("year", ...))`: year, amount_usd, amount_usd_low,
+            amount_usd_high, announcements, has_assumed_currency, and `color` if given.
+        years: the years on the axis (default: first to last year in the table), so
+            a year without announcements shows as empty.
+        sources: footnote lines, usually `source_lines(documents)`.
+    """
+    require_columns(table, ["year", "amount_usd", *([color] if color else [])], "assistance_by_year")
+    data = amount_frame(table, "amount_usd", "amount_usd_low", "amount_usd_high", format_usd)
+    drawn = year_bars(data, "amount_usd", "US dollars", USD_LABELS, _money_tooltip, color, years)
+    note = dollars_note(dollars, base_year, fx_policy, fixed_date)
+    return titled(drawn, title, note, bar_notes(data, sources))
+
+
+def assistance_by_event(table: pd.DataFrame, *, color: str | None = None, dollars: str = "nominal",
+                        base_year: int = 2024, fx_policy: str = "on_date", fixed_date: object = None,
+                        sources: Sequence[str] = (),
+                        title: str = "Assistance announced at each ministerial meeting") -> alt.VConcatChart:
+    """Return horizontal bars of money announced per event, in date order, with bounds.
+
+    Args:
+        table: `ladfin.assistance(by=("event", ...))`: event_id, event_name, event_date,
+            amount_usd, amount_usd_low, amount_usd_high, announcements, has_assumed_currency.
+    """
+    require_columns(table, ["event_name", "event_date", "amount_usd"], "assistance_by_event")
+    data = amount_frame(table, "amount_usd", "amount_usd_low", "amount_usd_high", format_usd)
+    data["event"] = [event_label(n, d) for n, d in zip(data["event_name"], data["event_date"])]
+    order = data.sort_values("event_date")["event"].drop_duplicates().tolist()
+    color_col, color_title = add_grouping(data, color)
+    tip = _money_tooltip("event", "Event", extra_tooltip(color_col, color_title))
+    drawn = bars(data, category="event", value="amount_usd", value_title="US dollars", labels=USD_LABELS,
+                 horizontal=True, color=color_col, color_title=color_title, sort=order, tooltip=tip)
+    return titled(drawn.properties(height=alt.Step(34 if not color_col else 16)), title,
+                  dollars_note(dollars, base_year, fx_policy, fixed_date), bar_notes(data, sources))
+
+
+def assistance_by_category(table: pd.DataFrame, category: str, *, dollars: str = "nominal",
+                           base_year: int = 2024, fx_policy: str = "on_date", fixed_date: object = None,
+                           sources: Sequence[str] = (),
+                           title: str | None = None) -> alt.VConcatChart:
+    """Return horizontal bars of money per pillar, actor, flow or recipient, largest first.
+
+    Args:
+        table: `ladfin.assistance(by=("year", category))` or by category alone; rows of
+            several years are summed per category (bounds too, open sides stay open).
+        category: "pillar", "actor", "flow" or "recipient".
+    """
+    require_columns(table, [category, "amount_usd"], "assistance_by_category")
+    summed = sum_by(table, category)
+    data = amount_frame(summed, "amount_usd", "amount_usd_low", "amount_usd_high", format_usd)
+    column, heading = add_grouping(data, category)
+    order = data.sort_values("amount_usd", ascending=False)[column].tolist()
+    if category == "pillar":
+        order = [label for _, label in sorted(PILLAR_LABELS.items()) if label in set(data[column])]
+    drawn = bars(data, category=column, value="amount_usd", value_title="US dollars", labels=USD_LABELS,
+                 horizontal=True, sort=order, tooltip=_money_tooltip(column, heading))
+    title = title or f"Assistance announced, by {heading.lower()}"
+    note = dollars_note(dollars, base_year, fx_policy, fixed_date)
+    return titled(drawn.properties(height=alt.Step(30)), title, note, bar_notes(data, sources))
+
+
+def pillar_actor_grid(table: pd.DataFrame, *, dollars: str = "nominal", base_year: int = 2024,
+                      fx_policy: str = "on_date", fixed_date: object = None, sources: Sequence[str] = (),
+                      title: str = "Who announced money under which pillar") -> alt.VConcatChart:
+    """Return a heat map of money per actor (rows) and pillar (columns), each cell labelled.
+
+    Args:
+        table: `ladfin.assistance(by=("pillar", "actor"))`; several years are summed.
+    """
+    require_columns(table, ["pillar", "actor", "amount_usd"], "pillar_actor_grid")
+    summed = sum_by(table, ["actor", "pillar"])
+    data = amount_frame(summed, "amount_usd", "amount_usd_low", "amount_usd_high", format_usd)
+    add_grouping(data, "actor")
+    add_grouping(data, "pillar")
+    pillars = [label for _, label in sorted(PILLAR_LABELS.items()) if label in set(data["pillar_name"])]
+    tooltip = _money_tooltip("actor_name", "Actor", [alt.Tooltip("pillar_name:N", title="Pillar")])
+    grid, notes = heat_grid(data, x="pillar_name", y="actor_name", value="amount_usd", low="amount_usd_low",
+                            high="amount_usd_high", x_order=pillars, legend_title="US dollars",
+                            labels=USD_LABELS, tooltip=tooltip)
+    note = dollars_note(dollars, base_year, fx_policy, fixed_date)
+    return titled(grid, title, note, notes + list(sources))
+
+
+def _money_tooltip(category: str, category_title: str,
+                   extra: Sequence[alt.Tooltip] = ()) -> list[alt.Tooltip]:
+    return [alt.Tooltip(f"{category}:N", title=category_title), *extra,
+            alt.Tooltip("label:N", title="Amount"), alt.Tooltip("range_label:N", title="Bounds"),
+            alt.Tooltip("announcements:Q", title="Announcements"),
+            alt.Tooltip("currency:N", title="Currency")]

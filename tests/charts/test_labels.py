@@ -1,0 +1,31 @@
+"""The words on charts: the dollars subtitle and source footnotes (ladfin/charts/labels.py)."""
+
+from __future__ import annotations
+
+import pytest
+from chart_tables import documents
+
+from ladfin import charts
+from ladfin.errors import ParameterError
+
+
+def test_dollars_note():
+    assert charts.dollars_note("nominal").startswith("Nominal US dollars")
+    assert "Constant 2023 US dollars" in charts.dollars_note("constant", 2023)
+    assert "average exchange rate" in charts.dollars_note(fx_policy="annual_average")
+
+
+@pytest.mark.parametrize(("dollars", "policy", "match"),
+                         [("real", "on_date", "dollars 'real'"), ("nominal", "spot", "fx_policy 'spot'")])
+def test_dollars_note_rejects_unknown_words(dollars, policy, match):
+    with pytest.raises(ParameterError, match=match):
+        charts.dollars_note(dollars, fx_policy=policy)
+
+
+def test_source_lines_name_each_publisher_and_wrap():
+    lines = charts.source_lines(documents(), width=60)
+    text = " ".join(lines)
+    assert lines[0].startswith("Sources: ")
+    assert "The White House (1 document, 2024)" in text and "U.S. Department of State (1 document, 2022)" in text
+    assert all(len(line) <= 60 for line in lines)
+    assert charts.source_lines(documents(), ["b.txt"])[0].startswith("Sources: U.S. Department of State")
