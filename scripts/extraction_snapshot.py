@@ -8,6 +8,7 @@ English and in Spanish.
 
     python scripts/extraction_snapshot.py save /tmp/before.json
     python scripts/extraction_snapshot.py compare /tmp/before.json
+    python scripts/extraction_snapshot.py compare /tmp/before.json --ignore unit_source
 """
 
 from __future__ import annotations
@@ -53,10 +54,20 @@ def snapshot() -> list:
     return json.loads(json.dumps(result, default=str))  # as it will read back
 
 
+def _without(extraction: dict, columns: list[str]) -> dict:
+    """Return an extraction with `columns` left out of its figure rows."""
+    if not columns or "figures" not in extraction:
+        return extraction
+    rows = [{k: v for k, v in row.items() if k not in columns} for row in extraction["figures"]]
+    return {**extraction, "figures": rows}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("action", choices=["save", "compare"])
     parser.add_argument("path")
+    parser.add_argument("--ignore", action="append", default=[], metavar="COLUMN",
+                        help="leave this column out of the comparison (one a change adds on purpose)")
     args = parser.parse_args()
     now = snapshot()
     if args.action == "save":
@@ -66,7 +77,7 @@ def main() -> None:
         return
     with open(args.path, encoding="utf-8") as fh:
         before = json.load(fh)
-    differ = [b for b, n in zip(before, now) if b != n]
+    differ = [b for b, n in zip(before, now) if _without(b, args.ignore) != _without(n, args.ignore)]
     for b in differ[:10]:
         print(f"differs: text {b['text']} ({b['lang']})")
     print(f"{len(differ)} of {len(now)} extractions differ")

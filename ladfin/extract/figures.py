@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -196,19 +195,6 @@ def _skip_row(document: Document, layout: Layout, skip: Skip, sentence: int) -> 
     }
 
 
-_PLACES_AFTER = """in to from for with under of across throughout into at by on between among toward
-towards including like than en a de desde para hacia entre""".split()
-# A preposition governing the name that follows ("in Lima, Peru", "to the United
-# States"), read backwards from the name (Layout.match_before).
-_PLACE_BEFORE_REV = re.compile(
-    r"(?:\s+,[\w.’'-]*[A-Z])?(?:\s+(?i:eht|le|al))?\s+"
-    r"(?i:" + "|".join(word[::-1] for word in _PLACES_AFTER) + r")\b"
-)
-_LIST_GAP = re.compile(r",?\s+(?:and\s+|y\s+)?$|,\s*$")
-_VERB_AFTER = re.compile(r"\s+(?!and\b|or\b|y\b)[a-z]")  # "Spain announced": a subject
-_POSSESSIVE = re.compile(r"(?:’s|'s|’|')(?!\w)")
-
-
 class _SentenceActors:
     """Who each sentence names: found once per sentence, on demand."""
 
@@ -228,6 +214,7 @@ class _SentenceActors:
         if sentence not in self._cache:
             start, end = self._layout.sentences[sentence] if self._layout.sentences else (0, 0)
             clean = self._layout.clean
+            vocab = self._vocab
             found: list[tuple[int, str, str, bool]] = []
             previous_end, previous_place = -10, False
             pos = start
@@ -240,12 +227,12 @@ class _SentenceActors:
                 pos = name_end
                 alias = fold(m.group())
                 window = min(40, name_start - start)
-                is_place = bool(self._layout.match_before(_PLACE_BEFORE_REV, name_start, window))
-                if previous_place and alias in self._vocab.place_names and not _VERB_AFTER.match(clean, name_end):
+                is_place = bool(self._layout.match_before(vocab.place_before_rev_re, name_start, window))
+                if previous_place and alias in vocab.place_names and not vocab.verb_after_re.match(clean, name_end):
                     is_place = is_place or bool(
-                        _LIST_GAP.fullmatch(clean, previous_end, name_start)
+                        vocab.list_gap_re.fullmatch(clean, previous_end, name_start)
                     )
-                if _POSSESSIVE.match(clean, name_end):
+                if vocab.possessive_re.match(clean, name_end):
                     is_place = False
                 found.append((name_start, self._vocab.actors[alias], alias, is_place))
                 previous_end, previous_place = name_end, is_place

@@ -304,7 +304,7 @@ def _blocks(clean: str, starts, heading_spans, vocab: Vocabulary) -> list[Block]
         status = vocab.statuses[" ".join(status_match.group().split()).lower()] if status_match else None
         if is_bullet:
             kind: BlockKind = "bullet"
-        elif _is_heading(start, end, body, heading_spans):
+        elif _is_heading(start, end, body, heading_spans, vocab):
             kind = "heading"
         else:
             kind = "paragraph"
@@ -312,8 +312,12 @@ def _blocks(clean: str, starts, heading_spans, vocab: Vocabulary) -> list[Block]
     return blocks
 
 
-def _is_heading(start: int, end: int, body: str, heading_spans) -> bool:
-    """Tell whether a block reads as a heading: wrapped in a heading tag, or a short title line."""
+def _is_heading(start: int, end: int, body: str, heading_spans, vocab: Vocabulary) -> bool:
+    """Tell whether a block reads as a heading: wrapped in a heading tag, or a short title line.
+
+    A title line holds no sentence end, unless it opens with a heading word
+    ("Pillar 1. Stability").
+    """
     for hs, he in heading_spans:
         if hs <= start and end <= he + 1:
             return True
@@ -322,7 +326,7 @@ def _is_heading(start: int, end: int, body: str, heading_spans) -> bool:
     text = " ".join(body.split())
     if len(text) > 150:
         return False
-    if re.search(r"[.!?]\s", text) and not re.match(r"(?i)pillar\b", text):
+    if re.search(r"[.!?]\s", text) and not vocab.heading_re.match(text):
         return False
     return _is_title_case(text)
 

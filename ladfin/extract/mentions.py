@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
 from typing import Iterator, NamedTuple
 
 from ladfin.core.vocab import Borrow, SkipReason  # noqa: F401  (SkipReason: re-exported)
@@ -39,17 +38,6 @@ class Mention(NamedTuple):
     duration: str | None       # "six years" in "$75 million over six years"
 
 
-# Words that end the noun phrase after a number: prepositions, verbs, relatives.
-_STOP = frozenset(
-    """of in to from for with at by on into through since under over across within between
-    among per as than during after before until via toward towards against about including
-    who that which whose where when while whom have has had is are was were will would
-    be been being can could may might shall should must do does did get got this these
-    those their its his her our your the a an it they we he she there here not no so such
-    each every other more most less compared versus vs been while de en para por con del
-    la las los el que""".split()
-)
-_CONJ = frozenset({"and", "or", "y", "o", "&"})
 _PHRASE_WORD = re.compile(r"(?:[ \t]*\n[ \t]*|[ \t]+|-)(?P<word>[^\W\d_][\w'’-]*)")
 
 
@@ -194,7 +182,6 @@ def _read_token(match: re.Match, layout: Layout, vocab: Vocabulary) -> Mention |
     return _read_quantity(start, end, number, layout, left, vocab)
 
 
-_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -207,7 +194,7 @@ def _skip_reason(text: str, start: int, left: str, right: str, layout: Layout, a
     matches before a final newline, which read a number opening a hard-wrapped
     line ("up to\n5,000 refugees") as glued to the word before it.
     """
-    if _ORDINAL_SUFFIX.match(right):
+    if vocab.ordinal_re.match(right):
         return "ordinal"
     label = _ending_at(layout, vocab.label_rev_re, start, 48, "label")
     if label:
@@ -215,7 +202,7 @@ def _skip_reason(text: str, start: int, left: str, right: str, layout: Layout, a
     attached_scale = vocab.scale_re.match(right) and right[:1].isalpha()
     glued = left[-2:-1] if left[-1:] == "-" else left[-1:]  # "A4", "COVID-19"
     if (right[:1].isalpha() and not attached_scale) or glued in _ASCII_LETTERS:
-        if len(text) == 4 and right[:1] == "s":
+        if len(text) == 4 and right.startswith(vocab.plural_suffixes):
             return "year"  # 1990s
         return "identifier"
     before = left[-1:]
@@ -247,21 +234,6 @@ def _currency_prefix(left: str, vocab: Vocabulary) -> re.Match | None:
     return vocab.currency_prefix_re.search(left, max(len(left) - vocab.currency_prefix_width, 0))
 
 
-_RANGE_OPENER = re.compile(r"\b(between|from)\s+\S{0,4}$", re.I)
-
-
-@cache
-def _compiled(pattern: str) -> re.Pattern:
-    """Return a compiled pattern built from a vocabulary's parts, compiled once."""
-    return re.compile(pattern)
-
-
-def _range_upper(opener: str | None, numeral: str) -> re.Pattern:
-    """Return the pattern of a range's upper end: "-10", " to $10", " and 10" after "between"."""
-    joiner = {"between": r"\s+and|\s+y", "from": r"-|–|—"}.get(opener, r"-|–|—|\s+to|\s+a")
-    return _compiled(rf"(?:{joiner})\s*(?:[^\s\w]{{1,3}}|[A-Z]{{2,3}}\$?)?\s?(?P<n>{numeral})")
-
-
 def _read_quantity(start: int, end: int, number: float, layout: Layout, left: str,
                    vocab: Vocabulary) -> Mention:
     """Read a figure around a number: currency sign, range, scale, percent, currency name, noun."""
@@ -280,10 +252,10 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
     number_high = None
     opener = None  # "between" or "from" right before the number: how a range goes on
     lower = left.lower()
-    if "between" in lower or "from" in lower:
-        found = _RANGE_OPENER.search(left)
-        opener = found.group(1).lower() if found else None
-    upper = _range_upper(opener, vocab.numeral).match(clean, pos, pos + 40)
+    if any(word in lower for word in vocab.range_openers):  # cheaper than the search
+        found = vocab.range_opener_re.search(left)
+        opener = found.group("opener").lower() if found else None
+    upper = vocab.range_end_re.get(opener, vocab.range_end_re[None]).match(clean, pos, pos + 40)
     if upper:
         number_high = _numeral_value(upper.group("n"), vocab)
         pos = upper.end()
@@ -293,7 +265,7 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
         word = fold(scale_match.group())
         scale = vocab.scales.get(word, vocab.scales.get(word.lower(), 1.0))
         pos += scale_match.end()
-        joined = _compiled(rf"\s+{vocab.of_word}(?=\s+[^\W\d_])").match(clean, pos, pos + 10)
+        joined = vocab.of_noun_re.match(clean, pos, pos + 10)
         if joined:
             pos = joined.end()  # "1,5 millones de personas": the noun follows "de"
     percent = vocab.percent_re.match(clean[pos:pos + 20])
@@ -319,7 +291,7 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
                 currency = fold(clean[pos:pos + noun_end])
                 duration = _duration(clean[pos + noun_end:pos + noun_end + 60], vocab)
             pos += noun_end
-        elif _compiled(rf"\s+{vocab.of_word}\s+(?:the\s+)?(?:estimated\s+)?[\d$]").match(clean, pos, pos + 40):
+        elif vocab.borrow_next_re.match(clean, pos, pos + 40):
             borrow = "next"
         else:
             borrow = "previous"
@@ -344,18 +316,19 @@ def _noun_phrase(text: str, vocab: Vocabulary) -> tuple[str, int, bool] | None:
     words: list[tuple[str, int, bool]] = []  # (word, end offset, after a conjunction)
     pos = 0
     after_conj = False
+    stop, conjunctions = vocab.stop_words, vocab.conjunctions
     for _ in range(7):
         m = _PHRASE_WORD.match(text, pos)
         if not m:
             break
         word = m.group("word").rstrip("’'")
         lower = word.lower()
-        plural_head = words and not words[-1][2] and words[-1][0].lower().endswith("s")
-        if lower in _STOP or (lower.endswith("ly") and len(lower) > 4):
+        plural_head = words and not words[-1][2] and words[-1][0].lower().endswith(vocab.plural_suffixes)
+        if lower in stop or (lower.endswith(vocab.adverb_suffixes) and len(lower) > 4):
             break
-        if plural_head and lower.endswith(("ed", "ing")):
+        if plural_head and lower.endswith(vocab.verb_suffixes):
             break
-        if lower in _CONJ:
+        if lower in conjunctions:
             after_conj = True
         else:
             words.append((word, m.start("word") + len(word), after_conj))
@@ -385,10 +358,7 @@ def _is_person(head: str, main: list[tuple[str, int, bool]], vocab: Vocabulary) 
 
 def _duration(text: str, vocab: Vocabulary) -> str | None:
     """Return the duration that follows a money figure ("six years"), or None."""
-    m = _compiled(
-        rf"\s+(?:over|for|during|across|in)\s+(?:the\s+(?:next|coming)\s+)?"
-        rf"(?P<d>(?:{vocab.numeral}|[a-z]+(?:-[a-z]+)?)\s+(?:years?|months?))\b"
-    ).match(text)
+    m = vocab.duration_re.match(text)
     return m.group("d") if m else None
 
 
@@ -398,15 +368,17 @@ def _numeral_value(text: str, vocab: Vocabulary) -> float:
 
 
 def _word_value(text: str, vocab: Vocabulary) -> float:
-    """Return the value of a number in words: "twenty-one", "two hundred", "a dozen"."""
+    """Return the value of a number in words: "twenty-one", "two hundred", "a dozen".
+
+    The words add up, an article counting one ("a million"), and a multiplying
+    word ("hundred", "dozen") multiplies what comes before it, or one.
+    """
     total = 0.0
     for part in re.split(r"[-\s]+", text.lower()):
-        if part == "hundred":
-            total = (total or 1) * 100
-        elif part in ("a", "an", "un", "una", "one"):
+        if part in vocab.multipliers:
+            total = (total or 1) * vocab.multipliers[part]
+        elif part in vocab.articles:
             total += 1
-        elif part == "dozen":
-            total = (total or 1) * 12 if total != 1 else 12
         else:
             total += vocab.number_words.get(part, 0)
     return total

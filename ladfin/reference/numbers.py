@@ -1,0 +1,213 @@
+"""Builds the Vocabulary fields that read numbers: style, tokens, scales, ranges, contexts.
+
+Each `build_*` function reads the tables of one concern and returns the
+Vocabulary fields it compiles, by name; `ladfin.reference.vocabulary` puts them
+together.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ladfin.reference.patterns import alternation, cases, reversed_alternation
+from ladfin.reference.read import Tables
+
+def build_number_style(tables: Tables) -> dict:
+    """Return the number style of a language (languages.csv) and the regex of its numerals."""
+    style = tables.style
+    th, dec = re.escape(style["thousands_sep"]), re.escape(style["decimal_sep"])
+    # Compact (no spaces, no comments): embedded in the patterns of ranges and durations.
+    numeral = rf"(?<![\d{th}{dec}])(?:\d{{1,3}}(?:{th}\d{{3}})+|\d+)(?:{dec}\d+)?(?![\d])"
+    return {
+        "thousands_sep": style["thousands_sep"],
+        "decimal_sep": style["decimal_sep"],
+        "of_word": style["of_word"],
+        "noun_first": style["noun_first"] == "true",
+        "numeral": numeral,
+    }
+
+
+def _date_pattern(tables: Tables, months: list[str]) -> str:
+    """Return the verbose regex of a date: ISO, numeric, or with a month name."""
+    month = alternation(months)
+    day = rf"\d{{1,2}}{alternation(tables.words('ordinal_suffix'))}?"
+    of = tables.style.get("date_of_word") or ""
+    de = rf"(?:\s+{re.escape(of)})?" if of else ""
+    joiner = rf"(?:[-–]|{alternation(tables.words('date_joiner'))})"
+    return rf"""
+          \d{{4}}-\d{{2}}-\d{{2}}                      # 2024-06-10
+        | \d{{1,2}}/\d{{1,2}}/\d{{2,4}}                # 6/10/2024
+        | {month}\s+{day}                              # June 10th
+          (?:\s*{joiner}\s*(?:{month}\s+)?{day})?      #   through (July) 12
+          (?:,?{de}\s+\d{{4}})?(?!\d)                  #   , 2024
+        | {day}{de}\s+{month}(?:,?{de}\s+\d{{4}})?(?!\d)  # 10 June 2024, 10 de junio de 2024
+        | {month}{de}\s+\d{{4}}(?!\d)                  # June 2024
+    """
+
+
+def spoken_scales(tables: Tables) -> list[str]:
+    """Return the scale words written apart from the number ("million"), not attached ("bn")."""
+    rows = tables.rows("scales", ("word", "lang", "multiplier", "attached"))
+    return [r["word"] for r in rows if r["attached"] != "true"]
+
+
+def build_tokens(tables: Tables, numeral: str) -> dict:
+    """Return the patterns that find number tokens, and the values of number words.
+
+    A token is a date, phone number or time (skipped whole), a numeral, a
+    fraction ("half of"), or a number in words ("twenty-one", "a dozen", "a
+    million", where an article stands for one before a scale word).
+    """
+    months = [m["word"] for m in tables.rows("months", ("word", "lang", "month"))]
+    number_rows = tables.rows("number_words", ("word", "lang", "value", "multiplies"))
+    words = {r["word"].lower(): float(r["value"]) for r in number_rows}
+    multipliers = {r["word"].lower(): float(r["value"]) for r in number_rows if r["multiplies"] == "true"}
+    tens = [w for w, v in words.items() if v >= 20 and v % 10 == 0 and v < 100]
+    units = [w for w, v in words.items() if 1 <= v <= 9]
+    small = [w for w, v in words.items() if 2 <= v < 20]
+    articles = [*tables.words("article"), *(w for w, v in words.items() if v == 1)]
+    # A multiplying word that is no number by itself ("hundred", unlike "dozen")
+    # may follow a number word: "two hundred".
+    trailing = [w for w in multipliers if w not in {*tens, *units, *small}]
+    fractions = {r["word"].lower(): float(r["percent"]) for r in tables.rows(
+        "fractions", ("word", "lang", "percent"))}
+    of = re.escape(tables.style["of_word"])
+    multiplied = rf"(?:\s+{alternation(trailing)}\b)?" if trailing else ""
+    word_number = rf"""
+        \b(?:
+            {alternation(cases(tens))}(?:-{alternation(units)})?       # twenty, twenty-one
+          | {alternation(cases(small))}                                # two, a dozen
+          | {alternation(cases(articles))}(?=\s+{alternation(spoken_scales(tables))}\b)  # a (million)
+        )\b
+        {multiplied}                                                   # hundred
+        (?![\w-]*\d)                                                   # not "two-3"
+    """
+    token = rf"""
+        (?=[\d(+]|\b[^\W\d_])        # only at a digit, "(", "+" or a word's first letter
+        (?:
+            (?P<date>{_date_pattern(tables, months)})
+          | (?P<phone>\(\d{{3}}\)\s?\d{{3}}-\d{{4}}|\b\d{{3}}[.-]\d{{3}}[.-]\d{{4}}\b|\+\d[\d\s().-]{{7,}}\d)
+          | (?P<time>\b\d{{1,2}}:\d{{2}}\b)
+          | (?P<num>{numeral})
+          | (?P<frac>\b{alternation(cases(fractions))}(?=\s+{of}\b))   # half (of)
+          | (?P<word>{word_number})
+        )
+    """
+    # Where `token_re` can match, found by two scans whose patterns open with a
+    # literal or a plain character class, which the regex engine skips ahead to
+    # (see mentions._tokens): after a space, a word that opens a token; at any
+    # other character but a letter, a digit, "(" or "+", or a non-word character
+    # before such a word (group `word`: the token starts one character later).
+    first_words = {
+        w.split()[0]
+        for w in months + cases(tens) + cases(small) + cases(articles) + cases(fractions)
+    }
+    opens = rf"{alternation(first_words)}(?!\w)"
+    start = rf"""
+        [^a-zA-Z ]                        # any character but a letter or a space:
+        (?:
+            (?<=\W)(?={opens})(?P<word>)    #   a non-word one, a token's first word after it
+          | (?<=[\d(+])                     #   a digit, "(" or "+", where the token starts
+        )
+    """
+    return {
+        "token_re": re.compile(token, re.X),
+        "start_re": re.compile(start, re.X),
+        "spaced_word_re": re.compile(rf"\ (?={opens})  # the space before a word that opens a token", re.X),
+        "number_words": words,
+        "multipliers": multipliers,
+        "articles": frozenset(a.lower() for a in articles),
+        "fractions": fractions,
+    }
+
+
+def build_scales(tables: Tables) -> dict:
+    """Return the scale words (million, bn) and percent words that follow a number."""
+    rows = tables.rows("scales", ("word", "lang", "multiplier", "attached"))
+    spoken = spoken_scales(tables)
+    attached = [r["word"] for r in rows if r["attached"] == "true"]
+    scales = {r["word"]: float(r["multiplier"]) for r in rows}
+    percent = [r["word"] for r in tables.rows("percent_words", ("word", "lang"))]
+    signs = [w for w in percent if not w[:1].isalpha()]
+    return {
+        "scale_re": re.compile(rf"""
+            ^(?:
+                \s+(?i:{alternation(spoken)})\b     # 5 million
+              | {alternation(attached)}\b           # 5bn
+            )
+        """, re.X),
+        "scales": {**{k.lower(): v for k, v in scales.items()}, **scales},
+        "percent_re": re.compile(rf"""
+            ^\s?(?:
+                {alternation(signs)}                                          # 5%
+              | \s(?i:{alternation([w for w in percent if w not in signs])})\b  # 5 percent
+            )
+        """, re.X),
+    }
+
+
+def build_ranges(tables: Tables, numeral: str) -> dict:
+    """Return the patterns of a range's upper end, by the word that opens the range.
+
+    After a range_start word ("between 5 and 10") the end follows an `and` word;
+    after a change_start word ("from 5 to 10", two figures) only a dash makes a
+    range ("from 5-10"); otherwise a dash or a range_end word ("5 to 10").
+    """
+    starts = [w.lower() for w in tables.words("range_start")]
+    changes = [w.lower() for w in tables.words("change_start")]
+    dash = "[-–—]"  # punctuation is the same in every language; words are table rows
+
+    def upper(joiner: str) -> re.Pattern:
+        return re.compile(rf"""
+            (?:{joiner})
+            \s*(?:[^\s\w]{{1,3}}|[A-Z]{{2,3}}\$?)?\s?   # a currency sign or code: "to $10", "to US$10"
+            (?P<n>{numeral})
+        """, re.X)
+
+    default = upper(rf"{dash}|\s+{alternation(tables.words('range_end'))}")
+    by_opener: dict[str | None, re.Pattern] = {None: default}
+    by_opener.update({w: upper(rf"\s+{alternation(tables.words('and'))}") for w in starts})
+    by_opener.update({w: upper(dash) for w in changes})
+    return {
+        "range_openers": tuple(starts + changes),
+        "range_opener_re": re.compile(rf"""
+            \b(?P<opener>{alternation(starts + changes)})
+            \s+\S{{0,4}}$                  # then at most a currency sign before the number
+        """, re.X | re.I),
+        "range_end_re": by_opener,
+    }
+
+
+def build_contexts(tables: Tables, numeral: str) -> dict:
+    """Return the patterns of words around a number that make it no figure, or qualify it.
+
+    Labels before it ("Pillar 3", "Pillars 1, 2 and 3", "FY 2024") and words
+    after it ("5 years", "3-fold") are rows of number_contexts.csv; an ordinal
+    suffix makes it an ordinal; a duration after a money figure ("over six
+    years") is kept with the figure.
+    """
+    contexts = tables.rows("number_contexts", ("phrase", "lang", "position", "reason"))
+    before = {r["phrase"].lower(): r["reason"] for r in contexts if r["position"] == "before"}
+    after = {r["phrase"].lower(): r["reason"] for r in contexts if r["position"] == "after"}
+    return {
+        # Read backwards from the number (see Layout.match_before).
+        "label_rev_re": re.compile(rf"""
+            (?:\s*(?:[-–,&]|{reversed_alternation(tables.words('label_joiner'))})
+               \s*\d+)*                                    # 1, 2 and (3), read backwards
+            \s*(?P<label>{reversed_alternation(before)})\b  # Pillars
+        """, re.X | re.I),
+        "label_reasons": before,
+        "after_re": re.compile(rf"""
+            ^(?:\s+|-)?(?P<after>{alternation(after)})(?![\w])   # (5) years, (5)-fold
+        """, re.X | re.I),
+        "after_reasons": after,
+        "ordinal_re": re.compile(rf"{alternation(tables.words('ordinal_suffix'))}\b  # (5)th", re.X),
+        "duration_re": re.compile(rf"""
+            \s+{alternation(tables.words('duration_preposition'))}\s+      # over
+            (?:{alternation(tables.words('duration_ahead'))}\s+)?         # the next
+            (?P<d>
+                (?:{numeral}|[a-z]+(?:-[a-z]+)?)                           # six, 6, twenty-one
+                \s+{alternation(tables.words('duration_unit'))}            # years
+            )\b
+        """, re.X),
+    }

@@ -1,0 +1,217 @@
+"""Builds the Vocabulary fields that read the words around numbers and the text's structure.
+
+Hedges, currencies, the noun phrase after a number, who announces a figure and
+where it goes, and the words that mark headings, statuses and boilerplate.
+Each `build_*` function returns the Vocabulary fields it compiles, by name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import get_args
+
+from ladfin.core.vocab import Qualifier
+from ladfin.errors import ReferenceDataError
+from ladfin.reference.patterns import alternation, reversed_alternation
+from ladfin.reference.read import Tables, compile_row
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    currency: str
+    currency_symbol: str
+
+
+def build_hedges(tables: Tables) -> dict:
+    """Return the hedge phrases ("more than") and the qualifier each gives.
+
+    Raises:
+        ReferenceDataError: hedges.csv gives a qualifier ladfin does not know.
+    """
+    hedges = {r["phrase"].lower(): r["qualifier"] for r in tables.rows(
+        "hedges", ("phrase", "lang", "qualifier"))}
+    bad = set(hedges.values()) - set(get_args(Qualifier))
+    if bad:
+        raise ReferenceDataError(f"{tables.path('hedges')}: unknown qualifier(s) {sorted(bad)}")
+    return {
+        "hedges": hedges,
+        # Ends right before a figure: read backwards from it (see Layout.match_before).
+        "hedge_rev_re": re.compile(rf"""
+            \s+(?P<hedge>{reversed_alternation(hedges)})(?![\w-])   # more than (5)
+        """, re.X | re.I),
+    }
+
+
+def build_countries(tables: Tables) -> dict[str, Country]:
+    """Return every country by its ISO alpha-3 code, with its currency."""
+    return {
+        r["code"]: Country(r["code"], r["name_en"], r["currency"], r.get("currency_symbol", ""))
+        for r in tables.all("countries", ("code", "alpha2", "name_en"))
+    }
+
+
+def build_currencies(tables: Tables, countries: dict[str, Country]) -> dict:
+    """Return the currency words (codes, symbols, names) and the patterns that find them."""
+    columns = ("alias", "code", "lang", "form")
+    generated = tables.rows("currencies", columns)
+    hand = tables.rows("currency_aliases", columns)
+    rows = generated + hand
+    currencies: dict[str, str] = {}
+    for row in rows:  # hand-made rows win
+        key = row["alias"] if row["form"] in ("code", "symbol") else row["alias"].lower()
+        currencies[key] = row["code"]
+    prefixes = [r["alias"] for r in rows if r["form"] in ("code", "symbol")]
+    names = [r["alias"] for r in rows if r["form"] == "name"]
+    codes = [r["alias"] for r in rows if r["form"] == "code"]
+    # The word that names the currency family: "dollars" in "Canadian dollars",
+    # "pesos" in "pesos colombianos", by each language's word order.
+    noun_first = tables.style["noun_first"] == "true"
+    heads: dict[str, set[str]] = {}
+    for row in rows:
+        if row["form"] == "name" and len(row["code"]) == 3:
+            parts = row["alias"].lower().split()
+            heads.setdefault(parts[0] if noun_first else parts[-1], set()).add(row["code"])
+    of = re.escape(tables.style["of_word"])
+    return {
+        "currencies": currencies,
+        "currency_heads": {k: frozenset(v) for k, v in heads.items()},
+        "dollar_sign": frozenset(c.currency for c in countries.values() if c.currency_symbol == "$"),
+        "currency_prefix_re": re.compile(rf"""
+            (?:
+                (?<![A-Za-z]){alternation([p for p in prefixes if p.isalpha()])}\s?  # USD (5)
+              | {alternation([p for p in prefixes if not p.isalpha()])}\s?          # US$ (5)
+            )$
+        """, re.X),
+        "currency_prefix_width": max(map(len, prefixes), default=0) + 2,  # "US$ 5", "$\n5"
+        "currency_suffix_re": re.compile(rf"""
+            ^\s+(?:{of}\s+)?                      # (5 million) (of)
+            (?:
+                (?i:{alternation(names)})\b       # Canadian dollars
+              | {alternation(codes)}\b            # CAD
+            )
+        """, re.X),
+    }
+
+
+def build_nouns(tables: Tables) -> dict:
+    """Return the words that read the noun phrase after a number.
+
+    Person nouns and demonym plurals name persons; count nouns give singulars
+    inflect does not know; stop words, a suffix or punctuation end the phrase.
+    """
+    persons = {r["word"].lower() for r in tables.rows("person_nouns", ("word", "lang"))}
+    demonyms = tables.rows("demonyms", ("code", "demonym", "plural", "lang"))
+    persons |= {d["plural"].lower() for d in demonyms}
+    of = re.escape(tables.style["of_word"])
+    return {
+        "person_words": frozenset(persons),
+        "count_singulars": {r["plural"].lower(): r["singular"] for r in tables.rows(
+            "count_nouns", ("plural", "singular", "lang"))},
+        "stop_words": frozenset(w.lower() for w in tables.words("stop_word")),
+        # "&" is a sign, not a word: it joins words in every language.
+        "conjunctions": frozenset(w.lower() for w in tables.words("conjunction")) | {"&"},
+        "adverb_suffixes": tuple(tables.words("adverb_suffix")),
+        "verb_suffixes": tuple(tables.words("verb_suffix")),
+        "plural_suffixes": tuple(tables.words("plural_suffix")),
+        "of_noun_re": re.compile(rf"""
+            \s+{of}(?=\s+[^\W\d_])    # 1,5 millones (de) personas: the noun follows
+        """, re.X),
+        "borrow_next_re": re.compile(rf"""
+            \s+{of}\s+                                            # (5) of
+            (?:{alternation(tables.words('borrow_next_word'))}\s+)?   # the estimated
+            [\d$]                                                 # 20 million people
+        """, re.X),
+    }
+
+
+def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
+    """Return the names of actors (countries, agencies) and the patterns that read their role.
+
+    A name is a place, not an announcer, after a place preposition ("in Lima,
+    Peru") or continuing a list of such names, unless it owns the figure ("the
+    United States' $686 million"); see figures._SentenceActors.
+    """
+    lang = tables.lang
+    country_rows = tables.all("countries", ("code", "alpha2", "name_en"))
+    # Actor aliases are proper nouns and acronyms: matched as written, so "Chile" the
+    # country is not "chile" the pepper and "US" is not "us".
+    actors = {r[f"name_{lang}"]: r["code"] for r in country_rows if r.get(f"name_{lang}")}
+    actors.update({r["name_en"]: r["code"] for r in country_rows})
+    actors.update({r["alias"]: r["code"] for r in tables.all("country_aliases", ("alias", "code", "lang"))})
+    place_names = frozenset(actors)
+    actors.update({r["alias"]: r["actor"] for r in tables.all("actors", ("alias", "actor"))})
+    institutions = [r["word"] for r in tables.rows("institution_nouns", ("word", "lang"))]
+    for d in tables.rows("demonyms", ("code", "demonym", "plural", "lang")):
+        for inst in institutions:
+            actors[f"{d['demonym']} {inst}"] = d["code"]
+            actors[f"{d['demonym']} {inst.title()}"] = d["code"]
+    conjunctions = tables.words("conjunction")
+    return {
+        "actors": actors,
+        "place_names": place_names,
+        "countries": countries,
+        # Opens with the names' first letters (capitals), which the regex engine skips
+        # ahead to; that the name starts a word is checked by the caller (figures.py).
+        "actor_re": re.compile(rf"{alternation(actors)}(?![\w])"),
+        # Read backwards from the name (Layout.match_before).
+        "place_before_rev_re": re.compile(rf"""
+            (?:\s+,[\w.’'-]*[A-Z])?                                       # Lima, (Peru)
+            (?:\s+{reversed_alternation(tables.words('definite_article'), flags='i')})?  # the
+            \s+{reversed_alternation(tables.words('place_preposition'), flags='i')}\b    # in
+        """, re.X),
+        "list_gap_re": re.compile(rf"""
+              ,?\s+(?:{alternation(tables.words('and'))}\s+)?$   # Haiti(,) (and) Nicaragua
+            | ,\s*$                                             # Haiti,Nicaragua
+        """, re.X),
+        "verb_after_re": re.compile(rf"""
+            \s+(?!{alternation(conjunctions)}\b)[a-z]   # Spain (announced): a subject
+        """, re.X),
+        "possessive_re": re.compile(rf"""
+            {alternation(tables.words('possessive'))}(?!\w)   # the United States(')
+        """, re.X),
+    }
+
+
+def build_structure(tables: Tables) -> dict:
+    """Return the words that mark the text's structure: pillars, statuses, boilerplate, headings.
+
+    Raises:
+        ReferenceDataError: a pattern in pillars.csv or boilerplate.csv does not compile.
+    """
+    pillars = tuple(
+        (compile_row(tables.path("pillars"), line, r["pattern"], flags=re.I), int(r["pillar"]))
+        for line, r in enumerate(tables.all("pillars", ("pattern", "pillar")), start=2)
+    )
+    statuses = {r["marker"].lower(): r["status"] for r in tables.all("statuses", ("marker", "status"))}
+    lines = tables.all("boilerplate", ("line",))
+    for line, r in enumerate(lines, start=2):
+        compile_row(tables.path("boilerplate"), line, r["line"])
+    # Each row is a regex written without re.VERBOSE: (?-x:) keeps its spaces.
+    boilerplate = "|".join(f"(?-x:{r['line']})" for r in lines)
+    abbreviations = [r["abbreviation"] for r in tables.all("abbreviations", ("abbreviation",))]
+    return {
+        "pillars": pillars,
+        "statuses": statuses,
+        "status_re": re.compile(rf"(?i:{alternation(statuses)})\s*$  # (new) at a block's end", re.X),
+        # Each row matches a whole line (case and surrounding spaces ignored). The
+        # pattern opens with the newline before the line, a literal the regex engine
+        # skips to; read_layout puts a newline before the text for the first line.
+        "boilerplate_re": re.compile(rf"""
+            \n[ \t]*(?i:{boilerplate})[ \t]*(?=\n|\Z)
+        """, re.X),
+        # The whole word before a period, read backwards from it: a listed abbreviation
+        # or initials ("U.S", "J.R.R"), then the space, bracket or quote before the word.
+        "abbreviation_rev_re": re.compile(rf"""
+            (?:
+                {reversed_alternation(abbreviations)}   # U.S
+              | [A-Z](?:\.[A-Za-z])*                    # J.R.R
+            )
+            (?=[\s(“"]|\Z)
+        """, re.X),
+        "heading_re": re.compile(rf"""
+            {alternation(tables.words('heading_word'), flags='i')}\b   # Pillar (1. Stability)
+        """, re.X),
+    }
