@@ -17,12 +17,16 @@
 # %% [markdown]
 # # Assistance over time
 #
-# How much money was announced at each Los Angeles Declaration ministerial
+# How much new money was announced at each Los Angeles Declaration ministerial
 # meeting, and in each year?
 #
-# Each announcement counts once, at its canonical mention, however many
-# documents repeat it. Parts of a total, running totals ("$1.2 billion in 2024
-# alone") and targets are left out unless the parameters below include them.
+# By default the bars count **new money announced** (measure `new_funding`):
+# money the texts report again ("obligated", "identified", "advancing existing
+# commitments"), loans and investment are other measures, drawn as their own
+# bars when `measures` names them, never added to new money. Each announcement
+# counts once, at its canonical mention, however many documents repeat it.
+# Parts of a total, running totals ("$1.2 billion in 2024 alone") and targets
+# are left out unless the parameters below include them.
 
 # %% tags=["parameters"]
 start_year = 2022
@@ -36,6 +40,7 @@ statuses = None  # None for any, or a list such as ["new", "advancing"]
 include_components = False
 include_cumulative = False
 include_targets = False
+measures = ["new_funding"]  # add "existing_funding", "loan", "investment", "appeal" for their own bars
 
 # %%
 import ladfin
@@ -48,16 +53,17 @@ selection, money = params.money_choices(
     figures, start_year=start_year, end_year=end_year, dollars=dollars, base_year=base_year,
     fx_policy=fx_policy, fixed_date=fixed_date, statuses=statuses,
     include_components=include_components, include_cumulative=include_cumulative,
-    include_targets=include_targets)
+    include_targets=include_targets, measures=measures)
 start_year, end_year = selection["start_year"], selection["end_year"]
 words = dict(money, sources=charts.source_lines(documents))
 
 # %% [markdown]
 # ## At each ministerial meeting
 #
-# A bar is the sum of the announcements made at one meeting. A line spans the
-# bounds its hedges allow ("more than", "nearly", "about"); a paler bar includes
-# an amount whose currency the text leaves open.
+# A bar is the sum of one measure's announcements at one meeting. A triangle
+# marks a total the text gives only as a bound: "more than" (up) or "nearly"
+# (down); no interval is drawn that the text does not state. A paler bar
+# includes an amount whose currency the text leaves open.
 
 # %%
 per_event = ladfin.assistance(by=("event",), **money, **selection)
@@ -69,13 +75,15 @@ per_event
 # %% [markdown]
 # ## Per year
 #
-# The same money per calendar year, split by the parameter `by`. A year with no
+# The same money per calendar year, split by the parameter `by` (by measure
+# instead when several measures are drawn, so no bar adds two). A year with no
 # meeting in the corpus stays empty rather than disappearing.
 
 # %%
-per_year = ladfin.assistance(by=("year", by), **money, **selection)
+split = by if len(selection["measures"]) == 1 else "measure"
+per_year = ladfin.assistance(by=("year", split), **money, **selection)
 years = range(start_year, end_year + 1)
-charts.publish(charts.assistance_by_year(per_year, color=by, years=years, **words), "per-year")
+charts.publish(charts.assistance_by_year(per_year, color=split, years=years, **words), "per-year")
 
 # %% [markdown]
 # ## Every announcement behind the bars

@@ -21,9 +21,11 @@
 #
 # Pillar 1 is stability and integration, 2 legal pathways and protection, 3
 # humane migration management and enforcement, 4 coordinated emergency
-# response; money announced in an overview paragraph has no pillar. Each
-# announcement counts once; parts of totals, running totals and targets are left
-# out unless included below.
+# response; money announced in an overview paragraph has no pillar. The charts
+# count new money announced unless `measures` adds others (money reported
+# again, loans, investment), each shown apart. Each announcement counts once;
+# parts of totals, running totals and targets are left out unless included
+# below.
 
 # %% tags=["parameters"]
 start_year = 2022
@@ -36,6 +38,7 @@ statuses = None  # None for any, or a list such as ["new", "advancing"]
 include_components = False
 include_cumulative = False
 include_targets = False
+measures = ["new_funding"]  # add "existing_funding", "loan", "investment", "appeal" for their own bars
 
 # %%
 import ladfin
@@ -47,7 +50,7 @@ selection, money = params.money_choices(
     figures, start_year=start_year, end_year=end_year, dollars=dollars, base_year=base_year,
     fx_policy=fx_policy, fixed_date=fixed_date, statuses=statuses,
     include_components=include_components, include_cumulative=include_cumulative,
-    include_targets=include_targets)
+    include_targets=include_targets, measures=measures)
 words = dict(money, sources=charts.source_lines(documents))
 
 # %% [markdown]

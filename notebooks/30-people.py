@@ -17,19 +17,25 @@
 # %% [markdown]
 # # People
 #
-# How many people do the announcements say were, or will be, resettled,
-# paroled, regularised or admitted, and how do targets compare with results?
+# How many people do the announcements say were resettled, approved,
+# regularised, processed, employed or served, and how do targets compare with
+# results?
 #
-# Each people figure counts once, however many documents repeat it. The status
-# of a figure is the marker the text gives it: a target, something achieved, a
-# new commitment, an existing one advancing, or not stated. Hover over a point
-# to read the sentence's own words.
+# Every number below sums **one measure** (what the figure counts, read from
+# its sentence): people resettled are never added to people regularised, and
+# context statistics (people in need or displaced, people who died) are never
+# counted as people reached: they have a chart of their own at the end. Each
+# people figure counts once, however many documents or meetings repeat it;
+# parts of a stated whole ("105,000 of the estimated 324,500"), running totals
+# ("to date") and targets are left out unless the parameters include them.
 
 # %% tags=["parameters"]
 country = None  # None for every country, or the ISO alpha-3 code of the announcing country
 start_year = 2022
 end_year = 2024
 statuses = None  # None for any, or a list such as ["target", "achieved"]
+measures = None  # None for every outcome measure, or a list such as ["resettled", "regularised"]
+include_targets = False
 
 # %%
 import ladfin
@@ -40,43 +46,70 @@ documents = ladfin.load_table("documents")
 start_year, end_year = params.check_year_range(start_year, end_year, params.data_years(figures["event_date"]))
 if country is not None:
     country = params.check_country(country, params.named_countries(figures))
-selection = dict(country=country, start_year=start_year, end_year=end_year, statuses=statuses)
+selection = dict(country=country, start_year=start_year, end_year=end_year, statuses=statuses,
+                 measures=measures, include_targets=include_targets)
 sources = charts.source_lines(documents)
 who = "every country" if country is None else charts.actor_label(country)
+years = range(start_year, end_year + 1)
 
 # %% [markdown]
-# ## Targets and results, year by year
+# ## Outcomes, year by year
+#
+# One bar per measure and year. A triangle marks a total the text gives only as
+# a bound ("more than", "up to").
 
 # %%
-per_year = ladfin.headcounts(by=("year", "status"), **selection)
-subtitle = f"People counted in the announcements of {who}"
-charts.publish(charts.people_by_year(per_year, color="status", years=range(start_year, end_year + 1),
-                                     sources=sources, subtitle=subtitle), "per-year")
+per_year = ladfin.headcounts(by=("year",), **selection)
+subtitle = f"Outcomes of policy in the announcements of {who}"
+charts.publish(charts.people_by_year(per_year, years=years, sources=sources, subtitle=subtitle,
+                                     title="People reached, by year and what is counted"), "per-year")
+
+# %% [markdown]
+# ## Targets against results
+#
+# The same measures by status: what was achieved or is advancing beside what
+# is promised (targets are included here whatever the parameters say).
+
+# %%
+by_status = ladfin.headcounts(by=("status",), **{**selection, "include_targets": True})
+charts.publish(charts.people_by_category(by_status, "status", color="measure", sources=sources,
+                                         subtitle=subtitle, title="Targets and results"), "per-status")
 
 # %% [markdown]
 # ## By announcing country
 #
-# Each cell is the people one country's announcements count under one status,
-# in the years chosen. Read targets against what was achieved or is advancing.
+# Each cell is the people one country's announcements count under one measure,
+# in the years chosen.
 
 # %%
-per_country = ladfin.headcounts(by=("actor", "status"), **selection)
+per_country = ladfin.headcounts(by=("actor",), **selection)
 charts.publish(charts.people_grid(per_country, sources=sources, subtitle=subtitle), "per-country")
+
+# %% [markdown]
+# ## Context: people in need, displaced, or who died
+#
+# Figures the texts give as context, not as results of a programme. They are
+# shown so that nothing is hidden, and never added to the charts above.
+
+# %%
+context = ladfin.headcounts(by=("year",), **{**selection, "measures": ["in_need", "died"]})
+charts.publish(charts.people_by_year(context, years=years, sources=sources, subtitle=f"Context statistics in the "
+                                     f"announcements of {who}", title="People in need or displaced, as stated"),
+               "context")
 
 # %% [markdown]
 # ## Every figure
 #
-# One point per people announcement. Shape shows the hedge: a triangle up is
-# "more than", down is "nearly" or "up to".
+# One point per people announcement, whatever it measures. Shape shows the
+# hedge: a triangle up is "more than", down is "nearly" or "up to".
 
 # %%
 announcements = ladfin.load_table("announcements")
-people = announcements[announcements["kind"].eq("people")
-                       & announcements["event_date"].dt.year.between(start_year, end_year)
-                       & (country is None or announcements["actor"].eq(country).fillna(False))]
+people = params.announced_by(announcements, country)
+people = people[people["kind"].eq("people") & people["event_date"].dt.year.between(start_year, end_year)]
 charts.publish(charts.figure_points(people, documents, value="value", kind="people", color="status",
                                     sources=sources, title=f"Every people figure: {who}"),
                "figures")
 
 # %%
-per_country
+per_year

@@ -47,10 +47,13 @@ charts.publish(charts.figure_points(naming[naming["kind"] == "money"], documents
 
 # %% [markdown]
 # ## People
+#
+# One point per people figure, coloured by what it measures (resettled,
+# regularised, in need ...): points are never added up here.
 
 # %%
 charts.publish(charts.figure_points(naming[naming["kind"] == "people"], documents, value="value",
-                                    kind="people", color="status", sources=sources,
+                                    kind="people", color="measure", sources=sources,
                                     title=f"People figures naming {name}"), "people")
 
 # %% [markdown]
@@ -60,5 +63,5 @@ charts.publish(charts.figure_points(naming[naming["kind"] == "people"], document
 # a recipient or partner, or both.
 
 # %%
-naming[["doc", "start", "quote", "kind", "value", "unit", "qualifier", "actor", "recipients",
+naming[["doc", "start", "quote", "kind", "value", "unit", "qualifier", "measure", "actor", "recipients",
         "role_of_country", "status", "amount_usd", "sentence"]]

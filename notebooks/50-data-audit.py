@@ -17,8 +17,9 @@
 # %% [markdown]
 # # Data audit
 #
-# Everything a reader needs to check the tables against the documents: every
-# figure with its quote, every number that is not a figure and why, the
+# Everything a reader needs to check the tables against the documents: the
+# headline each text states beside ladfin's own sum, every figure with its
+# quote and what it measures, every number that is not a figure and why, the
 # currencies we had to assume, totals and their parts, announcements merged
 # across documents, and rows we could not normalise.
 
@@ -47,14 +48,44 @@ sources = charts.source_lines(documents, None if doc is None else [doc])
 documents[["doc", "title", "publisher", "document_kind", "published", "event_name", "figures", "skipped"]]
 
 # %% [markdown]
+# ## What the texts state, beside what ladfin adds up
+#
+# For each meeting, the headline amounts a document states in its overview
+# ("$578 million", "more than $686 million") beside ladfin's sum of new money
+# announced by the same actor at that meeting (each announcement once, without
+# parts, running totals or targets). `agrees` is false where the sum is not
+# what the headline says: money listed in the bullets that the headline may or
+# may not hold. A running total spans several meetings and is not compared.
+
+# %%
+from ladfin.analysis.headlines import headline_check
+
+headlines = headline_check(ladfin.load_table("figures"), announcements)
+headlines[["event_name", "actor", "doc", "quote", "qualifier", "role", "headline_usd", "ladfin_usd", "agrees",
+           "note"]]
+
+# %% [markdown]
 # ## Every figure, with its quote
 #
 # `start` and `end` are character offsets into the raw file: the quote is
 # exactly the text between them.
 
 # %%
-figures[["doc", "start", "end", "quote", "kind", "value", "unit", "qualifier", "actor", "pillar",
+figures[["doc", "start", "end", "quote", "kind", "value", "unit", "qualifier", "actor", "measure", "pillar",
          "status", "role", "flag"]]
+
+# %% [markdown]
+# ## What the figures measure
+#
+# Money and people figures by measure, read from the words of their sentences
+# (`data/reference/measure_words.csv`); `unknown` is what the words do not
+# place, shown rather than folded into another measure.
+
+# %%
+measured = figures[figures["kind"].isin(["money", "people"])]
+charts.publish(charts.counts_by(measured.assign(measure=measured["measure"].fillna("unknown")), "measure",
+                                title="Money and people figures, by what they measure", sources=sources),
+               "measures")
 
 # %% [markdown]
 # ## Numbers that are not figures

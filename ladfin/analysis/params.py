@@ -35,6 +35,7 @@ MONEY_PARAMETERS: dict[str, object] = {
     "include_components": False,
     "include_cumulative": False,
     "include_targets": False,
+    "measures": ["new_funding"],  # what money counts: add "existing_funding", "loan", "investment" ...
 }
 
 
@@ -149,10 +150,24 @@ def check_country(code: str, named: Iterable[str], known: dict[str, str] | None 
 def named_countries(figures: pd.DataFrame, known: dict[str, str] | None = None) -> list[str]:
     """Return the sorted ISO alpha-3 codes that figures name as actor or in recipients."""
     known = country_names() if known is None else known
-    codes = set(figures["actor"].dropna().astype(str))
+    codes: set[str] = set()
+    for cell in figures["actor"].dropna().astype(str):  # a joint announcement names several
+        codes.update(split_values(cell))
     for cell in figures["recipients"].dropna().astype(str):
         codes.update(split_values(cell))
     return sorted(c for c in codes if c in known)
+
+
+def announced_by(figures: pd.DataFrame, code: str | None) -> pd.DataFrame:
+    """Return the rows one of whose actors is `code` (all rows for None); a joint announcement counts.
+
+    >>> t = pd.DataFrame({"actor": ["USA", "CRI;USA", "CAN", None]})
+    >>> announced_by(t, "USA").index.tolist(), len(announced_by(t, None))
+    ([0, 1], 4)
+    """
+    if code is None:
+        return figures
+    return figures[split_column(figures["actor"]).map(lambda codes: code in codes).astype(bool)]
 
 
 def naming_country(figures: pd.DataFrame, code: str) -> pd.DataFrame:
@@ -160,7 +175,7 @@ def naming_country(figures: pd.DataFrame, code: str) -> pd.DataFrame:
 
     `role_of_country` is "actor", "recipient" or "actor and recipient".
     """
-    actor = figures["actor"].astype("string").eq(code).fillna(False)
+    actor = split_column(figures["actor"]).map(lambda codes: code in codes).astype(bool)
     recipient = split_column(figures["recipients"]).map(lambda codes: code in codes).astype(bool)
     picked = figures[actor | recipient].copy()
     picked["role_of_country"] = [
@@ -191,12 +206,12 @@ def money_choices(
     figures: pd.DataFrame, *, start_year: int, end_year: int, dollars: str, base_year: int,
     fx_policy: str, fixed_date: object = None, statuses: Iterable[str] | None = None,
     include_components: bool = False, include_cumulative: bool = False,
-    include_targets: bool = False,
+    include_targets: bool = False, measures: Iterable[str] = ("new_funding",),
 ) -> tuple[dict, dict]:
     """Check a money notebook's parameters; return (selection, money) for `ladfin.assistance`.
 
-    `selection` says which announcements count (checked years, statuses, parts,
-    running totals, targets); `money` how they are valued (dollars, base year,
+    `selection` says which announcements count (checked years, measures,
+    statuses, parts, running totals, targets); `money` how they are valued (dollars, base year,
     exchange-rate policy, fixed date), the keywords the chart functions take too.
     Its keywords are MONEY_PARAMETERS, the parameters every money notebook declares.
 
@@ -212,7 +227,9 @@ def money_choices(
     start_year, end_year = check_year_range(start_year, end_year, data_years(figures["event_date"]))
     money = dict(dollars=dollars, base_year=base_year, fx_policy=fx_policy,
                  fixed_date=check_date("fixed_date", fixed_date))
-    selection = dict(start_year=start_year, end_year=end_year, statuses=statuses,
+    selection = dict(start_year=start_year, end_year=end_year,
+                     measures=list(measures),
+                     statuses=statuses,
                      include_components=include_components, include_cumulative=include_cumulative,
                      include_targets=include_targets)
     return selection, money

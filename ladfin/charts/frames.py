@@ -11,7 +11,9 @@ from collections.abc import Callable, Iterable, Sequence
 
 import pandas as pd
 
-from ladfin.charts.labels import CURRENCY_LEGEND, PART_ASSUMED, actor_label, pillar_label, status_label
+from ladfin.charts.labels import (
+    CURRENCY_LEGEND, PART_ASSUMED, actor_label, measure_label, pillar_label, status_label,
+)
 from ladfin.errors import LadfinError
 
 
@@ -25,6 +27,31 @@ def require_columns(table: pd.DataFrame, columns: Iterable[str], chart: str) -> 
     if missing:
         raise LadfinError(f"{chart}: the table lacks column(s) {', '.join(missing)}; "
                           f"it has {', '.join(map(str, table.columns))}")
+
+
+def require_one_measure(table: pd.DataFrame, chart: str, *, grouped_by: Iterable[str | None] = ()) -> None:
+    """Return nothing when `table` holds one measure, or the chart draws each measure apart.
+
+    A chart adds like with like: bars of people resettled and people in need
+    side by side are two measures; one bar holding both would be a sum nobody
+    can read.
+
+    Raises:
+        LadfinError: several measures and none of `grouped_by` is "measure".
+    """
+    if "measure" not in table or "measure" in grouped_by:
+        return
+    present = sorted(table["measure"].dropna().astype(str).unique())
+    if len(present) > 1:
+        raise LadfinError(f"{chart}: the table holds {len(present)} measures ({', '.join(present)}) and a chart "
+                          "adds one at a time; keep one measure, or draw them apart (color=\"measure\")")
+
+
+def measure_color(table: pd.DataFrame, color: str | None) -> str | None:
+    """Return the grouping to colour bars by: `color`, or "measure" when none is asked and several are drawn."""
+    if color is None and "measure" in table and table["measure"].dropna().nunique() > 1:
+        return "measure"
+    return color
 
 
 def bounds(value: pd.Series, low: pd.Series, high: pd.Series) -> pd.Series:
@@ -74,8 +101,14 @@ def amount_frame(table: pd.DataFrame, value: str, low: str, high: str,
 
 def sum_by(table: pd.DataFrame, keys: str | Sequence[str], *, value: str = "amount_usd",
            low: str = "amount_usd_low", high: str = "amount_usd_high") -> pd.DataFrame:
-    """Return `table` summed per `keys`: value, bounds (an open side stays open), counts, flags."""
+    """Return `table` summed per `keys` and measure: value, bounds (an open side stays open), counts, flags.
+
+    A table with a `measure` column is always summed per measure as well, so
+    no sum here ever adds two measures.
+    """
     keys = [keys] if isinstance(keys, str) else list(keys)
+    if "measure" in table and "measure" not in keys:
+        keys.append("measure")
     frame = table.copy()
     for column in (low, high):
         if column not in frame:
@@ -117,5 +150,8 @@ def add_grouping(data: pd.DataFrame, column: str | None) -> tuple[str | None, st
     if column == "status":
         data["status_name"] = [status_label(s) for s in data["status"]]
         return "status_name", "Status"
+    if column == "measure":
+        data["measure_name"] = [measure_label(m) for m in data["measure"]]
+        return "measure_name", "What is counted"
     data[column] = data[column].astype("string").fillna("not stated")
     return column, column.replace("_", " ").capitalize()

@@ -10,7 +10,9 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from ladfin.core.cells import split_values
 from ladfin.errors import ParameterError
+from ladfin.link.measures import measure_labels
 
 PILLAR_LABELS = {
     0: "Overview · no pillar",
@@ -116,13 +118,18 @@ def _names() -> dict[str, str]:
 def actor_label(code: object, names: Mapping[str, str] | None = None) -> str:
     """Return an actor's display name: the country's English name for an ISO code, else the code.
 
+    A joint announcement ("CRI;USA") names each of its actors.
+
     >>> actor_label("COL", {"COL": "Colombia"}), actor_label("IOM", {}), actor_label(None, {})
     ('Colombia', 'IOM', 'not named')
+    >>> actor_label("CRI;USA", {"CRI": "Costa Rica", "USA": "United States"})
+    'Costa Rica and United States'
     """
-    if code is None or pd.isna(code) or code == "":
+    codes = split_values(code)
+    if not codes:
         return "not named"
     names = _names() if names is None else names
-    return names.get(str(code), str(code))
+    return " and ".join(names.get(c, c) for c in codes)
 
 
 def event_label(name: object, date: object) -> str:
@@ -142,6 +149,34 @@ def pillar_label(pillar: object) -> str:
     ('Pillar 1 · stability, integration', 'no pillar')
     """
     return PILLAR_LABELS.get(int(pillar), str(pillar)) if pd.notna(pillar) else "no pillar"
+
+
+def measure_label(measure: object) -> str:
+    """Return what a measure counts, as a legend writes it (data/reference/measures.csv); "not stated" if missing.
+
+    >>> measure_label("new_funding"), measure_label("in_need")
+    ('new money announced', 'in need, displaced or resident')
+    """
+    if measure is None or pd.isna(measure):
+        return NO_STATUS
+    return measure_labels().get(str(measure), str(measure))
+
+
+def counted_note(measures: Iterable[object]) -> str:
+    """Return the caption line saying what a chart counts, from the measures it draws.
+
+    >>> counted_note(["new_funding"])
+    'What is counted: new money announced, each announcement once.'
+    >>> counted_note(["resettled", "regularised"])
+    'What is counted, each apart: regularised; resettled, admitted or arrived; each announcement once.'
+    """
+    present = sorted({str(m) for m in measures if m is not None and not pd.isna(m)})
+    if not present:
+        return ""
+    labels = [measure_label(m) for m in present]
+    if len(labels) == 1:
+        return f"What is counted: {labels[0]}, each announcement once."
+    return f"What is counted, each apart: {'; '.join(labels)}; each announcement once."
 
 
 def status_label(status: object) -> str:

@@ -16,7 +16,7 @@ import pandas as pd
 from ladfin.charts import theme
 from ladfin.charts.export import chart_data
 from ladfin.charts.frames import add_grouping
-from ladfin.charts.labels import CURRENCY_LEGEND, NO_STATUS, PART_ASSUMED
+from ladfin.charts.labels import CURRENCY_LEGEND, NO_STATUS, PART_ASSUMED, counted_note
 from ladfin.charts.theme import OKABE_ITO
 
 ROLE_COLOURS = {
@@ -78,11 +78,13 @@ def titled(chart: alt.TopLevelMixin, title: str, subtitle: str | Sequence[str],
 
 
 def bar_notes(data: pd.DataFrame, footnote: Sequence[str] | None) -> list[str]:
-    """Return a bar chart's footnote: how to read the bounds and assumed currencies present, then sources."""
-    lines = []
+    """Return a bar chart's footnote: what is counted, how to read bounds and assumed currencies, then sources."""
+    lines = [counted_note(data["measure"])] if "measure" in data else []
     if data["bound"].eq("range").any():
-        lines.append("Lines span the bounds hedged amounts allow (\"more than\", \"nearly\", \"about\"); "
-                     "the bar is the amount as written.")
+        lines.append("Lines span a range the text states; the bar is its lower end.")
+    if "margin_assumed" in data and data["margin_assumed"].notna().any():
+        share = float(data["margin_assumed"].dropna().max())
+        lines.append(f"Lines assume a spread of {share:.0%} around hedged amounts; the texts do not state it.")
     if data["bound"].str.contains("than").any():
         lines.append("Triangles mark totals that are only a bound: "
                      "the text says \"more than\" or \"less than\".")

@@ -11,7 +11,9 @@ from collections.abc import Iterable, Sequence
 import altair as alt
 import pandas as pd
 
-from ladfin.charts.frames import add_grouping, amount_frame, require_columns, sum_by
+from ladfin.charts.frames import (
+    add_grouping, amount_frame, measure_color, require_columns, require_one_measure, sum_by,
+)
 from ladfin.charts.labels import PILLAR_LABELS, dollars_note, event_label
 from ladfin.charts.marks import bar_notes, bars, extra_tooltip, heat_grid, titled, year_bars
 from ladfin.charts.theme import USD_LABELS, format_usd
@@ -23,6 +25,9 @@ def assistance_by_year(table: pd.DataFrame, *, color: str | None = None, dollars
                        title: str = "Assistance announced, by year") -> alt.VConcatChart:
     """Return bars of money announced per year, grouped by `color` (actor, flow, pillar) if given.
 
+    A table of several measures (new money, money reported again, loans) draws
+    each measure apart, coloured by measure; with another `color` it is an error.
+
     Args:
         table: `ladfin.assistance(by=("year", ...))`: year, amount_usd, amount_usd_low,
             amount_usd_high, announcements, has_assumed_currency, and `color` if given.
@@ -31,6 +36,8 @@ def assistance_by_year(table: pd.DataFrame, *, color: str | None = None, dollars
         sources: footnote lines, usually `source_lines(documents)`.
     """
     require_columns(table, ["year", "amount_usd", *([color] if color else [])], "assistance_by_year")
+    color = measure_color(table, color)
+    require_one_measure(table, "assistance_by_year", grouped_by=(color,))
     data = amount_frame(table, "amount_usd", "amount_usd_low", "amount_usd_high", format_usd)
     drawn = year_bars(data, "amount_usd", "US dollars", USD_LABELS, _money_tooltip, color, years)
     note = dollars_note(dollars, base_year, fx_policy, fixed_date)
@@ -48,6 +55,8 @@ def assistance_by_event(table: pd.DataFrame, *, color: str | None = None, dollar
             amount_usd, amount_usd_low, amount_usd_high, announcements, has_assumed_currency.
     """
     require_columns(table, ["event_name", "event_date", "amount_usd"], "assistance_by_event")
+    color = measure_color(table, color)
+    require_one_measure(table, "assistance_by_event", grouped_by=(color,))
     data = amount_frame(table, "amount_usd", "amount_usd_low", "amount_usd_high", format_usd)
     data["event"] = [event_label(n, d) for n, d in zip(data["event_name"], data["event_date"])]
     order = data.sort_values("event_date")["event"].drop_duplicates().tolist()
@@ -65,6 +74,8 @@ def assistance_by_category(table: pd.DataFrame, category: str, *, dollars: str =
                            title: str | None = None) -> alt.VConcatChart:
     """Return horizontal bars of money per pillar, actor, flow or recipient, largest first.
 
+    Several measures are drawn side by side, coloured by measure, never summed.
+
     Args:
         table: `ladfin.assistance(by=("year", category))` or by category alone; rows of
             several years are summed per category (bounds too, open sides stay open).
@@ -74,11 +85,13 @@ def assistance_by_category(table: pd.DataFrame, category: str, *, dollars: str =
     summed = sum_by(table, category)
     data = amount_frame(summed, "amount_usd", "amount_usd_low", "amount_usd_high", format_usd)
     column, heading = add_grouping(data, category)
-    order = data.sort_values("amount_usd", ascending=False)[column].tolist()
+    color_col, color_title = add_grouping(data, measure_color(summed, None))
+    order = data.groupby(column)["amount_usd"].sum().sort_values(ascending=False).index.tolist()
     if category == "pillar":
         order = [label for _, label in sorted(PILLAR_LABELS.items()) if label in set(data[column])]
     drawn = bars(data, category=column, value="amount_usd", value_title="US dollars", labels=USD_LABELS,
-                 horizontal=True, sort=order, tooltip=_money_tooltip(column, heading))
+                 horizontal=True, color=color_col, color_title=color_title, sort=order,
+                 tooltip=_money_tooltip(column, heading, extra_tooltip(color_col, color_title)))
     title = title or f"Assistance announced, by {heading.lower()}"
     note = dollars_note(dollars, base_year, fx_policy, fixed_date)
     return titled(drawn.properties(height=alt.Step(30)), title, note, bar_notes(data, sources))
@@ -89,6 +102,8 @@ def pillar_actor_grid(table: pd.DataFrame, *, dollars: str = "nominal", base_yea
                       title: str = "Who announced money under which pillar") -> alt.VConcatChart:
     """Return a heat map of money per actor (rows) and pillar (columns), each cell labelled.
 
+    With several measures each actor has a row per measure.
+
     Args:
         table: `ladfin.assistance(by=("pillar", "actor"))`; several years are summed.
     """
@@ -96,6 +111,9 @@ def pillar_actor_grid(table: pd.DataFrame, *, dollars: str = "nominal", base_yea
     summed = sum_by(table, ["actor", "pillar"])
     data = amount_frame(summed, "amount_usd", "amount_usd_low", "amount_usd_high", format_usd)
     add_grouping(data, "actor")
+    if measure_color(summed, None):  # several measures: a row per actor and measure, never one sum
+        add_grouping(data, "measure")
+        data["actor_name"] = data["actor_name"] + " (" + data["measure_name"] + ")"
     add_grouping(data, "pillar")
     pillars = [label for _, label in sorted(PILLAR_LABELS.items()) if label in set(data["pillar_name"])]
     tooltip = _money_tooltip("actor_name", "Actor", [alt.Tooltip("pillar_name:N", title="Pillar")])

@@ -1,7 +1,10 @@
-"""People charts: people per year, per country or status, and targets against results per country.
+"""People charts: people per year, per country or status, and per country and measure.
 
-Each takes a table `ladfin.headcounts` returns; statuses keep their colours
-from chart to chart (targets orange, results green and blues).
+Each takes a table `ladfin.headcounts` returns, which holds one row per group
+and measure. A chart never adds two measures: a table of several measures is
+drawn with the measures apart (`color="measure"`, or as the grid's columns),
+and anything else is an error. Statuses keep their colours from chart to chart
+(targets orange, results green and blues).
 """
 
 from __future__ import annotations
@@ -12,21 +15,25 @@ import altair as alt
 import pandas as pd
 
 from ladfin.charts import theme
-from ladfin.charts.frames import add_grouping, amount_frame, require_columns, sum_by
+from ladfin.charts.frames import add_grouping, amount_frame, require_columns, require_one_measure, sum_by
 from ladfin.charts.marks import STATUS_COLOURS, bar_notes, bars, extra_tooltip, heat_grid, titled, year_bars
 from ladfin.charts.theme import COUNT_LABELS, format_people
 
 
-def people_by_year(table: pd.DataFrame, *, color: str | None = "status", years: Iterable[int] | None = None,
+def people_by_year(table: pd.DataFrame, *, color: str | None = "measure", years: Iterable[int] | None = None,
                    sources: Sequence[str] = (), subtitle: str = "People counted in the announcements",
-                   title: str = "People reached, by year") -> alt.VConcatChart:
-    """Return bars of people per year, grouped by `color` (status: targets vs results; or country).
+                   title: str = "People, by year and what is counted") -> alt.VConcatChart:
+    """Return bars of people per year, one bar per `color` group (measure by default; or status, country).
 
     Args:
-        table: `ladfin.headcounts(by=("year", ...))`: year, people, people_low, people_high,
-            announcements, and `color` if given.
+        table: `ladfin.headcounts(by=("year", ...))`: year, measure, people, people_low,
+            people_high, announcements, and `color` if given.
+
+    Raises:
+        LadfinError: the table holds several measures and `color` is not "measure".
     """
     require_columns(table, ["year", "people", *([color] if color else [])], "people_by_year")
+    require_one_measure(table, "people_by_year", grouped_by=(color,))
     data = amount_frame(table, "people", "people_low", "people_high", format_people)
     drawn = year_bars(data, "people", "People", COUNT_LABELS, _people_tooltip, color, years)
     return titled(drawn, title, subtitle, bar_notes(data, sources))
@@ -43,6 +50,7 @@ def people_by_category(table: pd.DataFrame, category: str, *, color: str | None 
         color: a second grouping column drawn side by side (e.g. "status").
     """
     require_columns(table, [category, "people", *([color] if color else [])], "people_by_category")
+    require_one_measure(table, "people_by_category", grouped_by=(category, color))
     keys = [category, *([color] if color else [])]
     summed = sum_by(table, keys, value="people", low="people_low", high="people_high")
     data = amount_frame(summed, "people", "people_low", "people_high", format_people)
@@ -57,24 +65,31 @@ def people_by_category(table: pd.DataFrame, category: str, *, color: str | None 
                   bar_notes(data, sources))
 
 
-def people_grid(table: pd.DataFrame, *, row: str = "actor", sources: Sequence[str] = (),
+def people_grid(table: pd.DataFrame, *, row: str = "actor", column: str = "measure", sources: Sequence[str] = (),
                 subtitle: str = "People counted in the announcements",
-                title: str = "Targets and results, by announcing country") -> alt.VConcatChart:
-    """Return a heat map of people per `row` (actor or recipient) and status, each cell labelled.
+                title: str = "People per announcing country and what is counted") -> alt.VConcatChart:
+    """Return a heat map of people per `row` (actor or recipient) and `column` (measure or status).
 
     Args:
-        table: `ladfin.headcounts(by=("status", row))` (any years, summed).
+        table: `ladfin.headcounts(by=(column, row))` (any years, summed); with
+            column="status" the table must hold one measure.
+
+    Raises:
+        LadfinError: the table holds several measures and neither axis is the measure.
     """
-    require_columns(table, [row, "status", "people"], "people_grid")
-    summed = sum_by(table, [row, "status"], value="people", low="people_low", high="people_high")
+    require_columns(table, [row, column, "people"], "people_grid")
+    require_one_measure(table, "people_grid", grouped_by=(row, column))
+    summed = sum_by(table, [row, column], value="people", low="people_low", high="people_high")
     data = amount_frame(summed, "people", "people_low", "people_high", format_people)
     data["label"] = data["people"].map(theme.format_si)
     row_col, row_title = add_grouping(data, row)
-    add_grouping(data, "status")
-    statuses = [s for s in STATUS_COLOURS if s in set(data["status_name"])]
-    tooltip = _people_tooltip(row_col, row_title, [alt.Tooltip("status_name:N", title="Status")])
-    grid, notes = heat_grid(data, x="status_name", y=row_col, value="people", low="people_low",
-                            high="people_high", x_order=statuses, legend_title="People",
+    col_col, col_title = add_grouping(data, column)
+    present = set(data[col_col])
+    order = ([s for s in STATUS_COLOURS if s in present] if column == "status"
+             else data.sort_values(col_col)[col_col].drop_duplicates().tolist())
+    tooltip = _people_tooltip(row_col, row_title, [alt.Tooltip(f"{col_col}:N", title=col_title)])
+    grid, notes = heat_grid(data, x=col_col, y=row_col, value="people", low="people_low",
+                            high="people_high", x_order=order, legend_title="People",
                             labels=COUNT_LABELS, tooltip=tooltip)
     return titled(grid.properties(width=alt.Step(120)), title, subtitle, notes + list(sources))
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ladfin.charts import theme
 from ladfin.charts.frames import require_columns
-from ladfin.charts.labels import (CURRENCY_LEGEND, HEDGE_WORDS, ROLE_LABELS, actor_label, event_label,
+from ladfin.charts.labels import (CURRENCY_LEGEND, HEDGE_WORDS, ROLE_LABELS, actor_label, event_label, measure_label,
                                   pillar_label, status_label)
 from ladfin.charts.marks import HEDGE_SHAPES, palette, titled
 from ladfin.charts.theme import COUNT_LABELS, OKABE_ITO, USD_LABELS, format_people, format_usd
@@ -65,9 +65,12 @@ def figure_points(figures: pd.DataFrame, documents: pd.DataFrame, *, value: str 
                              for r in data["role"]]
     if "flow" in data:
         data["flow_name"] = data["flow"].astype("string").fillna("not stated")
+    if "measure" in data:
+        data["measure_name"] = [measure_label(m) for m in data["measure"]]
     columns = {"event": ("event", "Event"), "actor": ("actor_name", "Actor"),
                "pillar": ("pillar_name", "Pillar"), "status": ("status_name", "Status"),
-               "role": ("role_name", "Role"), "flow": ("flow_name", "Flow")}
+               "role": ("role_name", "Role"), "flow": ("flow_name", "Flow"),
+               "measure": ("measure_name", "What is counted")}
     if by not in columns or color not in columns:
         raise ParameterError(f"by and color must each be one of {', '.join(columns)}; got {by!r}, {color!r}")
     row, row_title = columns[by]

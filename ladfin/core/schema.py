@@ -14,7 +14,7 @@ from typing import get_args
 import pandas as pd
 
 from ladfin.core.vocab import (
-    BASE_YEAR, FX_POLICIES, Flow, Kind, Qualifier, Role, Status, UnitSource, constant_column,
+    BASE_YEAR, FX_POLICIES, BlockKind, Flow, Kind, Measure, Qualifier, Role, Status, UnitSource, constant_column,
 )
 from ladfin.errors import SchemaError, list_problems
 
@@ -52,22 +52,29 @@ COLUMNS: dict[str, Column] = {
                              "char"),
     "block_start": Column("Int64", "Offset (characters) where the paragraph or bullet holding the figure "
                           "begins: figures with the same doc and block_start share a paragraph.", "char"),
+    "block_kind": Column("string", "What holds the figure: a paragraph, a bullet (list item) or a heading.",
+                         allowed=get_args(BlockKind)),
     "status": Column("string", "new, advancing (the bullet's marker, which wins), target or achieved (cue words "
                      "near the figure, data/reference/status_words.csv); empty if nothing says.",
                      allowed=get_args(Status)),
+    "measure": Column("string", "What a money or people figure measures (data/reference/measures.csv): "
+                      "new_funding, existing_funding, loan ... for money; resettled, regularised, in_need ... "
+                      "for people; unknown where the words do not say; empty for counts and percentages.",
+                      allowed=get_args(Measure)),
     # the figure
     "kind": Column("string", "What the figure counts.", allowed=get_args(Kind), required=True),
     "value": Column("Float64", "The figure in base units (578 million -> 578000000); the lower end of a range.",
                     required=True),
     "value_high": Column("Float64", "Upper end. figures: of a range as written ($5-10 million -> 10000000), "
-                         "empty otherwise. announcements: the upper bound the range and qualifier allow."),
-    "value_low": Column("Float64", "Lower bound the qualifier allows: under and approx take off the margin "
-                        "(default 10%), exact and over keep value."),
+                         "empty otherwise. announcements: the upper bound the text states (the value, or "
+                         "the range's top); empty when the hedge leaves it open (more than, about)."),
+    "value_low": Column("Float64", "Lower bound the text states: the value for exact and more than; empty when "
+                        "the hedge leaves it open (nearly, up to, about)."),
     "unit": Column("string", "ISO 4217 code (money), person (people), the counted noun (count), percent; "
                    "empty when the currency could not be told (see flag)."),
-    "unit_source": Column("string", "Where the unit was read: text (the figure's own words) or borrowed "
-                          "(from the figure it is compared with or taken from in its sentence: "
-                          "105,000 of the estimated 324,500 migrants).", allowed=get_args(UnitSource)),
+    "unit_source": Column("string", "Where the unit was read: text (the figure's own words), part_of (the "
+                          "whole it is a part of: 105,000 of the estimated 324,500 migrants) or compared "
+                          "(the figure it is compared with: compared to 9,796).", allowed=get_args(UnitSource)),
     "qualifier": Column("string", "Hedge class: exact, over, under, approx.", allowed=get_args(Qualifier),
                         required=True),
     "hedge": Column("string", "The hedge as written, lower case (more than, nearly ...)."),
@@ -105,9 +112,10 @@ COLUMNS: dict[str, Column] = {
     "amount_usd": Column("Float64", "Money in US dollars at the rate the fx policy picks (the lower end of "
                          "a range); in constant dollars where a function is asked for them.", "USD"),
     "amount_usd_high": Column("Float64", "Upper end in US dollars. figures: of a range, empty otherwise. "
-                              "announcements and aggregates: the upper bound range and qualifier allow.", "USD"),
-    "amount_usd_low": Column("Float64", "Lower bound in US dollars the qualifier allows (see value_low).",
-                             "USD"),
+                              "announcements and aggregates: the upper bound the text states, empty where a "
+                              "hedge leaves it open (see value_high).", "USD"),
+    "amount_usd_low": Column("Float64", "Lower bound in US dollars the text states; empty where a hedge leaves "
+                             "it open (see value_low).", "USD"),
     "amount_usd_alt": Column("Float64", "The amount in US dollars read in alt_unit, for an assumed currency.",
                              "USD"),
     "fx_rate": Column("Float64", "Units of the currency per US dollar used for amount_usd."),
@@ -171,9 +179,9 @@ TABLES: dict[str, Table] = {
     "figures": Table(
         "one row per figure mention in a catalogued document",
         ("doc", "start"),
-        ("doc", *_EVENT, "start", "end", "quote", "sentence", "sentence_start", "block_start", "section",
+        ("doc", *_EVENT, "start", "end", "quote", "sentence", "sentence_start", "block_start", "block_kind", "section",
          "pillar", "kind", "value", "value_high", "unit", "unit_source", "qualifier", "hedge", "currency_assumed",
-         "alt_unit", "duration", "actor", "actor_alias", "recipients", "flow", "status", "role", "parent",
+         "alt_unit", "duration", "actor", "actor_alias", "recipients", "flow", "status", "measure", "role", "parent",
          "parts_sum_usd", "parts_add_up", "announcement", "is_canonical", *_USD, *_FX,
          *(constant_column(c, BASE_YEAR) for c in _USD), "cues", "note", "flag"),
     ),
@@ -182,7 +190,7 @@ TABLES: dict[str, Table] = {
         ("announcement",),
         ("announcement", *_EVENT, "doc", "start", "end", "quote", "actor", "recipients", "pillar", "kind",
          "unit", "qualifier", "hedge", "value_low", "value", "value_high", "currency_assumed", "alt_unit",
-         "flow", "status", "role", "parent", "parts_sum_usd", "parts_add_up", "amount_usd_low",
+         "flow", "status", "measure", "role", "parent", "parts_sum_usd", "parts_add_up", "amount_usd_low",
          "amount_usd", "amount_usd_high", "amount_usd_alt", *_FX,
          *(constant_column(c, BASE_YEAR) for c in ("amount_usd_low", "amount_usd", "amount_usd_high")),
          "mentions", "docs", "link_reason", "flag"),

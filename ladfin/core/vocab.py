@@ -20,14 +20,22 @@ SkipReason = Literal[
     "front_matter", "markup", "url", "boilerplate",
 ]
 Borrow = Literal["next", "previous"]  # where a noun-less number takes its unit
-# Where a figure's unit comes from: its own words, or another figure of its sentence.
-UnitSource = Literal["text", "borrowed"]
+# Where a figure's unit comes from: its own words, or another figure of its sentence: the whole
+# it is a part of ("105,000 of the estimated 324,500 migrants"), or the one it is compared with
+# ("19,000 visas in 2022 compared to 9,796 in 2021").
+UnitSource = Literal["text", "part_of", "compared"]
 BlockKind = Literal["heading", "bullet", "paragraph"]
 
 # -- linking: what the words around a figure say about it
 Flow = Literal["assistance", "loan", "investment", "reward", "seized", "other"]
 Status = Literal["new", "advancing", "target", "achieved"]
 Role = Literal["single", "total", "component", "cumulative"]
+# What a figure measures: the rows of data/reference/measures.csv (a test keeps the two equal).
+Measure = Literal[
+    "new_funding", "existing_funding", "loan", "investment", "appeal", "reward",
+    "resettled", "approved", "regularised", "processed", "employed", "served", "in_need", "died",
+    "enforcement", "capacity", "participants", "unknown",
+]
 Position = Literal["before", "after", "either"]  # where a cue sits relative to its figure
 Scope = Literal["sentence", "block"]            # how far a cue reaches
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
-from ladfin.core.cells import join_values
+from ladfin.core.cells import join_values, split_values
 from ladfin.core.vocab import Kind, Qualifier  # noqa: F401  (re-exported)
 from ladfin.extract.documents import Document
 from ladfin.extract.layout import Layout, read_layout
@@ -122,7 +123,8 @@ def extract_document(document: Document) -> tuple[list[dict], list[dict]]:
             skipped.append(_skip_row(document, layout, Skip(item.start, item.end, "no_unit"),
                                      layout.sentence_at(item.start)))
         else:
-            row.update(kind=donor["kind"], unit=donor["unit"], unit_source="borrowed",
+            source = "part_of" if item.borrow == "next" else "compared"
+            row.update(kind=donor["kind"], unit=donor["unit"], unit_source=source,
                        note=f"unit borrowed from {donor['quote']!r}")
     skipped.sort(key=lambda r: r["start"])
     return figures, skipped
@@ -195,16 +197,24 @@ def _skip_row(document: Document, layout: Layout, skip: Skip, sentence: int) -> 
     }
 
 
+class _Name(NamedTuple):
+    start: int
+    end: int
+    code: str       # ISO alpha-3 or an organisation's short name
+    alias: str      # as written, white space folded
+    is_place: bool  # governed by a preposition: where, not who
+
+
 class _SentenceActors:
     """Who each sentence names: found once per sentence, on demand."""
 
     def __init__(self, layout: Layout, vocab: Vocabulary):
         self._layout = layout
         self._vocab = vocab
-        self._cache: dict[int, list[tuple[int, str, str, bool]]] = {}
+        self._cache: dict[int, list[_Name]] = {}
 
-    def _found(self, sentence: int) -> list[tuple[int, str, str, bool]]:
-        """Return (offset, code, alias, is_place) for each name in a sentence.
+    def _found(self, sentence: int) -> list[_Name]:
+        """Return each name in a sentence: where it is, its code and alias, whether it is a place.
 
         A name is a place, not an announcer, when a preposition governs it ("in
         Lima, Peru") or it continues a list of such country names ("under the Cuba,
@@ -215,7 +225,7 @@ class _SentenceActors:
             start, end = self._layout.sentences[sentence] if self._layout.sentences else (0, 0)
             clean = self._layout.clean
             vocab = self._vocab
-            found: list[tuple[int, str, str, bool]] = []
+            found: list[_Name] = []
             previous_end, previous_place = -10, False
             pos = start
             while m := self._vocab.actor_re.search(clean, pos, end):
@@ -227,44 +237,60 @@ class _SentenceActors:
                 pos = name_end
                 alias = fold(m.group())
                 window = min(40, name_start - start)
-                is_place = bool(self._layout.match_before(vocab.place_before_rev_re, name_start, window))
+                is_agent = bool(self._layout.match_before(vocab.agent_before_rev_re, name_start, window))
+                is_place = not is_agent and bool(
+                    self._layout.match_before(vocab.place_before_rev_re, name_start, window))
                 if previous_place and alias in vocab.place_names and not vocab.verb_after_re.match(clean, name_end):
                     is_place = is_place or bool(
                         vocab.list_gap_re.fullmatch(clean, previous_end, name_start)
                     )
                 if vocab.possessive_re.match(clean, name_end):
                     is_place = False
-                found.append((name_start, self._vocab.actors[alias], alias, is_place))
+                found.append(_Name(name_start, name_end, self._vocab.actors[alias], alias, is_place))
                 previous_end, previous_place = name_end, is_place
             self._cache[sentence] = found
         return self._cache[sentence]
 
     def actor(self, sentence: int, offset: int) -> tuple[str | None, str | None]:
-        """Return (actor code, alias as written) of who announced a figure.
+        """Return (actor codes, aliases as written) of who announced a figure.
 
         The actor is the first name in the sentence that is not the object of a
         preposition ("in Lima, Peru", "under the Cuba, Haiti ... process" name places,
-        not announcers); failing that, the nearest earlier sentence's in the block.
+        not announcers), unless an agent phrase governs it ("on behalf of the United
+        States", "the Government of Canada"); names joined to it by "and" or a comma
+        announce with it ("The United States and Costa Rica announced": CRI;USA).
+        Failing that, the nearest earlier sentence's in the block.
         """
         if not self._layout.sentences:
             return None, None
         block = self._layout.sentence_blocks[sentence]
         index = sentence
         while index >= 0 and self._layout.sentence_blocks[index] == block:
-            for _, code, alias, is_place in self._found(index):
-                if not is_place:
-                    return code, alias
+            found = self._found(index)
+            first = next((k for k, name in enumerate(found) if not name.is_place), None)
+            if first is not None:
+                names = [found[first]]
+                for later in found[first + 1:]:
+                    if later.is_place or not self._joined(names[-1], later):
+                        break
+                    names.append(later)
+                return join_values(sorted({n.code for n in names})), join_values(n.alias for n in names)
             index -= 1
         return None, None
+
+    def _joined(self, left: _Name, right: _Name) -> bool:
+        """Tell whether two names are one list of announcers: "X and Y", "X, Y" (nothing else between)."""
+        return bool(self._vocab.list_gap_re.fullmatch(self._layout.clean, left.end, right.start))
 
     def places(self, sentence: int, *, exclude: str | None) -> list[str]:
         """Return the countries a sentence names, other than `exclude`, in order of mention."""
         if not self._layout.sentences:
             return []
         codes = []
-        for _, code, _, _ in self._found(sentence):
-            if code in self._vocab.countries and code != exclude and code not in codes:
-                codes.append(code)
+        excluded = set(split_values(exclude))
+        for name in self._found(sentence):
+            if name.code in self._vocab.countries and name.code not in excluded and name.code not in codes:
+                codes.append(name.code)
         return codes
 
 

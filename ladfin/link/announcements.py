@@ -3,7 +3,10 @@
 Two mentions are one announcement when they share event, actor, kind and unit,
 their values (and range tops) agree within a relative tolerance, and they sit in
 different paragraphs: a paragraph that gives the same number twice gives two
-figures ("approximately 200,000 ... approximately 200,000 ..."). The canonical
+figures ("approximately 200,000 ... approximately 200,000 ..."). A target
+(status target) restated at a later event is the same target, not a new one:
+targets link across events when actor, kind, unit, measure and value agree
+("could benefit an estimated 600,000" in May and again in September). The canonical
 mention is the primary document's (catalog kind primary before secondary), then
 the earliest published, then the first by document name and offset; the
 announcement's id is its "doc:start" and its qualifier is the canonical's.
@@ -17,7 +20,6 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ladfin.core.cells import join_values
-from ladfin.core.vocab import MARGIN
 from ladfin.link.bounds import add_bounds
 from ladfin.link.roles import figure_id
 from ladfin.normalise.prices import add_constant_dollars
@@ -54,6 +56,14 @@ def canonical_order(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.Index:
     return keys.sort_values(["rank", "published", "doc", "start"], na_position="last").index
 
 
+def _link_key(row: pd.Series) -> tuple:
+    """Return what two mentions must share to be one announcement (see the module docstring)."""
+    if str(row.get("status")) == "target":
+        columns = ("actor", "kind", "unit", "measure")
+        return ("target", *("" if pd.isna(row.get(c)) else row[c] for c in columns))
+    return tuple("" if pd.isna(row[c]) else row[c] for c in ("event_id", "actor", "kind", "unit"))
+
+
 def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
                   rel_tol: float = REL_TOL) -> pd.DataFrame:
     """Return `figures` with `announcement` (the canonical mention's "doc:start") and `is_canonical`.
@@ -64,7 +74,7 @@ def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
     owner: dict = {}
     for i in canonical_order(figures, documents):
         row = figures.loc[i]
-        key = tuple("" if pd.isna(row[c]) else row[c] for c in ("event_id", "actor", "kind", "unit"))
+        key = _link_key(row)
         block = (row["doc"], row["block_start"] if pd.notna(row.get("block_start")) else f"@{row['start']}")
         value, high = _number(row["value"]), _number(row["value_high"])
         group = clusters.setdefault(key, [])
@@ -90,7 +100,10 @@ def _reason(mentions: pd.DataFrame, kinds: pd.Series) -> str:
     if len(mentions) == 1:
         return "one mention"
     docs = mentions["doc"].unique()
-    text = (f"{len(mentions)} mentions in {len(docs)} document(s), same event {first['event_id']}, "
+    events = mentions["event_id"].dropna().unique()
+    where = (f"same event {first['event_id']}" if len(events) <= 1 else
+             f"a target restated at {len(events)} events, first {first['event_id']}")
+    text = (f"{len(mentions)} mentions in {len(docs)} document(s), {where}, "
             f"actor {first['actor'] if pd.notna(first['actor']) else 'unknown'}, kind {first['kind']}, "
             f"unit {first['unit']} and value {first['value']:,.0f}")
     others = mentions.iloc[1:]
@@ -108,11 +121,12 @@ def _reason(mentions: pd.DataFrame, kinds: pd.Series) -> str:
 
 
 def build_announcements(figures: pd.DataFrame, documents: pd.DataFrame, *,
-                        margin: float = MARGIN, base_year: int = 2024) -> pd.DataFrame:
+                        margin: float | None = None, base_year: int = 2024) -> pd.DataFrame:
     """Return one row per announcement: its canonical mention, bounds, counts and link reason.
 
     Takes linked figures (`link_mentions`, with amount_usd and role). Bounds
-    come from the canonical qualifier (see `ladfin.link.bounds`), in units, USD and
+    come from the canonical qualifier (see `ladfin.link.bounds`: an end the
+    hedge leaves open is empty unless a `margin` is assumed), in units, USD and
     constant `base_year` USD. The role is the canonical's, except that an
     announcement one of whose mentions is a part of a counted total (not a
     running total) is a component of it, so it is never counted twice.

@@ -99,6 +99,27 @@ def find_parts(figures: pd.DataFrame, cues: list[Cue], *, margin: float = MARGIN
     return parents, running, phrases
 
 
+def wholes(figures: pd.DataFrame) -> dict[Hashable, Hashable]:
+    """Return part -> whole for figures read as a part of the whole that follows them.
+
+    "105,000 of the estimated 324,500 migrants": the part borrowed its unit from
+    the whole (unit_source part_of); the whole is the next figure of the same
+    sentence that names its own unit.
+    """
+    if "unit_source" not in figures:
+        return {}
+    found = {}
+    key = ["doc", "sentence_start"] if "sentence_start" in figures else ["doc", "sentence"]
+    for _, rows in figures.sort_values("start").groupby(key, sort=False, dropna=False):
+        sources = rows["unit_source"].tolist()
+        for n, (i, source) in enumerate(zip(rows.index, sources)):
+            if source == "part_of":
+                whole = next((j for j, s in zip(rows.index[n + 1:], sources[n + 1:]) if s == "text"), None)
+                if whole is not None:
+                    found[i] = whole
+    return found
+
+
 def _sum_check(figures: pd.DataFrame, total: Hashable, parts: list, margin: float):
     """Return (parts_sum_usd, parts_add_up, exceeds) for a total and its parts."""
     usd = figures["amount_usd"]
@@ -122,7 +143,9 @@ def add_roles(figures: pd.DataFrame, *, window: int = ROLE_WINDOW, margin: float
     """Return `figures` with role, parent, parts_sum_usd and parts_add_up.
 
     role is component (with `parent` = "doc:start" of its total), cumulative (a
-    running total), total (it has parts), or single; only money has parts. A
+    running total), total (it has parts), or single. Money has parts by part
+    cues; any figure has one when it is a part of the whole that follows it
+    ("105,000 of the estimated 324,500 migrants", see `wholes`). A
     total's `parts_sum_usd` adds its parts' `amount_usd`; `parts_add_up` says
     whether the parts' bounds overlap the total's (each qualifier allowing
     `margin`); parts above the total's bound flag the total parts_exceed_total.
@@ -134,6 +157,9 @@ def add_roles(figures: pd.DataFrame, *, window: int = ROLE_WINDOW, margin: float
     money = out[out["kind"].astype("string").eq("money").fillna(False)]
     parents, running, phrases = find_parts(money, [c for c in cues if c.label.startswith("parts_")],
                                            margin=margin)
+    for part, whole in wholes(out).items():  # "105,000 of the estimated 324,500 migrants"
+        parents.setdefault(part, whole)
+        phrases.setdefault(part, "of")
     cumulative = attach(out, [c for c in cues if c.label == "cumulative"], window=window)
     children: dict[Hashable, list] = {}
     for part, total in parents.items():

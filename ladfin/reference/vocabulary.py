@@ -92,6 +92,7 @@ class Vocabulary:
     place_names: frozenset[str]   # the aliases that are names of countries
     countries: dict[str, Country]  # ISO alpha-3 -> Country
     place_before_rev_re: re.Pattern  # a place preposition ending before a name, reversed
+    agent_before_rev_re: re.Pattern  # "on behalf of", "government of" ending before a name, reversed
     list_gap_re: re.Pattern       # what separates two names of a list: ", ", " and "
     verb_after_re: re.Pattern     # a lower-case word after a name, not a conjunction
     possessive_re: re.Pattern     # "'s" right after a name

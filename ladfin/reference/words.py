@@ -162,6 +162,12 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
             (?:\s+{reversed_alternation(tables.words('definite_article'), flags='i')})?  # the
             \s+{reversed_alternation(tables.words('place_preposition'), flags='i')}\b    # in
         """, re.X),
+        # "On behalf of the United States, ... announced", "the Government of Canada
+        # announced": a preposition governs the name, yet it names who acts.
+        "agent_before_rev_re": re.compile(rf"""
+            (?:\s+{reversed_alternation(tables.words('definite_article'), flags='i')})?  # the
+            \s+{reversed_alternation(tables.words('agent_phrase'), flags='i')}\b        # on behalf of
+        """, re.X),
         "list_gap_re": re.compile(rf"""
               ,?\s+(?:{alternation(tables.words('and'))}\s+)?$   # Haiti(,) (and) Nicaragua
             | ,\s*$                                             # Haiti,Nicaragua

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 
@@ -13,20 +13,33 @@ from ladfin.extract.figures import extract_document
 from ladfin.extract.layout import read_layout
 from ladfin.link.announcements import build_announcements, link_mentions
 from ladfin.link.classify import add_flow, add_status
+from ladfin.link.measures import add_measure
 from ladfin.link.roles import add_roles
 from ladfin.normalise.prices import add_constant_dollars
 from ladfin.normalise.rates import Policy, add_amount_usd, rates_used
 from ladfin.reference.vocabulary import vocabulary
 
 
+# Columns the build adds to extracted rows: where the figure sits, and what only linking reads.
+_PLACED = ("event_id", "event_name", "event_date", "sentence_start", "block_start", "block_kind", "lang",
+           "context_before")
+CONTEXT_CHARS = 400  # how much of the paragraph before a figure's sentence a measure cue may come from
+
+
 def _place(document: Document, rows: list[dict]) -> None:
-    """Add each figure row's sentence_start and block_start, from the document's layout."""
+    """Add each figure row's sentence_start, block_start, language and the paragraph text before it."""
     layout = read_layout(document.raw, vocabulary(document.lang), doc=document.doc)
     for row in rows:
+        row["lang"] = document.lang
         if layout.sentences:
             sentence = layout.sentence_at(row["start"])
-            row["sentence_start"] = layout.sentences[sentence][0]
-            row["block_start"] = layout.blocks[layout.sentence_blocks[sentence]].start
+            s_start = layout.sentences[sentence][0]
+            block, _, block_kind, _ = layout.blocks[layout.sentence_blocks[sentence]]
+            row["sentence_start"] = s_start
+            row["block_start"] = block
+            row["block_kind"] = block_kind
+            lead = layout.clean[max(block, s_start - CONTEXT_CHARS):s_start]
+            row["context_before"] = " ".join(lead.split()) or None
 
 
 def extract_all(documents: Iterable[Document]) -> tuple[list[dict], list[dict], list[dict]]:
@@ -66,14 +79,28 @@ def add_money_columns(figures: pd.DataFrame, *, fx_policy: Policy = "on_date",
     return add_constant_dollars(usd, base_year=base_year).drop(columns="date")
 
 
+def _by_language(figures: pd.DataFrame, read: Callable[..., pd.DataFrame]) -> pd.DataFrame:
+    """Return `read(rows, lang=...)` applied to each language's rows, in the original row order.
+
+    Cue words are per language: a Spanish figure is read with the Spanish rows.
+    Rows without a `lang` are read as English.
+    """
+    if "lang" not in figures or figures.empty:
+        return read(figures)
+    langs = figures["lang"].fillna("en")
+    parts = [read(figures[langs == lang], lang=lang) for lang in langs.unique()]
+    return pd.concat(parts).loc[figures.index]
+
+
 def read_figures(figures: pd.DataFrame, documents: pd.DataFrame, *,
                  fx_policy: Policy = "on_date") -> pd.DataFrame:
-    """Return extracted figure rows read in full: USD, flow, status, role, announcement."""
+    """Return extracted figure rows read in full: USD, flow, status, measure, role, announcement."""
     return (
         figures.pipe(add_money_columns, fx_policy=fx_policy)
-        .pipe(add_flow)
-        .pipe(add_status)
-        .pipe(add_roles)
+        .pipe(_by_language, add_flow)
+        .pipe(_by_language, add_status)
+        .pipe(_by_language, add_measure)
+        .pipe(_by_language, add_roles)
         .pipe(link_mentions, documents)
     )
 
@@ -95,8 +122,7 @@ def build_tables(documents: Iterable[Document], *, fx_policy: Policy = "on_date"
     """
     doc_rows, figure_rows, skipped_rows = extract_all(documents)
     docs = schema.check(schema.frame(doc_rows, "documents"), "documents")
-    extracted = schema.frame(figure_rows, "extracted",
-                             extra=("event_id", "event_name", "event_date", "sentence_start", "block_start"))
+    extracted = schema.frame(figure_rows, "extracted", extra=_PLACED)
     figures = extracted.pipe(read_figures, docs, fx_policy=fx_policy)
     announcements = build_announcements(figures, docs, base_year=schema.BASE_YEAR)
     return {

@@ -55,6 +55,7 @@ def headcounts() -> pd.DataFrame:
         "year": [2022, 2024, 2024],
         "status": ["advancing", "target", None],
         "actor": ["ECU", "COL", "USA"],
+        "measure": ["regularised", "regularised", "resettled"],
         "people": [829_500.0, 1_200_000.0, 100_000.0],
         "people_low": [757_050.0, 1_080_000.0, 100_000.0],
         "people_high": [912_450.0, 1_260_000.0, 100_000.0],

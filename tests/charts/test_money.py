@@ -52,7 +52,7 @@ def test_assistance_by_event_sorts_by_date_and_marks_lower_bounds():
     assert data.set_index("event_name").loc["Fourth Ministerial", "bound"] == "more than (lower bound)"
     assert body["layer"][2]["encoding"]["shape"]["field"] == "bound"
     notes = chart.to_dict()["title"]["text"]
-    assert any("Triangles" in line for line in notes) and any("Lines span the bounds" in line for line in notes)
+    assert any("Triangles" in line for line in notes) and any("Lines span a range" in line for line in notes)
 
 
 def test_assistance_by_category_sums_years_and_keeps_bounds():

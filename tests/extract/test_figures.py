@@ -248,5 +248,5 @@ def test_a_borrowed_unit_is_marked_in_its_own_column():
     # written for this test: a part taken from a whole that names its noun
     rows = extract_figures("Ecuador registered 1,200 of the estimated 3,400 migrants.").set_index("quote")
     assert rows.at["1,200", "unit"] == "person"
-    assert rows.at["1,200", "unit_source"] == "borrowed"
+    assert rows.at["1,200", "unit_source"] == "part_of"
     assert rows.at["3,400 migrants", "unit_source"] == "text"

@@ -116,9 +116,12 @@ def test_pillars_and_actors_defaults(defaults):
 @pytest.mark.slow
 def test_people_defaults(defaults):
     per_year = csv(defaults, "30-people", "per-year")
-    expected = ladfin.headcounts(by=("year", "status"))
-    assert per_year["people"].sum() == pytest.approx(expected["people"].sum())
-    assert "target" in set(per_year["status"])
+    expected = ladfin.headcounts(by=("year",))
+    drawn = dict(zip(zip(per_year["year"], per_year["measure"]), per_year["people"]))
+    assert drawn == pytest.approx(dict(zip(zip(expected["year"], expected["measure"]), expected["people"])))
+    assert not {"in_need", "died"} & set(per_year["measure"])  # context is never people reached
+    assert set(csv(defaults, "30-people", "context")["measure"]) == {"in_need", "died"}
+    assert "target" in set(csv(defaults, "30-people", "per-status")["status"])
 
 
 @pytest.mark.slow

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LADFIN = Path(sys.executable).parent / "ladfin"
 # Every parameter the suite in notebooks/ declares, as the error message lists them.
 SUITE = ("base_year, by, country, doc, dollars, end_year, fixed_date, fx_policy, include_components, "
-         "include_cumulative, include_targets, start_year, statuses")
+         "include_cumulative, include_targets, measures, start_year, statuses")
 
 
 def params_file(path: Path, text: str) -> Path:

@@ -1,0 +1,239 @@
+"""Reads what each money and people figure measures, from the words around it.
+
+The measures are the rows of data/reference/measures.csv: for money, new money
+announced, existing money reported again, loans, investment, appeals, rewards;
+for people, resettled, approved, regularised, processed, employed, served, in
+need, died, enforcement, capacity, participants. Each row says whether the
+measure is an outcome of policy or a context statistic, so that totals of
+people "reached" never hold the displaced population. What the words cannot
+place is `unknown`, never folded into another measure.
+
+People, in order:
+1. the counted noun itself (data/reference/measure_nouns.csv): "20 leaders",
+   "50,000 agricultural workers", "a 676-person capacity";
+2. for the whole of a part ("105,000 of the estimated 324,500 migrants"):
+   in_need, the population the part is drawn from;
+3. the nearest strong cue of the sentence (data/reference/measure_words.csv),
+   within MEASURE_WINDOW words: "resettled 2,485 individuals"; for a part,
+   the strong cue that marks its whole ("... had registered");
+4. the nearest descriptive cue, saying who the people are ("living in",
+   "currently in"): grant legal status to 25,500 non-citizens living in
+   Uruguay is regularised, the 450,000 migrants currently in the country are
+   in need;
+5. the last strong cue of the sentences before it in the same paragraph:
+   "Colombia announced a plan for regularization ... these actions will
+   benefit up to 600,000 individuals";
+6. the nearest weak cue of the sentence ("will benefit", "assisted"): served.
+
+Money, in order: the flow (loan, investment, reward or seized money), then the
+bullet's marker "advancing existing commitments", then the nearest strong cue
+(obligated, identified: existing money; requires, appeal: an appeal;
+announced, new: new money), then an assistance flow or a "new" status (new
+money), then a weak cue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from ladfin import paths
+from ladfin.core.vocab import Measure
+from ladfin.errors import ReferenceDataError
+from ladfin.link.cues import Cue, attach, note_cue
+from ladfin.link.roles import wholes
+from ladfin.reference.vocabulary import fold, read_table
+
+MEASURE_WINDOW = 12  # words between a measure cue and its figure: "have been approved to lawfully enter"
+FLOW_MEASURES = {"loan": "loan", "investment": "investment", "reward": "reward", "seized": "reward"}
+
+
+@dataclass(frozen=True)
+class MeasureInfo:
+    kind: str    # money, people, or * for unknown
+    nature: str  # outcome, context, other, unknown
+    label: str   # as a legend writes it
+
+
+@dataclass(frozen=True)
+class MeasureCues:
+    strong: tuple[Cue, ...]       # says what was done: "resettled", "registered", "legal status"
+    descriptive: tuple[Cue, ...]  # says who the people are: "living in", "currently in"
+    weak: tuple[Cue, ...]         # says only that something was done: "benefit", "assisted"
+    nouns: dict[str, str]  # counted noun, folded and lower case -> measure
+
+
+@cache
+def _measures(directory: Path) -> dict[str, MeasureInfo]:
+    rows = read_table("measures", ("measure", "kind", "nature", "label"), directory=directory)
+    return {r["measure"]: MeasureInfo(r["kind"], r["nature"], r["label"]) for r in rows}
+
+
+def measures() -> dict[str, MeasureInfo]:
+    """Return every measure of data/reference/measures.csv: its kind, nature and label."""
+    return _measures(paths.reference_dir())
+
+
+def outcome_measures(kind: str) -> tuple[str, ...]:
+    """Return the measures of `kind` that are outcomes of policy (not context, not other).
+
+    >>> outcome_measures("people")[:3]
+    ('resettled', 'approved', 'regularised')
+    """
+    return tuple(m for m, info in measures().items() if info.kind == kind and info.nature == "outcome")
+
+
+@cache
+def _cues(directory: Path, kind: str, lang: str) -> MeasureCues:
+    known = _measures(directory)
+    rows = read_table("measure_words", ("pattern", "lang", "measure", "kind", "position", "strength"),
+                      directory=directory)
+    by_strength: dict[str, list[Cue]] = {"strong": [], "descriptive": [], "weak": []}
+    problems = []
+    for line, row in enumerate(rows, start=2):
+        if row["measure"] not in known or row["strength"] not in by_strength:
+            problems.append(f"line {line}: measure {row['measure']!r} or strength {row['strength']!r} is unknown")
+            continue
+        if row["lang"] not in (lang, "*") or row["kind"] != kind:
+            continue
+        try:
+            pattern = re.compile(rf"(?<!\w)(?:{row['pattern']})(?!\w)", re.I)
+        except re.error as exc:
+            problems.append(f"line {line}: pattern {row['pattern']!r} does not compile ({exc})")
+            continue
+        by_strength[row["strength"]].append(Cue(row["measure"], pattern, row["position"]))
+    nouns = {}
+    for line, row in enumerate(read_table("measure_nouns", ("word", "lang", "measure"), directory=directory),
+                               start=2):
+        if row["measure"] not in known:
+            problems.append(f"measure_nouns.csv line {line}: measure {row['measure']!r} is unknown")
+        elif row["lang"] == lang:
+            nouns[fold(row["word"]).lower()] = row["measure"]
+    if problems:
+        raise ReferenceDataError(f"{directory / 'measure_words.csv'}: " + "; ".join(problems))
+    return MeasureCues(*(tuple(by_strength[s]) for s in ("strong", "descriptive", "weak")), nouns)
+
+
+def _noun_measure(quote: str, nouns: dict[str, str]) -> str | None:
+    text = " " + fold(quote).lower() + " "
+    hits = [(text.rfind(f" {w} "), m) for w, m in nouns.items() if f" {w} " in text]
+    if not hits:  # "676-person capacity": the noun glued to the number by a hyphen
+        hits = [(text.rfind(w), m) for w, m in nouns.items() if text.rstrip().endswith(w)]
+    return max(hits)[1] if hits else None
+
+
+def _last_cue(text: object, cues: Sequence[Cue]) -> tuple[str, str] | None:
+    """Return (measure, phrase) of the last strong cue in `text`, None if none."""
+    if not isinstance(text, str) or not text:
+        return None
+    best = None
+    for cue in cues:
+        for m in cue.pattern.finditer(text):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), cue.label, m.group())
+    return (best[1], best[2]) if best else None
+
+
+def _people(rows: pd.DataFrame, cues: MeasureCues, window: int) -> tuple[list, list]:
+    strong = attach(rows, cues.strong, window=window)
+    descriptive = attach(rows, cues.descriptive, window=window)
+    weak = attach(rows, cues.weak, window=window)
+    lead = rows["context_before"] if "context_before" in rows else pd.Series(None, index=rows.index)
+    # "105,000 of the estimated 324,500 migrants who entered had registered": the verb after
+    # the whole says what the part did; the whole is the population it was drawn from.
+    part_of = wholes(rows)
+    whole_of = {whole: part for part, whole in part_of.items()}
+    measure, phrase = [], []
+    for i in rows.index:
+        noun = _noun_measure(str(rows.at[i, "quote"]), cues.nouns)
+        before = _last_cue(lead.get(i), cues.strong)
+        whole = part_of.get(i)
+        if noun:
+            found = (noun, None)
+        elif i in whole_of:
+            found = ("in_need", None)
+        elif pd.notna(strong.at[i, "label"]):
+            found = (strong.at[i, "label"], strong.at[i, "phrase"])
+        elif whole is not None and pd.notna(strong.at[whole, "label"]):
+            found = (strong.at[whole, "label"], strong.at[whole, "phrase"])
+        elif pd.notna(descriptive.at[i, "label"]):
+            found = (descriptive.at[i, "label"], descriptive.at[i, "phrase"])
+        elif before:
+            found = before
+        elif pd.notna(weak.at[i, "label"]):
+            found = (weak.at[i, "label"], weak.at[i, "phrase"])
+        else:
+            found = ("unknown", None)
+        measure.append(found[0])
+        phrase.append(found[1])
+    return measure, phrase
+
+
+def _money(rows: pd.DataFrame, cues: MeasureCues, window: int) -> tuple[list, list]:
+    strong = attach(rows, cues.strong, window=window)
+    weak = attach(rows, cues.weak, window=window)
+    flows = rows["flow"] if "flow" in rows else pd.Series(pd.NA, index=rows.index)
+    statuses = rows["status"] if "status" in rows else pd.Series(pd.NA, index=rows.index)
+    measure, phrase = [], []
+    for i in rows.index:
+        flow, status = (v if isinstance(v, str) else None for v in (flows.at[i], statuses.at[i]))
+        if flow in FLOW_MEASURES:
+            found = (FLOW_MEASURES[flow], None)
+        elif status == "advancing":
+            found = ("existing_funding", None)
+        elif pd.notna(strong.at[i, "label"]):
+            found = (strong.at[i, "label"], strong.at[i, "phrase"])
+        elif flow == "assistance" or status == "new":
+            found = ("new_funding", None)
+        elif pd.notna(weak.at[i, "label"]):
+            found = (weak.at[i, "label"], weak.at[i, "phrase"])
+        else:
+            found = ("unknown", None)
+        measure.append(found[0])
+        phrase.append(found[1])
+    return measure, phrase
+
+
+def add_measure(figures: pd.DataFrame, *, window: int = MEASURE_WINDOW, lang: str = "en") -> pd.DataFrame:
+    """Return `figures` with `measure` for money and people (NA for counts and percentages).
+
+    Reads flow and status where present (see `ladfin.link.classify`), and
+    `context_before` (the paragraph's text before the figure's sentence) where
+    the table builder supplies it. The cue phrase goes to `cues`.
+
+    >>> from ladfin.extract.figures import extract_figures
+    >>> add_measure(extract_figures("The United States resettled 2,485 refugees."))["measure"].tolist()
+    ['resettled']
+    """
+    out = figures if "cues" in figures else figures.assign(cues=pd.NA)
+    measure = pd.Series(pd.NA, index=out.index, dtype="string")
+    phrases = pd.Series(pd.NA, index=out.index, dtype="string")
+    kinds = out["kind"].astype("string")
+    for kind, read in (("people", _people), ("money", _money)):
+        rows = out[kinds.eq(kind).fillna(False)]
+        if rows.empty:
+            continue
+        found, said = read(rows, _cues(paths.reference_dir(), kind, lang), window)
+        measure[rows.index] = found
+        phrases[rows.index] = pd.array(said, dtype="string")
+    return out.assign(measure=measure, cues=note_cue(out["cues"], "measure", measure, phrases))
+
+
+def measure_labels() -> dict[str, str]:
+    """Return each measure's label, as legends and captions write it."""
+    return {m: info.label for m, info in measures().items()}
+
+
+def is_context(measure: object) -> bool:
+    """Tell whether a measure is a context statistic (people in need, died, appeals)."""
+    info = measures().get(str(measure))
+    return info is not None and info.nature == "context"
+
+
+__all__ = ["MEASURE_WINDOW", "Measure", "MeasureInfo", "add_measure", "is_context", "measure_labels",
+           "measures", "outcome_measures"]
