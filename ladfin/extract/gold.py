@@ -38,11 +38,12 @@ class Score:
     judged: Counter = field(default_factory=Counter)  # attribute -> matched pairs the gold judges
     missing: list = field(default_factory=list)
     extra: list = field(default_factory=list)
+    differ: list = field(default_factory=list)  # (attribute, found row, gold row) that disagree
 
     def __add__(self, other: Score) -> Score:
         return Score(self.found + other.found, self.expected + other.expected, self.matched + other.matched,
                      self.agree + other.agree, self.judged + other.judged,
-                     self.missing + other.missing, self.extra + other.extra)
+                     self.missing + other.missing, self.extra + other.extra, self.differ + other.differ)
 
     @property
     def precision(self) -> float:
@@ -111,5 +112,8 @@ def score_document(found: Iterable[Mapping], gold: Iterable[Mapping]) -> Score:
             if attribute == "actor" and want["kind"] not in ACTOR_KINDS:
                 continue
             score.judged[attribute] += 1
-            score.agree[attribute] += _same(attribute, got[attribute], expected)
+            same = _same(attribute, got[attribute], expected)
+            score.agree[attribute] += same
+            if not same:
+                score.differ.append((attribute, got, want))
     return score

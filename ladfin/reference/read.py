@@ -26,7 +26,7 @@ FUNCTION_WORD_ROLES = (
     "article", "definite_article", "place_preposition", "duration_preposition",
     "duration_ahead", "duration_unit", "borrow_next_word", "heading_word",
     "ordinal_suffix", "adverb_suffix", "verb_suffix", "plural_suffix", "possessive",
-    "agent_phrase",
+    "agent_phrase", "receiver_verb",
 )
 
 

@@ -93,6 +93,8 @@ class Vocabulary:
     countries: dict[str, Country]  # ISO alpha-3 -> Country
     place_before_rev_re: re.Pattern  # a place preposition ending before a name, reversed
     agent_before_rev_re: re.Pattern  # "on behalf of", "government of" ending before a name, reversed
+    receiver_after_re: re.Pattern    # "will receive", ":" after a name: it receives, or labels a line
+    verb_before_rev_re: re.Pattern   # a lower-case verb right before a name, reversed
     list_gap_re: re.Pattern       # what separates two names of a list: ", ", " and "
     verb_after_re: re.Pattern     # a lower-case word after a name, not a conjunction
     possessive_re: re.Pattern     # "'s" right after a name

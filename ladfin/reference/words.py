@@ -168,6 +168,21 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
             (?:\s+{reversed_alternation(tables.words('definite_article'), flags='i')})?  # the
             \s+{reversed_alternation(tables.words('agent_phrase'), flags='i')}\b        # on behalf of
         """, re.X),
+        # "Ecuador will receive EUR 2 million", "Venezuela: EUR 38 million": who gets, not who gives.
+        "receiver_after_re": re.compile(rf"""
+            \s*:                                                          # Venezuela: (a label)
+            | \s+{alternation(tables.words('receiver_verb'), flags='i')}\b   # Haiti (will receive)
+        """, re.X),
+        # A name right after a verb ("is helping Ecuador unlock"): the verb's object. A
+        # lower-case word that is not a function word (the, and, in ...) stands for the verb.
+        "verb_before_rev_re": re.compile(rf"""
+            \s+(?!(?:{reversed_alternation(tables.words('definite_article'), flags='i')}
+                  |{reversed_alternation(tables.words('and'), flags='i')}
+                  |{reversed_alternation(tables.words('conjunction'), flags='i')}
+                  |{reversed_alternation(tables.words('place_preposition'), flags='i')}
+                  |{reversed_alternation(tables.words('agent_phrase'), flags='i')})\b)
+            [a-z]{{3,}}(?![\w-])   # helping (a verb, reversed)
+        """, re.X),
         "list_gap_re": re.compile(rf"""
               ,?\s+(?:{alternation(tables.words('and'))}\s+)?$   # Haiti(,) (and) Nicaragua
             | ,\s*$                                             # Haiti,Nicaragua

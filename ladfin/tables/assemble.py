@@ -42,17 +42,34 @@ def _place(document: Document, rows: list[dict]) -> None:
             row["context_before"] = " ".join(lead.split()) or None
 
 
+def event_of(entry: dict, doc: str) -> dict:
+    """Return the event a catalog entry reports: its event columns, or the document itself.
+
+    A release that reports no ministerial meeting (an agency appeal, a
+    government's own announcement) is its own event: "doc:<id>", named by its
+    title and dated by its publication, so its money and people still fall in
+    a year.
+
+    >>> event_of({"id": "unhcr-2024", "title": "Appeal", "published": "2024-03-01"}, "a.txt")["event_id"]
+    'doc:unhcr-2024'
+    """
+    if (entry.get("event_id") or "").strip():
+        return {k: entry.get(k) or None for k in ("event_id", "event_name", "event_date", "event_place")}
+    return {"event_id": f"doc:{entry.get('id') or doc}", "event_name": entry.get("title") or doc,
+            "event_date": entry.get("published") or None, "event_place": None}
+
+
 def extract_all(documents: Iterable[Document]) -> tuple[list[dict], list[dict], list[dict]]:
     """Return (document rows, figure rows, skipped rows) for catalogued documents.
 
-    A figure of a document whose catalog entry has no event date is kept and
-    flagged no_event_date.
+    A figure of a document with no event date (nor, for a document that is its
+    own event, a publication date) is kept and flagged no_event_date.
     """
     doc_rows, figure_rows, skipped_rows = [], [], []
     for document in documents:
         figures, skipped = extract_document(document)
         _place(document, figures)
-        entry = document.entry
+        entry = {**document.entry, **event_of(document.entry, document.doc)}
         for row in figures:
             row.update({k: entry.get(k) or None for k in ("event_id", "event_name", "event_date")})
             if not row["event_date"]:

@@ -193,7 +193,9 @@ def test_an_agency_maps_to_its_government():
 
 
 def test_actor_falls_back_to_the_earlier_sentence_of_the_same_bullet():
-    text = "- Brazil opened two centers. They can host 800 migrants.\n- Another bullet with 5 clinics.\n"
+    # two announcers in the document, so the last bullet's figure has none
+    text = ("- Brazil opened two centers. They can host 800 migrants.\n- Chile opened a third.\n"
+            "- Another bullet with 5 clinics.\n")
     figures = extract_figures(text)
     assert figures.set_index("value").loc[800, "actor"] == "BRA"
     assert pd_isna(figures.set_index("value").loc[5, "actor"])
