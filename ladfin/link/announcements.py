@@ -56,68 +56,86 @@ def canonical_order(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.Index:
     return keys.sort_values(["rank", "published", "doc", "start"], na_position="last").index
 
 
-def _link_key(row: pd.Series) -> tuple:
+def _link_key(row: dict) -> tuple:
     """Return what two mentions must share to be one announcement (see the module docstring)."""
     if str(row.get("status")) == "target":
         columns = ("actor", "kind", "unit", "measure")
-        return ("target", *("" if pd.isna(row.get(c)) else row[c] for c in columns))
-    return tuple("" if pd.isna(row[c]) else row[c] for c in ("event_id", "actor", "kind", "unit"))
+        return ("target", *(_text(row.get(c)) for c in columns))
+    return tuple(_text(row.get(c)) for c in ("event_id", "actor", "kind", "unit"))
+
+
+def _text(value: object) -> object:
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else value
+
+
+_BUCKET = math.log1p(0.01)  # value buckets 1% wide: two values within REL_TOL sit in the same or a next bucket
+
+
+def _bucket(value: float | None) -> int | None:
+    return None if value is None or value <= 0 else math.floor(math.log(value) / _BUCKET)
 
 
 def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
                   rel_tol: float = REL_TOL) -> pd.DataFrame:
     """Return `figures` with `announcement` (the canonical mention's "doc:start") and `is_canonical`.
 
-    `documents` gives each doc's `document_kind` and `published` date.
+    `documents` gives each doc's `document_kind` and `published` date. Candidates
+    for a link share the link key and a value bucket (or a next one), so the cost
+    per figure stays flat however many figures an actor has.
     """
     clusters: dict[tuple, list[_Cluster]] = {}
     owner: dict = {}
-    for i in canonical_order(figures, documents):
-        row = figures.loc[i]
-        key = _link_key(row)
+    order = canonical_order(figures, documents)
+    records = figures.loc[order].to_dict("records")
+    for i, row in zip(order, records):
         block = (row["doc"], row["block_start"] if pd.notna(row.get("block_start")) else f"@{row['start']}")
         value, high = _number(row["value"]), _number(row["value_high"])
-        group = clusters.setdefault(key, [])
-        match = next((c for c in group if _close(value, c.value, rel_tol)
-                      and _close(high, c.high, rel_tol) and block not in c.blocks), None)
+        key, bucket = _link_key(row), _bucket(value)
+        near = [(key, bucket)] if bucket is None else [(key, bucket + d) for d in (0, -1, 1)]
+        match = next((c for k in near for c in clusters.get(k, ())
+                      if _close(value, c.value, rel_tol) and _close(high, c.high, rel_tol)
+                      and block not in c.blocks), None)
         if match is None:
             match = _Cluster(value, high)
-            group.append(match)
-        match.members.append(i)
+            clusters.setdefault((key, bucket), []).append(match)
+        match.members.append((i, row["doc"], row["start"]))
         match.blocks.add(block)
         owner[i] = match
-    ids = {id(c): figure_id(figures.at[c.members[0], "doc"], figures.at[c.members[0], "start"])
-           for group in clusters.values() for c in group}
-    announcement = [ids[id(owner[i])] for i in figures.index]
-    canonical = [owner[i].members[0] == i for i in figures.index]
+    announcement = [figure_id(owner[i].members[0][1], owner[i].members[0][2]) for i in figures.index]
+    canonical = [owner[i].members[0][0] == i for i in figures.index]
     return figures.assign(announcement=pd.array(announcement, dtype="string"),
                           is_canonical=pd.array(canonical, dtype="boolean"))
 
 
-def _reason(mentions: pd.DataFrame, kinds: pd.Series) -> str:
+def _reason(mentions: list[dict], kinds: dict) -> str:
     """Return why mentions were linked and how they differ, canonical first."""
-    first = mentions.iloc[0]
+    first = mentions[0]
     if len(mentions) == 1:
         return "one mention"
-    docs = mentions["doc"].unique()
-    events = mentions["event_id"].dropna().unique()
+    docs = dict.fromkeys(m["doc"] for m in mentions)
+    events = {m["event_id"] for m in mentions if _text(m["event_id"]) != ""}
     where = (f"same event {first['event_id']}" if len(events) <= 1 else
              f"a target restated at {len(events)} events, first {first['event_id']}")
+    actor = first["actor"] if _text(first["actor"]) != "" else "unknown"
     text = (f"{len(mentions)} mentions in {len(docs)} document(s), {where}, "
-            f"actor {first['actor'] if pd.notna(first['actor']) else 'unknown'}, kind {first['kind']}, "
-            f"unit {first['unit']} and value {first['value']:,.0f}")
-    others = mentions.iloc[1:]
-    if kinds.get(first["doc"]) == "primary" and (others["doc"].map(kinds) == "secondary").any():
+            f"actor {actor}, kind {first['kind']}, unit {first['unit']} and value {first['value']:,.0f}")
+    others = mentions[1:]
+    if kinds.get(first["doc"]) == "primary" and any(kinds.get(m["doc"]) == "secondary" for m in others):
         text += "; canonical is the primary source"
     else:
         text += "; canonical is the earliest mention"
     for column in ("value", "qualifier", "role", "status"):
-        differ = others[others[column].astype("string") != str(first[column])]
-        if len(differ):
-            spots = ", ".join(f"{v} at {figure_id(d, s)}" for v, d, s in
-                              zip(differ[column], differ["doc"], differ["start"]))
-            text += f"; {column} differs: canonical {first[column]}, {spots}"
+        want = _shown(first[column])
+        differ = [m for m in others if _shown(m[column]) != want]
+        if differ:
+            spots = ", ".join(f"{_shown(m[column])} at {figure_id(m['doc'], m['start'])}" for m in differ)
+            text += f"; {column} differs: canonical {_shown(first[column])}, {spots}"
     return text
+
+
+def _shown(value: object) -> str:
+    """Return a cell as the reason writes it: missing is <NA>, a whole float keeps its ".0"."""
+    return "<NA>" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
 def build_announcements(figures: pd.DataFrame, documents: pd.DataFrame, *,
@@ -135,7 +153,11 @@ def build_announcements(figures: pd.DataFrame, documents: pd.DataFrame, *,
     kinds = documents.set_index("doc")["document_kind"]
     linked = figures.loc[order]
     rows = linked[linked["is_canonical"].fillna(False)].set_index("announcement", drop=False)
-    groups = {a: g for a, g in linked.groupby("announcement", sort=False)}
+    groups: dict[str, list[dict]] = {}
+    for record in linked[["announcement", "doc", "start", "event_id", "actor", "kind", "unit", "value",
+                          "qualifier", "role", "status"]].to_dict("records"):
+        groups.setdefault(record["announcement"], []).append(record)
+    kinds = kinds.to_dict()
     ann_of = dict(zip((figure_id(d, s) for d, s in zip(figures["doc"], figures["start"])),
                       figures["announcement"]))
     role = rows["role"].astype("string").copy()
@@ -149,7 +171,7 @@ def build_announcements(figures: pd.DataFrame, documents: pd.DataFrame, *,
     out = rows.assign(
         role=role, parent=parent, link_reason=reason,
         mentions=pd.Series({a: len(g) for a, g in groups.items()}),
-        docs=pd.Series({a: join_values(g["doc"]) for a, g in groups.items()}),
+        docs=pd.Series({a: join_values(m["doc"] for m in g) for a, g in groups.items()}),
     ).reset_index(drop=True)
     out = add_bounds(out, margin=margin).assign(date=lambda f: f["event_date"])
     out = add_constant_dollars(out, base_year=base_year,

@@ -93,33 +93,40 @@ def read_cues(name: str, label: str, *, lang: str = "en") -> tuple[Cue, ...]:
     return _read(paths.reference_dir(), name, label, lang)
 
 
-def _key(row) -> tuple:
-    start = getattr(row, "sentence_start", None)
-    return (row.doc, int(start)) if start is not None and pd.notna(start) else (row.doc, row.sentence)
+def _column(frame: pd.DataFrame, name: str) -> list:
+    """Return a column as plain Python values (None where missing or absent): one pass, no per-cell access."""
+    if name not in frame:
+        return [None] * len(frame)
+    return [None if v is None or (not isinstance(v, str) and pd.isna(v)) else v for v in frame[name].tolist()]
 
 
 def sentences(figures: pd.DataFrame) -> list[Sentence]:
     """Return the sentences holding `figures`, each with its figures placed, in document order."""
-    groups: dict[tuple, list] = {}
-    for row in figures.sort_values(["doc", "start"]).itertuples():
-        groups.setdefault(_key(row), []).append(row)
+    ordered = figures.sort_values(["doc", "start"])
+    columns = {c: _column(ordered, c) for c in ("doc", "start", "quote", "sentence", "block_start",
+                                                 "sentence_start")}
+    groups: dict[tuple, list[int]] = {}
+    for n, (doc, start, sentence) in enumerate(zip(columns["doc"], columns["sentence_start"],
+                                                   columns["sentence"])):
+        groups.setdefault((doc, int(start)) if start is not None else (doc, sentence), []).append(n)
+    index = ordered.index.tolist()
     found = []
     for rows in groups.values():
-        text = rows[0].sentence if isinstance(rows[0].sentence, str) else ""
+        first = rows[0]
+        text = columns["sentence"][first] if isinstance(columns["sentence"][first], str) else ""
         cursor, placed = 0, []
-        for row in rows:
-            quote = fold(str(row.quote))
+        for n in rows:
+            quote = fold(str(columns["quote"][n]))
             at = text.find(quote, cursor)
             at = text.find(quote) if at < 0 else at
             if at >= 0:
-                placed.append(Placed(row.Index, at, at + len(quote)))
+                placed.append(Placed(index[n], at, at + len(quote)))
                 cursor = at + len(quote)
-        block = getattr(rows[0], "block_start", None)
-        start = getattr(rows[0], "sentence_start", None)
+        block, start = columns["block_start"][first], columns["sentence_start"][first]
         found.append(Sentence(
-            rows[0].doc,
-            int(block) if block is not None and pd.notna(block) else -1,
-            int(start) if start is not None and pd.notna(start) else int(rows[0].start),
+            columns["doc"][first],
+            int(block) if block is not None else -1,
+            int(start) if start is not None else int(columns["start"][first]),
             text,
             tuple(sorted(placed, key=lambda p: p.at)),
         ))

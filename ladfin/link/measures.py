@@ -143,30 +143,31 @@ def _people(rows: pd.DataFrame, cues: MeasureCues, window: int) -> tuple[list, l
     strong = attach(rows, cues.strong, window=window)
     descriptive = attach(rows, cues.descriptive, window=window)
     weak = attach(rows, cues.weak, window=window)
-    lead = rows["context_before"] if "context_before" in rows else pd.Series(None, index=rows.index)
+    lead = rows["context_before"].tolist() if "context_before" in rows else [None] * len(rows)
     # "105,000 of the estimated 324,500 migrants who entered had registered": the verb after
     # the whole says what the part did; the whole is the population it was drawn from.
     part_of = wholes(rows)
     whole_of = {whole: part for part, whole in part_of.items()}
+    cue = {name: dict(zip(rows.index, zip(found["label"].tolist(), found["phrase"].tolist())))
+           for name, found in (("strong", strong), ("descriptive", descriptive), ("weak", weak))}
     measure, phrase = [], []
-    for i in rows.index:
-        noun = _noun_measure(str(rows.at[i, "quote"]), cues.nouns)
-        before = _last_cue(lead.get(i), cues.strong)
+    for i, quote, before_text in zip(rows.index, rows["quote"].tolist(), lead):
+        noun = _noun_measure(str(quote), cues.nouns)
         whole = part_of.get(i)
         if noun:
             found = (noun, None)
         elif i in whole_of:
             found = ("in_need", None)
-        elif pd.notna(strong.at[i, "label"]):
-            found = (strong.at[i, "label"], strong.at[i, "phrase"])
-        elif whole is not None and pd.notna(strong.at[whole, "label"]):
-            found = (strong.at[whole, "label"], strong.at[whole, "phrase"])
-        elif pd.notna(descriptive.at[i, "label"]):
-            found = (descriptive.at[i, "label"], descriptive.at[i, "phrase"])
-        elif before:
+        elif _given(cue["strong"][i]):
+            found = cue["strong"][i]
+        elif whole is not None and _given(cue["strong"][whole]):
+            found = cue["strong"][whole]
+        elif _given(cue["descriptive"][i]):
+            found = cue["descriptive"][i]
+        elif before := _last_cue(before_text, cues.strong):
             found = before
-        elif pd.notna(weak.at[i, "label"]):
-            found = (weak.at[i, "label"], weak.at[i, "phrase"])
+        elif _given(cue["weak"][i]):
+            found = cue["weak"][i]
         else:
             found = ("unknown", None)
         measure.append(found[0])
@@ -174,24 +175,30 @@ def _people(rows: pd.DataFrame, cues: MeasureCues, window: int) -> tuple[list, l
     return measure, phrase
 
 
+def _given(labelled: tuple[object, object]) -> bool:
+    return isinstance(labelled[0], str)
+
+
 def _money(rows: pd.DataFrame, cues: MeasureCues, window: int) -> tuple[list, list]:
     strong = attach(rows, cues.strong, window=window)
     weak = attach(rows, cues.weak, window=window)
-    flows = rows["flow"] if "flow" in rows else pd.Series(pd.NA, index=rows.index)
-    statuses = rows["status"] if "status" in rows else pd.Series(pd.NA, index=rows.index)
+    flows = rows["flow"].tolist() if "flow" in rows else [None] * len(rows)
+    statuses = rows["status"].tolist() if "status" in rows else [None] * len(rows)
     measure, phrase = [], []
-    for i in rows.index:
-        flow, status = (v if isinstance(v, str) else None for v in (flows.at[i], statuses.at[i]))
+    for flow, status, strong_cue, weak_cue in zip(
+            flows, statuses, zip(strong["label"].tolist(), strong["phrase"].tolist()),
+            zip(weak["label"].tolist(), weak["phrase"].tolist())):
+        flow, status = (v if isinstance(v, str) else None for v in (flow, status))
         if flow in FLOW_MEASURES:
             found = (FLOW_MEASURES[flow], None)
         elif status == "advancing":
             found = ("existing_funding", None)
-        elif pd.notna(strong.at[i, "label"]):
-            found = (strong.at[i, "label"], strong.at[i, "phrase"])
+        elif _given(strong_cue):
+            found = strong_cue
         elif flow == "assistance" or status == "new":
             found = ("new_funding", None)
-        elif pd.notna(weak.at[i, "label"]):
-            found = (weak.at[i, "label"], weak.at[i, "phrase"])
+        elif _given(weak_cue):
+            found = weak_cue
         else:
             found = ("unknown", None)
         measure.append(found[0])

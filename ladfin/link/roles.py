@@ -108,13 +108,18 @@ def wholes(figures: pd.DataFrame) -> dict[Hashable, Hashable]:
     """
     if "unit_source" not in figures:
         return {}
+    if not figures["unit_source"].eq("part_of").any():
+        return {}
+    where = "sentence_start" if "sentence_start" in figures else "sentence"
+    ordered = figures.sort_values("start")
+    sentences: dict[tuple, list[tuple[Hashable, object]]] = {}
+    for i, doc, at, source in zip(ordered.index, ordered["doc"], ordered[where], ordered["unit_source"]):
+        sentences.setdefault((doc, at), []).append((i, source))
     found = {}
-    key = ["doc", "sentence_start"] if "sentence_start" in figures else ["doc", "sentence"]
-    for _, rows in figures.sort_values("start").groupby(key, sort=False, dropna=False):
-        sources = rows["unit_source"].tolist()
-        for n, (i, source) in enumerate(zip(rows.index, sources)):
+    for rows in sentences.values():
+        for n, (i, source) in enumerate(rows):
             if source == "part_of":
-                whole = next((j for j, s in zip(rows.index[n + 1:], sources[n + 1:]) if s == "text"), None)
+                whole = next((j for j, s in rows[n + 1:] if s == "text"), None)
                 if whole is not None:
                     found[i] = whole
     return found
