@@ -1,0 +1,121 @@
+"""Time `ladfin build` on N distinct documents made from the development and founding corpora.
+
+    python bench/build_scale.py                  # N = 100 and 1,000
+    python bench/build_scale.py --sizes 100 1000 10000
+
+Each document is one of the 50 real texts with its paragraphs shuffled and its
+digits varied by a seeded generator (so no two are the same text and no two
+figures link by accident), its own catalog row and an event of its own (ten
+documents an event). Each size is built from scratch in a temporary project
+tree by the `ladfin build` command, as a user runs it; the table prints wall
+time, the peak memory of that process (its maximum resident set), and the cost
+per document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [ROOT / "tests" / "data" / "founding" / "data" / "raw", ROOT / "tests" / "data" / "dev" / "docs"]
+LADFIN = Path(sys.executable).parent / "ladfin"
+COLUMNS = ("id", "file", "title", "publisher", "kind", "published", "language", "event_id", "event_name",
+           "event_date", "event_place", "source_url", "sha256", "licence", "note")
+
+
+def _texts() -> list[tuple[str, str]]:
+    """Return (language, text) of every real document the generator varies, in a language ladfin reads."""
+    languages = {r["lang"] for r in csv.DictReader((ROOT / "data" / "reference" / "languages.csv").open())}
+    out = []
+    for folder in SOURCES:
+        catalog = {r["file"]: r for r in csv.DictReader((folder / "catalog.csv").open(encoding="utf-8"))} \
+            if (folder / "catalog.csv").is_file() else {}
+        if not catalog:
+            catalog = {r["file"]: r for r in csv.DictReader(
+                (folder.parent / "catalog.csv").open(encoding="utf-8"))}
+        for name, row in sorted(catalog.items()):
+            if (row.get("language") or "en") in languages:
+                out.append((row.get("language") or "en", (folder / name).read_text(encoding="utf-8")))
+    return out
+
+
+def _vary(text: str, rnd: random.Random) -> str:
+    """Return the text with its paragraphs shuffled and each digit 1-9 replaced by another.
+
+    YAML front matter stays as it is (its dates must still parse).
+    """
+    front = ""
+    if text.startswith("---"):
+        end = text.find("\n---", 3)
+        if end > 0:
+            front, text = text[:end + 4], text[end + 4:]
+    paragraphs = text.split("\n\n")
+    head, body = paragraphs[:1], paragraphs[1:]
+    rnd.shuffle(body)
+    return front + re.sub(r"[1-9]", lambda m: str(rnd.randint(1, 9)), "\n\n".join(head + body))
+
+
+def make_tree(root: Path, n: int, seed: int = 12) -> Path:
+    """Write a project tree at `root` with `n` distinct documents and their catalog; return root."""
+    raw = root / "data" / "raw"
+    raw.mkdir(parents=True)
+    texts, rnd, rows = _texts(), random.Random(seed), []
+    for i in range(n):
+        lang, text = texts[i % len(texts)]
+        varied = _vary(text, rnd)
+        name = f"doc-{i:05d}.txt"
+        (raw / name).write_text(varied, encoding="utf-8")
+        event = i // 10
+        rows.append({"id": f"doc-{i:05d}", "file": name, "title": f"Generated document {i}", "publisher": "bench",
+                     "kind": "primary" if i % 3 else "secondary", "published": f"{2022 + event % 4}-06-01",
+                     "language": lang, "event_id": f"event-{event}", "event_name": f"Meeting {event}",
+                     "event_date": f"{2022 + event % 4}-06-0{1 + event % 9}", "event_place": "Benchville",
+                     "source_url": "", "sha256": hashlib.sha256(varied.encode()).hexdigest(),
+                     "licence": "generated for the benchmark", "note": ""})
+    with (raw / "catalog.csv").open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    return root
+
+
+def timed_build(root: Path, *extra: str) -> tuple[float, float]:
+    """Return (wall seconds, peak resident MB) of one `ladfin build` in the tree at `root`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    done = subprocess.run([str(LADFIN), "build", *extra], env={**os.environ, "LADFIN_ROOT": str(root)},
+                          capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"ladfin build failed in {root}:\n{done.stderr}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(peak, before) / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    args = parser.parse_args(argv)
+    print(f"{'documents':>9} {'MB of text':>10} {'wall s':>8} {'ms/doc':>7} {'peak MB':>8}")
+    for n in args.sizes:
+        with tempfile.TemporaryDirectory(prefix="ladfin-scale-") as tmp:
+            root = make_tree(Path(tmp), n)
+            size = sum(p.stat().st_size for p in (root / "data" / "raw").glob("*.txt")) / 1e6
+            wall, peak = timed_build(root)
+            print(f"{n:>9,} {size:>10.1f} {wall:>8.1f} {wall / n * 1000:>7.1f} {peak:>8.0f}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
