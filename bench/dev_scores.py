@@ -7,8 +7,9 @@
 
 Each document is built as `ladfin build` builds it (measures and actors
 included). F1 is over (kind, unit, value); qualifier, measure and actor
-agreement are on the matched figures (actor on money and people only). The measured half is for reading scores only: never
-print its misses while changing a rule (-v refuses it).
+agreement are on the matched figures (actor on money and people only). The
+measured half is for reading scores only: never print its misses while
+changing a rule (-v refuses it).
 """
 
 from __future__ import annotations
