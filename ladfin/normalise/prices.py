@@ -44,6 +44,18 @@ def cpi_index(period: int | date) -> float | None:
         return None
 
 
+@cache
+def cpi_coverage() -> tuple[date, date, int, int]:
+    """Return the first and last month, and the first and last year with an annual average, of the CPI-U.
+
+    Months are given as their first day, from the series bundled in the installed `cpi` package.
+    """
+    table = _cpi_module().series.get().to_dataframe()
+    months = pd.to_datetime(table.loc[table["period_type"] == "monthly", "date"])
+    years = table.loc[table["period_type"] == "annual", "year"].astype(int)
+    return months.min().date(), months.max().date(), int(years.min()), int(years.max())
+
+
 def add_constant_dollars(
     frame: pd.DataFrame,
     *,

@@ -32,6 +32,8 @@ class RateSource(Protocol):
     name: str
 
     def knows(self, code: str) -> bool: ...
+    def codes(self) -> tuple[str, ...]: ...
+    def coverage(self, code: str) -> tuple[date, date]: ...
     def per_usd(self, code: str, day: date) -> Rate: ...
     def annual_average(self, code: str, year: int) -> Rate: ...
 
@@ -70,6 +72,10 @@ class EcbSource:
     def knows(self, code: str) -> bool:
         return code in _converter().currencies
 
+    def codes(self) -> tuple[str, ...]:
+        """Return the currencies of the bundled ECB file, sorted."""
+        return tuple(sorted(_converter().currencies))
+
     def coverage(self, code: str) -> tuple[date, date]:
         """Return the first and last day with both a `code` and a USD rate."""
         if not self.knows(code):
@@ -106,6 +112,16 @@ class TableSource:
 
     def knows(self, code: str) -> bool:
         return code == self.currency
+
+    def codes(self) -> tuple[str, ...]:
+        """Return the one currency of the table."""
+        return (self.currency,)
+
+    def coverage(self, code: str) -> tuple[date, date]:
+        """Return the first and last day the table has a rate in force for `code`."""
+        if code != self.currency:
+            raise RateError(f"the {self.name} table has rates for {self.currency}, not {code!r}")
+        return self.starts[0].item(), self.ends[-1].item()
 
     def _require(self, code: str, first: date, last: date, asked: object) -> None:
         lo, hi = self.starts[0].item(), self.ends[-1].item()
@@ -185,6 +201,13 @@ def load_sources(directory: Path) -> tuple[RateSource, ...]:
             for i, row in enumerate(registry.itertuples())
             if row.method != "interval" or not (directory / row.file).is_file()
         ]
+        # Only the first table for a currency is ever asked, so a second row would be ignored silently.
+        first_row: dict[str, int] = {}
+        for i, code in enumerate(registry["currency"], start=2):
+            if code in first_row:
+                problems.append(f"row {i}: currency {code} repeats row {first_row[code]}; one table per "
+                                "currency: extend that table's file, or point its row at a longer one")
+            first_row.setdefault(code, i)
     if problems:
         raise ReferenceDataError(f"{registry_path} is malformed:\n{list_problems(problems)}")
     tables = [

@@ -69,7 +69,9 @@ def input_hashes(notebooks: Iterable[Path], params_file: Path | None = None) -> 
     files += list(notebooks) + ([Path(params_file)] if params_file else [])
     out = {}
     for file in files:
-        file = Path(file).resolve()
+        # absolute, not resolved: data/processed/figures.parquet is a link into the current
+        # build, and the manifest names the path a reader uses (its hash is the file's)
+        file = Path(file).absolute()
         try:
             key = str(file.relative_to(root))
         except ValueError:

@@ -172,7 +172,7 @@ def _run_locked(out: Path, notebooks: list[Path], declared: dict, per_notebook: 
     clock = time.perf_counter()
     if tables.is_stale():
         say(f"tables changed: building {paths.processed_dir()}")
-        tables.build()
+        tables.build_if_stale()  # takes the build lock, and skips a build another finished meanwhile
     else:
         say(f"tables up to date in {paths.processed_dir()}")
     build_seconds = time.perf_counter() - clock

@@ -1,21 +1,58 @@
-"""Writes the built tables to data/processed, tells whether they are stale, and reads them back."""
+"""Writes the built tables to data/processed as one complete set, tells whether they are stale, reads them.
+
+A build never writes over the tables readers use. It writes every file of a new
+set (Parquet and CSV per table, datapackage.json, then build.json) into a fresh
+hidden directory beside the current one, checks each table against its schema and
+each file against the bytes meant for it, renames the directory to a version
+named for its UTC time and content, and then switches the link `current` to it in
+one step (a new symbolic link renamed over the old, atomic on POSIX):
+
+    data/processed/
+      current -> 2026-12-01T095712Z-3f2a9c01d4   the set every reader reads
+      2026-12-01T095712Z-3f2a9c01d4/             documents.parquet, documents.csv, ..., build.json
+      2026-11-30T081500Z-77b0e1aa52/             the set before, kept for readers still on it
+      figures.csv -> current/figures.csv         one link per file, made once, never changed
+      .build.lock                                held while a build runs
+
+A reader sees the old set or the new one, never a mix or a part. A build that
+fails or is killed leaves the old set current; the next build removes what it left
+(hidden .build-* directories, unused versions). Sets older than the two newest
+are removed after each switch. Two builds never run at once: the second waits for
+the lock.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import os
+import re
+import secrets
+import shutil
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
 from ladfin import paths
 from ladfin.core import datapackage, schema
-from ladfin.errors import LadfinError
+from ladfin.errors import BuildError, LadfinError, OutputError, output_error
 from ladfin.extract.documents import load_all
+from ladfin.normalise.coverage import data_package_versions
 from ladfin.normalise.rates import Policy
 from ladfin.tables.assemble import build_tables
 
 TABLE_NAMES = ("documents", "events", "figures", "announcements", "skipped", "rates_used")
+CURRENT = "current"
+STAMP = "build.json"
+LOCK_NAME = ".build.lock"
+KEEP_VERSIONS = 2           # the current set and the one before, for readers that resolved it
+DEFAULT_WAIT = 600.0        # seconds a second build waits for the lock
+_TEMPORARY = re.compile(r"^\.(build|link)-")
+_VERSION = re.compile(r"^\d{4}-\d\d-\d\dT\d{6}Z-[0-9a-f]{10}(-\d+)?$")
 
 
 def inputs_digest(root: Path | None = None) -> str:
@@ -31,46 +68,302 @@ def inputs_digest(root: Path | None = None) -> str:
     return digest.hexdigest()
 
 
-def write_tables(tables: dict[str, pd.DataFrame], directory: Path | None = None) -> Path:
-    """Write each table as Parquet and CSV to `directory` (data/processed); return it."""
-    directory = directory or paths.processed_dir()
-    directory.mkdir(parents=True, exist_ok=True)
-    for name, df in tables.items():
-        df.to_parquet(directory / f"{name}.parquet", index=False)
-        df.to_csv(directory / f"{name}.csv", index=False)
-    datapackage.write(tables, directory)
-    (directory / "build.json").write_text(json.dumps({"inputs": inputs_digest()}, indent=2))
-    return directory
+def build_inputs(*, fx_policy: Policy = "on_date") -> dict:
+    """Return what a build's results depend on: inputs_digest, fx_policy, and the data packages' versions."""
+    return {"inputs_digest": inputs_digest(), "fx_policy": fx_policy, "packages": data_package_versions()}
 
 
-def is_stale(directory: Path | None = None) -> bool:
-    """Tell whether the built tables are missing or older than their inputs."""
+def set_files(names: Mapping | tuple[str, ...] = TABLE_NAMES) -> list[str]:
+    """Return the file names of a complete set of tables: Parquet and CSV each, datapackage.json, build.json."""
+    return [f"{name}.{ext}" for name in names for ext in ("parquet", "csv")] + ["datapackage.json", STAMP]
+
+
+@contextmanager
+def build_lock(directory: Path | None = None, *, wait: float = DEFAULT_WAIT) -> Iterator[Path]:
+    """Hold the build lock of `directory` (data/processed) meanwhile; yield the directory.
+
+    Raises:
+        BuildError: another build holds the lock for longer than `wait` seconds.
+        OutputError: the directory or its lock file cannot be created.
+    """
+    from filelock import FileLock, Timeout
+
     directory = directory or paths.processed_dir()
-    stamp = directory / "build.json"
-    if not stamp.is_file():
-        return True
+    lock_path = directory / LOCK_NAME
     try:
-        return json.loads(stamp.read_text()).get("inputs") != inputs_digest()
-    except (json.JSONDecodeError, OSError):
+        directory.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(lock_path), timeout=wait)
+        lock.acquire()
+    except Timeout:
+        raise BuildError(f"another `ladfin build` holds the lock {lock_path}; gave up after {wait:g} s; "
+                         "run again when it has finished") from None
+    except OSError as exc:
+        raise output_error(exc, directory) from exc
+    try:
+        yield directory
+    finally:
+        lock.release()
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    """Write `data` to a new file at `path` and flush it to disk."""
+    with path.open("xb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Flush a directory's entries (new names, renames) to disk."""
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _encode(df: pd.DataFrame, name: str) -> dict[str, bytes]:
+    """Return a table's files as bytes, after checking it against its schema."""
+    checked = schema.check(df, name)
+    parquet = io.BytesIO()
+    checked.to_parquet(parquet, index=False)
+    return {f"{name}.parquet": parquet.getvalue(), f"{name}.csv": checked.to_csv(index=False).encode("utf-8")}
+
+
+def _write_set(tables: Mapping[str, pd.DataFrame], into: Path, inputs: Mapping) -> str:
+    """Return the version name of a complete, checked set of `tables`, written into the empty directory `into`.
+
+    Every file is read back and compared with what was meant to be written, and each
+    Parquet table checked again against its schema, before build.json is written last.
+
+    Raises:
+        SchemaError: a table does not match its schema.
+        OutputError: a file came back different (truncated, changed).
+    """
+    files: dict[str, dict] = {}
+    for name, df in tables.items():
+        for file, data in _encode(df, name).items():
+            _write_bytes(into / file, data)
+            files[file] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    package = datapackage.write(tables, into)
+    with package.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    described = [r["name"] for r in json.loads(package.read_text(encoding="utf-8"))["resources"]]
+    if described != list(tables):
+        raise OutputError(f"{package}: describes {described}, not the tables written {list(tables)}")
+    files[package.name] = {"bytes": package.stat().st_size, "sha256": _sha256(package)}
+    for file, expected in files.items():
+        if _sha256(into / file) != expected["sha256"]:
+            raise OutputError(f"{into / file}: the file on disk differs from what was written; "
+                              "is the disk full or failing?")
+    for name in tables:
+        schema.check(pd.read_parquet(into / f"{name}.parquet"), name)
+    content = hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()
+    now = datetime.now(UTC)
+    version = f"{now:%Y-%m-%dT%H%M%SZ}-{content[:10]}"
+    stamp = {**inputs, "version": version, "built": now.isoformat(timespec="seconds"), "files": files}
+    _write_bytes(into / STAMP, (json.dumps(stamp, indent=2) + "\n").encode("utf-8"))
+    _fsync_directory(into)
+    return version
+
+
+def _switch(directory: Path, link: str, target: str) -> None:
+    """Point `directory`/`link` at `target` in one step: a new relative symlink renamed over the old."""
+    temporary = directory / f".link-{os.getpid()}-{secrets.token_hex(4)}"
+    temporary.symlink_to(target)
+    os.replace(temporary, directory / link)
+
+
+def _remove_leftovers(directory: Path) -> None:
+    """Remove what builds killed before finishing left in `directory`: .build-* and .link-* entries.
+
+    Called with the build lock held, so no running build owns them.
+    """
+    for entry in directory.iterdir():
+        if _TEMPORARY.match(entry.name):
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+
+
+def _current_target(directory: Path) -> str | None:
+    link = directory / CURRENT
+    return os.readlink(link) if link.is_symlink() else None
+
+
+def _publish(tables: Mapping[str, pd.DataFrame], directory: Path, inputs: Mapping) -> Path:
+    """Return the new version directory of `directory`, made current once complete (lock held)."""
+    _remove_leftovers(directory)
+    building = directory / f".build-{os.getpid()}-{secrets.token_hex(4)}"
+    building.mkdir()
+    try:
+        version = _write_set(tables, building, inputs)
+        final = directory / version
+        for n in range(1, 1000):
+            if not final.exists():
+                break
+            final = directory / f"{version}-{n}"
+        building.rename(final)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    previous = _current_target(directory)
+    _switch(directory, CURRENT, final.name)
+    _fsync_directory(directory)
+    wanted = set_files(tables)
+    for file in wanted:
+        path = directory / file
+        if not (path.is_symlink() and os.readlink(path) == f"{CURRENT}/{file}"):
+            _switch(directory, file, f"{CURRENT}/{file}")
+    for entry in directory.iterdir():  # links to files a set no longer has
+        if entry.is_symlink() and entry.name not in wanted and os.readlink(entry).startswith(f"{CURRENT}/"):
+            entry.unlink()
+    # Keep the new set and the one it replaced (a reader may have resolved it just before
+    # the switch); anything else is older, or a version a killed build never switched to.
+    keep = [final.name, *([Path(previous).name] if previous else [])][:KEEP_VERSIONS]
+    for entry in directory.iterdir():
+        if _VERSION.match(entry.name) and entry.name not in keep and entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+    return final
+
+
+def write_tables(tables: Mapping[str, pd.DataFrame], directory: Path | None = None, *,
+                 fx_policy: Policy = "on_date", wait: float = DEFAULT_WAIT) -> Path:
+    """Return the version directory `tables` were written to, after making it data/processed/current.
+
+    Writes a complete set (see the module docstring) under the build lock; the stamp
+    build.json records `build_inputs(fx_policy=...)`.
+
+    Raises:
+        SchemaError: a table does not match its schema; nothing is switched.
+        OutputError: data/processed cannot be written (missing, read-only, full).
+        BuildError: another build holds the lock past `wait` seconds.
+    """
+    with build_lock(directory, wait=wait) as processed:
+        return _publish_or_explain(tables, processed, build_inputs(fx_policy=fx_policy))
+
+
+def _publish_or_explain(tables: Mapping[str, pd.DataFrame], processed: Path, inputs: Mapping) -> Path:
+    try:
+        return _publish(tables, processed, inputs)
+    except OSError as exc:
+        if isinstance(exc, LadfinError):
+            raise
+        raise output_error(exc, processed) from exc
+
+
+def tables_dir(directory: Path | None = None) -> Path:
+    """Return the directory holding the current set: data/processed/current resolved to its version.
+
+    Resolving once and reading every table from the result reads one consistent set
+    even while a build switches `current`. A directory without `current` (a version
+    directory, or tables written before versions existed) is returned as it is.
+    """
+    directory = directory or paths.processed_dir()
+    link = directory / CURRENT
+    return link.resolve() if link.is_symlink() else directory
+
+
+def read_stamp(directory: Path | None = None) -> dict | None:
+    """Return the current set's build.json as a mapping, or None when missing or unreadable."""
+    try:
+        stamp = json.loads((tables_dir(directory) / STAMP).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError):
+        return None
+    return stamp if isinstance(stamp, dict) else None
+
+
+def incomplete_files(directory: Path | None = None) -> list[str]:
+    """Return the files of the current set that are missing or differ from its stamp; [] when complete.
+
+    With no readable stamp, every file of a set is missing.
+    """
+    stamp = read_stamp(directory)
+    expected = set(set_files(TABLE_NAMES)) - {STAMP}
+    files = stamp.get("files") if stamp else None
+    if not isinstance(files, dict):
+        return sorted(expected | {STAMP})
+    folder = tables_dir(directory)
+    bad = sorted(expected - set(files))
+    for file, meta in sorted(files.items()):
+        try:
+            if _sha256(folder / file) != (meta or {}).get("sha256"):
+                bad.append(file)
+        except OSError:
+            bad.append(file)
+    return bad
+
+
+def is_stale(directory: Path | None = None, *, fx_policy: Policy = "on_date") -> bool:
+    """Tell whether the built tables are missing, incomplete, or built from other inputs.
+
+    Stale when: there is no stamp; a file of the set is missing or differs from its
+    recorded hash (`incomplete_files`); or the inputs digest, `fx_policy`, or the
+    version of a package whose data changes results (CurrencyConverter, cpi) differs
+    from the stamp's.
+    """
+    stamp = read_stamp(directory)
+    if stamp is None:
         return True
+    wanted = build_inputs(fx_policy=fx_policy)
+    if any(stamp.get(key) != value for key, value in wanted.items()):
+        return True
+    return bool(incomplete_files(directory))
 
 
-def build(directory: Path | None = None, *, fx_policy: Policy = "on_date") -> dict[str, pd.DataFrame]:
-    """Build every table from data/raw and write it to data/processed; return the tables."""
+def build(directory: Path | None = None, *, fx_policy: Policy = "on_date",
+          wait: float = DEFAULT_WAIT) -> dict[str, pd.DataFrame]:
+    """Build every table from data/raw and make it data/processed's current set; return the tables.
+
+    Runs under the build lock, waiting up to `wait` seconds for another build.
+
+    Raises:
+        BuildError: another build holds the lock past `wait` seconds.
+        OutputError: data/processed cannot be written; the previous set stays current.
+    """
+    with build_lock(directory, wait=wait) as processed:
+        tables = _build_locked(processed, fx_policy)
+    return tables
+
+
+def build_if_stale(directory: Path | None = None, *, fx_policy: Policy = "on_date",
+                   wait: float = DEFAULT_WAIT) -> dict[str, pd.DataFrame] | None:
+    """Return the tables built afresh when the current set is stale for `fx_policy`, else None.
+
+    Staleness is decided with the build lock held, so a build that finished while this
+    one waited is not repeated.
+    """
+    with build_lock(directory, wait=wait) as processed:
+        if not is_stale(processed, fx_policy=fx_policy):
+            return None
+        return _build_locked(processed, fx_policy)
+
+
+def _build_locked(processed: Path, fx_policy: Policy) -> dict[str, pd.DataFrame]:
+    # The digest is taken before reading the documents: an input edited during the
+    # build then makes the new set stale rather than wrongly up to date.
+    inputs = build_inputs(fx_policy=fx_policy)
     tables = build_tables(load_all(), fx_policy=fx_policy)
-    write_tables(tables, directory)
+    _publish_or_explain(tables, processed, inputs)
     return tables
 
 
 def load_table(name: str, directory: Path | None = None) -> pd.DataFrame:
-    """Return a built table from data/processed, typed as its schema declares.
+    """Return a built table from the current set of data/processed, typed as its schema declares.
+
+    `directory` may also be one version directory (see `tables_dir`).
 
     Raises:
         LadfinError: the table has not been built, or `name` is not a table.
     """
     if name not in schema.TABLES:
         raise LadfinError(f"no table {name!r}; tables are {', '.join(TABLE_NAMES)}")
-    path = (directory or paths.processed_dir()) / f"{name}.parquet"
+    path = tables_dir(directory) / f"{name}.parquet"
     if not path.is_file():
         raise LadfinError(f"{path}: table not built yet; run `ladfin build` (or `make report`)")
     return schema.check(pd.read_parquet(path), name)
