@@ -82,16 +82,19 @@ def _writable_directory(path: Path) -> None:
               show_default=True, help="Which exchange rate converts money: the event day's, or its year's mean.")
 @click.option("--wait", type=float, default=600, show_default=True,
               help="Seconds to wait while another build holds the lock on data/processed.")
-def build(fx_policy: str, wait: float) -> None:
+@click.option("--force", is_flag=True, help="Read every document again, ignoring the cache in data/interim.")
+def build(fx_policy: str, wait: float, force: bool) -> None:
     """Build documents, events, figures, announcements, skipped and rates_used into data/processed.
 
     The new set of tables becomes current in one step once complete; a build that
-    fails or is interrupted leaves the previous set in place.
+    fails or is interrupted leaves the previous set in place. Documents read
+    before by the same code and vocabulary come from data/interim (--force
+    reads them again).
     """
     from ladfin import paths
     from ladfin import tables
 
-    built = tables.build(fx_policy=fx_policy, wait=wait)
+    built = tables.build(fx_policy=fx_policy, wait=wait, force=force)
     summary = ", ".join(f"{len(df)} {name}" for name, df in built.items())
     click.echo(f"built {summary} -> {paths.processed_dir()}")
     figures, announcements = built["figures"], built["announcements"]

@@ -38,6 +38,11 @@ def reference_dir() -> Path:
     return own if own.is_dir() else _PACKAGE_ROOT / "data" / "reference"
 
 
+def interim_dir() -> Path:
+    """Return data/interim, where builds keep what they may reuse (the extraction cache)."""
+    return root() / "data" / "interim"
+
+
 def processed_dir() -> Path:
     """Return data/processed, where `ladfin build` writes tables."""
     return root() / "data" / "processed"

@@ -7,9 +7,10 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 
 from ladfin.core import schema
+from ladfin.tables.cache import ExtractionCache
 from ladfin.core.cells import join_values, split_values
 from ladfin.extract.documents import Document
-from ladfin.extract.figures import extract_document
+from ladfin.extract.figures import extract_document, reading_vocabulary
 from ladfin.extract.layout import read_layout
 from ladfin.link.announcements import build_announcements, link_mentions
 from ladfin.link.classify import add_flow, add_status
@@ -17,20 +18,17 @@ from ladfin.link.measures import add_measure
 from ladfin.link.roles import add_roles
 from ladfin.normalise.prices import add_constant_dollars
 from ladfin.normalise.rates import Policy, add_amount_usd, rates_used
-from ladfin.reference.vocabulary import vocabulary
 
 
 # Columns the build adds to extracted rows: where the figure sits, and what only linking reads.
-_PLACED = ("event_id", "event_name", "event_date", "sentence_start", "block_start", "block_kind", "lang",
-           "context_before")
+_PLACED = ("event_id", "event_name", "event_date", "sentence_start", "block_start", "block_kind", "context_before")
 CONTEXT_CHARS = 400  # how much of the paragraph before a figure's sentence a measure cue may come from
 
 
 def _place(document: Document, rows: list[dict]) -> None:
-    """Add each figure row's sentence_start, block_start, language and the paragraph text before it."""
-    layout = read_layout(document.raw, vocabulary(document.lang), doc=document.doc)
+    """Add each figure row's sentence_start, block_start, block_kind and the paragraph text before it."""
+    layout = read_layout(document.raw, reading_vocabulary(document)[0], doc=document.doc)
     for row in rows:
-        row["lang"] = document.lang
         if layout.sentences:
             sentence = layout.sentence_at(row["start"])
             s_start = layout.sentences[sentence][0]
@@ -59,16 +57,25 @@ def event_of(entry: dict, doc: str) -> dict:
             "event_date": entry.get("published") or None, "event_place": None}
 
 
-def extract_all(documents: Iterable[Document]) -> tuple[list[dict], list[dict], list[dict]]:
+def read_placed(document: Document) -> tuple[list[dict], list[dict]]:
+    """Return (figure rows, skipped rows) of one document, each figure placed in its layout."""
+    figures, skipped = extract_document(document)
+    _place(document, figures)
+    return figures, skipped
+
+
+def extract_all(documents: Iterable[Document], *,
+                cache: ExtractionCache | None = None) -> tuple[list[dict], list[dict], list[dict]]:
     """Return (document rows, figure rows, skipped rows) for catalogued documents.
 
-    A figure of a document with no event date (nor, for a document that is its
+    Documents are read one at a time; with a `cache`, a document read before by
+    the same code and vocabulary is taken from it (see `ladfin.tables.cache`). A
+    figure of a document with no event date (nor, for a document that is its
     own event, a publication date) is kept and flagged no_event_date.
     """
     doc_rows, figure_rows, skipped_rows = [], [], []
     for document in documents:
-        figures, skipped = extract_document(document)
-        _place(document, figures)
+        figures, skipped = cache.get(document, read_placed) if cache is not None else read_placed(document)
         entry = {**document.entry, **event_of(document.entry, document.doc)}
         for row in figures:
             row.update({k: entry.get(k) or None for k in ("event_id", "event_name", "event_date")})
@@ -131,13 +138,15 @@ def build_events(documents: pd.DataFrame, announcements: pd.DataFrame) -> pd.Dat
     return events.sort_values(["event_date", "event_id"], na_position="last")
 
 
-def build_tables(documents: Iterable[Document], *, fx_policy: Policy = "on_date") -> dict[str, pd.DataFrame]:
+def build_tables(documents: Iterable[Document], *, fx_policy: Policy = "on_date",
+                 cache: ExtractionCache | None = None) -> dict[str, pd.DataFrame]:
     """Return every table built from `documents`, each checked against its schema.
 
     Money is converted at each document's catalog event date with `fx_policy`
     (see `ladfin.normalise.rates.add_amount_usd`), in constant dollars of schema.BASE_YEAR.
+    A `cache` serves the extraction of documents read before (`ladfin.tables.cache`).
     """
-    doc_rows, figure_rows, skipped_rows = extract_all(documents)
+    doc_rows, figure_rows, skipped_rows = extract_all(documents, cache=cache)
     docs = schema.check(schema.frame(doc_rows, "documents"), "documents")
     extracted = schema.frame(figure_rows, "extracted", extra=_PLACED)
     figures = extracted.pipe(read_figures, docs, fx_policy=fx_policy)
