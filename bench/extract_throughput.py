@@ -8,6 +8,7 @@ memory does not grow with input size.
 
     .venv/bin/python bench/extract_throughput.py [--megabytes 50]
     .venv/bin/python bench/extract_throughput.py --stages [--megabytes 5]
+    .venv/bin/python bench/extract_throughput.py --catalog tests/data/founding/data/raw/catalog.csv
 
 With --stages it prints instead how the time splits between the stages of
 extraction (best of three passes over the corpus repeated to --megabytes).
@@ -19,6 +20,7 @@ import argparse
 import itertools
 import resource
 import time
+from pathlib import Path
 
 from ladfin.extract.documents import Document, load_all
 from ladfin.extract.figures import extract_document
@@ -36,10 +38,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=None, help="50 by default, 5 with --stages")
     parser.add_argument("--stages", action="store_true", help="time each stage instead")
+    parser.add_argument("--catalog", type=Path, default=None,
+                        help="the catalog of the documents to stream [default: data/raw/catalog.csv]; "
+                             "tests/data/founding/data/raw/catalog.csv streams the five founding documents")
     args = parser.parse_args()
     megabytes = args.megabytes or (5.0 if args.stages else 50.0)
     target = int(megabytes * 1_000_000)
-    corpus = load_all()
+    corpus = load_all(args.catalog)
     for doc in corpus:  # load the vocabulary and lazy imports before timing
         extract_document(doc)
     if args.stages:

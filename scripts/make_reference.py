@@ -16,7 +16,7 @@ from babel import Locale
 from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "reference"
-LANGS = ("en", "es")
+LANGS = ("en", "es", "pt")
 SOURCE = "CLDR via babel; ISO 3166 / ISO 4217 via pycountry"
 
 
@@ -26,7 +26,7 @@ def _local_currency(alpha2: str) -> str:
 
 
 def countries() -> list[dict[str, str]]:
-    """Return one row per ISO 3166 country: code, alpha2, English and Spanish names, currency."""
+    """Return one row per ISO 3166 country: code, alpha2, English, Spanish and Portuguese names, currency."""
     rows = []
     for country in pycountry.countries:
         a2 = country.alpha_2
@@ -41,6 +41,7 @@ def countries() -> list[dict[str, str]]:
                 "alpha2": a2,
                 "name_en": Locale("en").territories.get(a2, country.name),
                 "name_es": Locale("es").territories.get(a2, ""),
+                "name_pt": Locale("pt").territories.get(a2, ""),
                 "iso_name": country.name,
                 "currency": code,
                 "currency_symbol": symbol,

@@ -38,6 +38,8 @@ class Table:
 COLUMNS: dict[str, Column] = {
     # provenance
     "doc": Column("string", "File name of the source document in data/raw.", required=True),
+    "lang": Column("string", "Language the figure was read in (a row of data/reference/languages.csv): the "
+                   "document's, or its paragraph's where a page mixes two."),
     "start": Column("Int64", "Offset (characters) in the raw file where the text begins.", "char", required=True),
     "end": Column("Int64", "Offset (characters) in the raw file where the text ends.", "char", required=True),
     "quote": Column("string", "The figure as written: raw[start:end], hedge excluded.", required=True),
@@ -72,9 +74,12 @@ COLUMNS: dict[str, Column] = {
                         "the hedge leaves it open (nearly, up to, about)."),
     "unit": Column("string", "ISO 4217 code (money), person (people), the counted noun (count), percent; "
                    "empty when the currency could not be told (see flag)."),
-    "unit_source": Column("string", "Where the unit was read: text (the figure's own words), part_of (the "
-                          "whole it is a part of: 105,000 of the estimated 324,500 migrants) or compared "
-                          "(the figure it is compared with: compared to 9,796).", allowed=get_args(UnitSource)),
+    "unit_source": Column("string", "Where the unit was read: text (the figure's own words), label (a table "
+                          "label on the next line), part_of (the whole it is a part of: 105,000 of the "
+                          "estimated 324,500 migrants), compared (the figure it is compared with: compared to "
+                          "9,796), of_them (the figure a governing 'of them' points to), same_sentence or "
+                          "previous_sentence (a noun the text gives without a number).",
+                          allowed=get_args(UnitSource)),
     "qualifier": Column("string", "Hedge class: exact, over, under, approx.", allowed=get_args(Qualifier),
                         required=True),
     "hedge": Column("string", "The hedge as written, lower case (more than, nearly ...)."),
@@ -166,7 +171,7 @@ for _column in ("amount_usd", "amount_usd_low", "amount_usd_high", "amount_usd_a
     )
 
 _EXTRACTED = (
-    "doc", "start", "end", "quote", "sentence", "section", "pillar", "status", "kind", "value",
+    "doc", "start", "end", "lang", "quote", "sentence", "section", "pillar", "status", "kind", "value",
     "value_high", "unit", "unit_source", "qualifier", "hedge", "currency_assumed", "alt_unit", "duration",
     "actor", "actor_alias", "recipients", "note", "flag",
 )
@@ -179,8 +184,9 @@ TABLES: dict[str, Table] = {
     "figures": Table(
         "one row per figure mention in a catalogued document",
         ("doc", "start"),
-        ("doc", *_EVENT, "start", "end", "quote", "sentence", "sentence_start", "block_start", "block_kind", "section",
-         "pillar", "kind", "value", "value_high", "unit", "unit_source", "qualifier", "hedge", "currency_assumed",
+        ("doc", *_EVENT, "start", "end", "lang", "quote", "sentence", "sentence_start", "block_start", "block_kind",
+         "section", "pillar", "kind", "value", "value_high", "unit", "unit_source", "qualifier", "hedge",
+         "currency_assumed",
          "alt_unit", "duration", "actor", "actor_alias", "recipients", "flow", "status", "measure", "role", "parent",
          "parts_sum_usd", "parts_add_up", "announcement", "is_canonical", *_USD, *_FX,
          *(constant_column(c, BASE_YEAR) for c in _USD), "cues", "note", "flag"),

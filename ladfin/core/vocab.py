@@ -16,14 +16,17 @@ Kind = Literal["money", "people", "count", "percent"]
 Qualifier = Literal["exact", "over", "under", "approx"]
 SkipReason = Literal[
     "date", "year", "fiscal_year", "ordinal", "label", "identifier", "list_number",
-    "duration", "multiplier", "age", "time", "phone", "no_unit", "other",
+    "duration", "multiplier", "ratio", "age", "time", "phone", "no_unit", "other",
     "front_matter", "markup", "url", "boilerplate",
 ]
 Borrow = Literal["next", "previous"]  # where a noun-less number takes its unit
-# Where a figure's unit comes from: its own words, or another figure of its sentence: the whole
-# it is a part of ("105,000 of the estimated 324,500 migrants"), or the one it is compared with
-# ("19,000 visas in 2022 compared to 9,796 in 2021").
-UnitSource = Literal["text", "part_of", "compared"]
+# Where a figure's unit comes from: its own words; a table label on the next line ("1,297,760" /
+# "People Targeted"); another figure of its sentence: the whole it is a part of ("105,000 of the
+# estimated 324,500 migrants"), the one it is compared with ("19,000 visas in 2022 compared to
+# 9,796 in 2021"), the one a governing "of them" points to ("248,4 mil personas; de ellas, 201,7
+# mil recibieron"); or a noun the text gives without a number, earlier in the sentence
+# ("Requests ... a record 37,606 submitted") or in a sentence before it.
+UnitSource = Literal["text", "label", "part_of", "compared", "of_them", "same_sentence", "previous_sentence"]
 BlockKind = Literal["heading", "bullet", "paragraph"]
 
 # -- linking: what the words around a figure say about it
@@ -43,6 +46,9 @@ Scope = Literal["sentence", "block"]            # how far a cue reaches
 Policy = Literal["on_date", "annual_average", "fixed_date"]
 FX_POLICIES: tuple[str, ...] = get_args(Policy)
 Dollars = Literal["nominal", "constant"]
+
+# -- charts: one builder draws either; the briefing variant states bounds in words, not marks
+ChartVariant = Literal["analyst", "briefing"]
 BASE_YEAR = 2024  # the base year of the constant-dollar columns `ladfin build` writes
 MARGIN = 0.1      # the spread assumed around a hedged figure when a caller asks for one
 

@@ -13,19 +13,16 @@ import bisect
 import html
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 import yaml
 
 from ladfin.core.vocab import BlockKind
 from ladfin.errors import DocumentError
+from ladfin.extract.canvas import Canvas, Span
+from ladfin.extract.language import shown_decimal_separator
 from ladfin.reference.vocabulary import Vocabulary
-
-
-class Span(NamedTuple):  # NamedTuples, not dataclasses: made by the thousand
-    start: int
-    end: int
-    reason: str  # why the text is not read: front_matter, markup, url, boilerplate, list_number
 
 
 class Block(NamedTuple):
@@ -64,6 +61,15 @@ class Layout:
         r = len(self.backwards) - end
         return pattern.match(self.backwards, r, r + width)
 
+    @cached_property
+    def _decimal_shown(self) -> str | None:
+        return shown_decimal_separator(self.clean)
+
+    def shown_decimal(self) -> str | None:
+        """Return the decimal separator the text's numerals show, read once and only when asked
+        (see `ladfin.extract.language.shown_decimal_separator`)."""
+        return self._decimal_shown
+
     def sentence_at(self, offset: int) -> int:
         """Return the index of the sentence holding `offset` (the nearest one before it)."""
         return max(bisect.bisect_right(self.sentence_starts, offset) - 1, 0)
@@ -96,52 +102,7 @@ _BULLET = re.compile(
     re.M,
 )
 # [.!?][.!?]*, not [.!?]+: a pattern opening with a character class is scanned faster.
-_SENTENCE_END = re.compile(r"[.!?][.!?]*[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9¿¡•])")
-
-
-class _Canvas:
-    """The raw text being cleaned: edits are queued and applied when the text is next read.
-
-    Each pass of cleaning masks spans (overwrites them with spaces, newlines
-    kept) or replaces a few characters; `text()` applies the queued edits by
-    slicing, so a pass costs one copy of the text, however many spans it masks.
-    """
-
-    def __init__(self, raw: str):
-        self._text = raw
-        self._edits: list[tuple[int, int, str]] = []  # (start, end, replacement of equal length)
-        self.masked: list[Span] = []
-
-    def put(self, start: int, text: str) -> None:
-        """Overwrite the characters from `start` with `text`."""
-        self._edits.append((start, start + len(text), text))
-
-    def mask(self, start: int, end: int, reason: str) -> None:
-        """Overwrite [start, end) with spaces, keeping newlines, and remember why."""
-        if end > start:
-            text = self._text[start:end]
-            blank = "\n".join(" " * len(line) for line in text.split("\n")) if "\n" in text else " " * len(text)
-            self._edits.append((start, end, blank))
-            self.masked.append(Span(start, end, reason))
-
-    def text(self) -> str:
-        if not self._edits:
-            return self._text
-        edits = sorted(self._edits, key=lambda e: e[0])
-        if any(b[0] < a[1] for a, b in zip(edits, edits[1:])):
-            chars = list(self._text)  # overlapping edits: apply in order, the later one wins
-            for start, end, replacement in self._edits:
-                chars[start:end] = replacement
-            self._text = "".join(chars)
-        else:
-            pieces, pos = [], 0
-            for start, end, replacement in edits:
-                pieces += (self._text[pos:start], replacement)
-                pos = end
-            pieces.append(self._text[pos:])
-            self._text = "".join(pieces)
-        self._edits = []
-        return self._text
+_SENTENCE_END = re.compile(r"[.!?][.!?]*[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9¿¡•ÁÉÍÓÚÑÀÂÊÔÃÕÇ])")
 
 
 def read_layout(raw: str, vocab: Vocabulary, *, doc: str = "<text>") -> Layout:
@@ -150,7 +111,7 @@ def read_layout(raw: str, vocab: Vocabulary, *, doc: str = "<text>") -> Layout:
     Raises:
         DocumentError: the YAML front matter does not parse.
     """
-    canvas = _Canvas(raw)
+    canvas = Canvas(raw)
     mask = canvas.mask
     meta: dict = {}
     front = _FRONT_MATTER.match(raw)
@@ -233,6 +194,7 @@ def _bullet_starts(clean: str, mask) -> list[tuple[int, bool]]:
     """Mask bullet markers and return where each block starts, and whether it is a bullet."""
     starts: list[tuple[int, bool]] = []
     previous_blank = True
+    previous_numbered = False
     previous_line = ""
     offset = 0
     bullet_at = _BULLET.match
@@ -240,10 +202,12 @@ def _bullet_starts(clean: str, mask) -> list[tuple[int, bool]]:
         blank = line.isspace()  # a line from splitlines is never empty
         bullet = None if blank else bullet_at(line)
         if bullet and bullet.group("num"):
-            # A numbered line is a list item only where a list can start.
+            # A numbered line is a list item only where a list can start, or goes on.
             indented = line[:1] in " \t"
-            if not (indented or previous_blank or previous_line.rstrip()[-1:] in (":", ";", ".")):
+            if not (indented or previous_blank or previous_numbered
+                    or previous_line.rstrip()[-1:] in (":", ";", ".")):
                 bullet = None
+        previous_numbered = bool(bullet and bullet.group("num"))
         if bullet:
             mask(offset + bullet.start(), offset + bullet.end(), "list_number")
             starts.append((offset + bullet.end(), True))
@@ -328,10 +292,10 @@ def _is_heading(start: int, end: int, body: str, heading_spans, vocab: Vocabular
         return False
     if re.search(r"[.!?]\s", text) and not vocab.heading_re.match(text):
         return False
-    return _is_title_case(text)
+    return is_title_case(text)
 
 
-def _is_title_case(text: str) -> bool:
+def is_title_case(text: str) -> bool:
     """Tell whether most longer words of a line are capitalised, as in titles and link lists."""
     words = [w for w in re.findall(r"[A-Za-zÀ-ÿ][\w'’-]*", text) if len(w) > 3]
     capitalised = sum(w[0].isupper() for w in words)
@@ -361,7 +325,7 @@ def _is_chrome_line(text: str) -> bool:
         len(text) <= 100
         and text[-1:] not in ".!?"
         and not re.search(r"[.!?]\s", text)
-        and _is_title_case(text)
+        and is_title_case(text)
     )
 
 

@@ -13,7 +13,9 @@ import unicodedata
 from typing import Iterator, NamedTuple
 
 from ladfin.core.vocab import Borrow, SkipReason  # noqa: F401  (SkipReason: re-exported)
-from ladfin.extract.layout import Layout
+from ladfin.extract.layout import Layout, is_title_case
+from ladfin.extract.nouns import noun_phrase
+from ladfin.extract.numerals import compound_number, numeral_value, scale_of, word_value
 from ladfin.reference.vocabulary import Vocabulary, fold
 
 
@@ -38,27 +40,27 @@ class Mention(NamedTuple):
     duration: str | None       # "six years" in "$75 million over six years"
 
 
-_PHRASE_WORD = re.compile(r"(?:[ \t]*\n[ \t]*|[ \t]+|-)(?P<word>[^\W\d_][\w'’-]*)")
-
-
-def find_mentions(raw: str, layout: Layout, vocab: Vocabulary) -> list[Mention | Skip]:
+def find_mentions(raw: str, layout: Layout, vocab: Vocabulary,
+                  regions: list[tuple[int, int, Vocabulary]] = ()) -> list[Mention | Skip]:
     """Return a Mention or a Skip for every number in a document, in text order.
 
     Numbers inside masked text (front matter, markup, boilerplate) become skips with
     the mask's reason, and a digit run no rule reached becomes a skip `other`, so
-    every digit of the raw text is accounted for.
+    every digit of the raw text is accounted for. `regions` (start, end,
+    vocabulary), in text order and apart, are paragraphs read in another language.
     """
     clean = layout.clean
     covered_until = 0
     found: list[Mention | Skip] = []
     unread: list[int] = []  # where a digit may lie outside every token
-    for match in _tokens(clean, vocab, unread):
-        if match.start() < covered_until:
-            unread.extend(range(covered_until, match.end()))  # a token running past the last figure
-            continue
-        item = _read_token(match, layout, vocab)
-        covered_until = item.end
-        found.append(item)
+    for start, end, words in _segments(len(clean), vocab, regions):
+        for match in _tokens(clean, words, unread, start, end):
+            if match.start() < covered_until:
+                unread.extend(range(covered_until, match.end()))  # a token running past the last figure
+                continue
+            item = _read_token(match, layout, words)
+            covered_until = item.end
+            found.append(item)
     found.extend(
         Skip(s.start, s.end, s.reason) for s in layout.masked if _DIGIT.search(raw, s.start, s.end)
     )
@@ -71,7 +73,19 @@ _DIGIT = re.compile(r"\d")
 _DIGIT_RUN = re.compile(r"\d+")
 
 
-def _tokens(clean: str, vocab: Vocabulary, unread: list[int] | None = None) -> Iterator[re.Match]:
+def _segments(length: int, vocab: Vocabulary, regions) -> Iterator[tuple[int, int, Vocabulary]]:
+    """Yield (start, end, vocabulary) covering the text: the regions, and `vocab` between them."""
+    pos = 0
+    for start, end, words in regions:
+        if start > pos:
+            yield pos, start, vocab
+        yield start, end, words
+        pos = end
+    yield pos, length, vocab
+
+
+def _tokens(clean: str, vocab: Vocabulary, unread: list[int] | None = None,
+            first: int = 0, end: int | None = None) -> Iterator[re.Match]:
     """Yield the matches of `vocab.token_re` in `clean`, as `finditer` would, faster.
 
     `token_re` can only match at a digit, "(" or "+", or at one of a few words
@@ -87,30 +101,30 @@ def _tokens(clean: str, vocab: Vocabulary, unread: list[int] | None = None) -> I
     match = vocab.token_re.match
     search_start = vocab.start_re.search
     search_spaced = vocab.spaced_word_re.search
-    end = len(clean)
+    end = len(clean) if end is None else end
 
     def start_at(pos: int) -> tuple[int, bool]:
         """Return the first (position, is a digit start) from `start_re` at or after `pos`."""
         before = clean[pos - 1:pos]
         word_char = before.isalnum() or before == "_"
-        found = search_start(clean, pos if word_char or not pos else pos - 1)  # a word's \W is before it
+        found = search_start(clean, pos if word_char or not pos else pos - 1, end)  # a word's \W is before it
         while found:
             at = found.start() + 1 if found.lastgroup == "word" else found.start()
             if at >= pos:
                 return at, found.lastgroup != "word"
-            found = search_start(clean, found.start() + 1)
+            found = search_start(clean, found.start() + 1, end)
         return end, False
 
     def spaced_at(pos: int) -> int:
-        found = search_spaced(clean, pos - 1 if clean[pos - 1:pos] == " " else pos)
+        found = search_spaced(clean, pos - 1 if clean[pos - 1:pos] == " " else pos, end)
         return found.start() + 1 if found else end
 
-    pos = 0
-    if clean[:1].isalpha():  # a word at the very start has no character before it
-        first = match(clean, 0)
-        if first:
-            yield first
-            pos = first.end()
+    pos = first
+    if not first and clean[:1].isalpha():  # a word at the very start has no character before it
+        opening = match(clean, 0)
+        if opening:
+            yield opening
+            pos = opening.end()
     start, is_digit = start_at(pos)
     spaced = spaced_at(pos)
     while min(start, spaced) < end:
@@ -173,15 +187,20 @@ def _read_token(match: re.Match, layout: Layout, vocab: Vocabulary) -> Mention |
     if kind == "word":
         if after:
             return Skip(start, end + after.end(), vocab.after_reasons[fold(after.group("after")).lower()])
-        number = _word_value(text, vocab)
+        label = _ending_at(layout, vocab.label_rev_re, start, 48, "label")
+        if label:
+            return Skip(start, end, vocab.label_reasons[label])
+        number = word_value(text, vocab)
+        return _read_quantity(start, end, number, layout, left, vocab, scale_word=text.lower() in vocab.scales)
     else:
         reason = _skip_reason(text, start, left, right, layout, after, vocab)
         if reason:
             return Skip(start, end, reason)
-        number = _numeral_value(text, vocab)
+        number = numeral_value(text, vocab, layout.shown_decimal)
     return _read_quantity(start, end, number, layout, left, vocab)
 
 
+_LIST_MARK = re.compile(r"[.)][ \t]+[^\W\d_A-Z]")  # "1. addressing": a number then a lower-case word
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -201,7 +220,7 @@ def _skip_reason(text: str, start: int, left: str, right: str, layout: Layout, a
         return vocab.label_reasons[label]
     attached_scale = vocab.scale_re.match(right) and right[:1].isalpha()
     glued = left[-2:-1] if left[-1:] == "-" else left[-1:]  # "A4", "COVID-19"
-    if (right[:1].isalpha() and not attached_scale) or glued in _ASCII_LETTERS:
+    if (right[:1].isalpha() and not attached_scale) or (glued in _ASCII_LETTERS and not _currency_prefix(left, vocab)):
         if len(text) == 4 and right.startswith(vocab.plural_suffixes):
             return "year"  # 1990s
         return "identifier"
@@ -213,6 +232,10 @@ def _skip_reason(text: str, start: int, left: str, right: str, layout: Layout, a
             return "list_number"  # "3)"
     if after:
         return vocab.after_reasons[fold(after.group("after")).lower()]
+    if len(text) <= 2 and right[:1] in ".)" and _LIST_MARK.match(right):
+        return "list_number"  # "journeys. 1. addressing root causes": a list joined into one line
+    if right[:1] == " " and right[1:2].isupper() and _opens_heading(layout, start, vocab):
+        return "label"  # "1 USAID Colombia Assistance Overview": a page number before a title
     if (
         len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
         and not _currency_prefix(left, vocab)
@@ -224,8 +247,31 @@ def _skip_reason(text: str, start: int, left: str, right: str, layout: Layout, a
     return None
 
 
+def _opens_heading(layout: Layout, start: int, vocab: Vocabulary) -> bool:
+    """Tell whether a number opens a block whose first line is otherwise a title ("1 Colombia Overview")."""
+    if not layout.sentences:
+        return False
+    block = layout.blocks[layout.sentence_blocks[layout.sentence_at(start)]]
+    if block.start != start:
+        return False
+    line = layout.clean[start:block.end].split("\n", 1)[0]
+    rest = line.lstrip("0123456789 ")
+    words = rest.split()
+    # A title has several words ("2 Colombia Assistance Overview"); "5 Venezuelans" is a count.
+    return (len(words) > 2 and len(rest) <= 100 and rest[-1:] not in ".!?:;," and is_title_case(rest)
+            and words[0].lower() not in vocab.person_words)
+
+
 def _names_persons(right: str, vocab: Vocabulary) -> bool:
-    words = _noun_phrase(right, vocab)
+    """Tell whether the words right after a number name persons it counts ("2024 refugees").
+
+    A capitalised name ("2026 Regional Refugee ... Plan") or a verb ("em 2020
+    foram interiorizados") after a year leaves it a year.
+    """
+    first = right.split(None, 1)[:1]
+    if not first or not first[0][:1].islower() or first[0].lower() in vocab.copulas:
+        return False
+    words = noun_phrase(right, vocab)
     return bool(words and words[2])
 
 
@@ -235,8 +281,11 @@ def _currency_prefix(left: str, vocab: Vocabulary) -> re.Match | None:
 
 
 def _read_quantity(start: int, end: int, number: float, layout: Layout, left: str,
-                   vocab: Vocabulary) -> Mention:
-    """Read a figure around a number: currency sign, range, scale, percent, currency name, noun."""
+                   vocab: Vocabulary, *, scale_word: bool = False) -> Mention | Skip:
+    """Read a figure around a number: currency sign, range, scale, percent, currency name, noun.
+
+    `scale_word` says the number is itself a scale word ("mil" in "mil 897 millones").
+    """
     clean = layout.clean
     quote_start = start
     currency = None
@@ -249,6 +298,11 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
         currency = stripped[-1]
         quote_start = start - (len(left) - len(stripped) + 1)
     pos = end
+    if currency and number < 1000 and end - start <= 3:
+        grouped = _SPACE_GROUP.match(clean, pos)
+        if grouped:  # "S/1 900": a space groups thousands after a currency sign
+            number = number * 1000 + float(grouped.group(1))
+            pos = grouped.end()
     number_high = None
     opener = None  # "between" or "from" right before the number: how a range goes on
     lower = left.lower()
@@ -256,18 +310,32 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
         found = vocab.range_opener_re.search(left)
         opener = found.group("opener").lower() if found else None
     upper = vocab.range_end_re.get(opener, vocab.range_end_re[None]).match(clean, pos, pos + 40)
-    if upper:
-        number_high = _numeral_value(upper.group("n"), vocab)
+    high = numeral_value(upper.group("n"), vocab, layout.shown_decimal) if upper else None
+    if high is not None and high > number:  # "R$ 600 a 12 mil famílias" is no range: it falls
+        number_high = high
         pos = upper.end()
+        after = vocab.after_re.match(clean[pos:pos + 40])
+        if after:  # "de 18 a 59 años": the range is an age or a duration
+            return Skip(start, pos + after.end(), vocab.after_reasons[fold(after.group("after")).lower()])
     scale = 1.0
     scale_match = vocab.scale_re.match(clean[pos:pos + 40])
+    if not scale_match and prefix and clean[pos:pos + 1] == " " and clean[pos + 1:pos + 2].isalpha():
+        scale_match = vocab.spaced_scale_re.match(clean[pos:pos + 12])  # "$1.5 bn", "US$ 5 MM"
+    of_start = None
     if scale_match:
-        word = fold(scale_match.group())
-        scale = vocab.scales.get(word, vocab.scales.get(word.lower(), 1.0))
+        scale = scale_of(scale_match.group(), vocab)
         pos += scale_match.end()
+        if number_high is None:
+            number, scale, pos = compound_number(clean, pos, number, scale, vocab)
         joined = vocab.of_noun_re.match(clean, pos, pos + 10)
         if joined:
-            pos = joined.end()  # "1,5 millones de personas": the noun follows "de"
+            of_start, pos = pos, joined.end()  # "1,5 millones de personas": the noun follows "de"
+    elif scale_word and number_high is None:
+        number, scale, pos = compound_number(clean, pos, number, 1.0, vocab, last=number)
+    elif currency and number < 1000 and number_high is None:
+        shared = vocab.shared_scale_re.match(clean, pos, pos + 60)
+        if shared:  # "$459 of the $578 million": the scale of the next figure is this one's too
+            scale = scale_of(shared.group("scale"), vocab)
     percent = vocab.percent_re.match(clean[pos:pos + 20])
     if percent:
         pos += percent.end()
@@ -282,19 +350,29 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
     borrow = None
     duration = None
     if currency:
+        if of_start is not None and not suffix:
+            pos = of_start  # "€8 million of it": the "of" belongs to what follows, not to the figure
         duration = _duration(clean[pos:pos + 60], vocab)
     elif not percent:
-        phrase = _noun_phrase(clean[pos:pos + 120], vocab)
+        phrase = noun_phrase(clean[pos:pos + 120], vocab)
+        if phrase and not phrase[2] and layout.match_before(vocab.of_them_rev_re, start, 20):
+            phrase = None  # "of whom 500,000 hold a permit": the number counts the persons before, a verb follows
+        if not phrase:
+            partitive = vocab.partitive_re.match(clean, pos, pos + 40)
+            if partitive:  # "118,772 of these petitions": the noun after "of these" is counted
+                phrase = noun_phrase(clean[partitive.end():partitive.end() + 120], vocab)
+                if phrase:
+                    phrase = (phrase[0], partitive.end() - pos + phrase[1], phrase[2])
         if phrase:
             noun, noun_end, person = phrase
             if not person and vocab.currency_heads.get(noun.lower()):
                 currency = fold(clean[pos:pos + noun_end])
                 duration = _duration(clean[pos + noun_end:pos + noun_end + 60], vocab)
             pos += noun_end
-        elif vocab.borrow_next_re.match(clean, pos, pos + 40):
-            borrow = "next"
         else:
-            borrow = "previous"
+            if of_start is not None:
+                pos = of_start
+            borrow = "next" if vocab.borrow_next_re.match(clean, pos, pos + 40) else "previous"
     return Mention(
         start=quote_start, end=pos, number=number, number_high=number_high, scale=scale,
         hedge=_ending_at(layout, vocab.hedge_rev_re, quote_start, 40, "hedge"), currency=currency,
@@ -302,83 +380,8 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
     )
 
 
-def _noun_phrase(text: str, vocab: Vocabulary) -> tuple[str, int, bool] | None:
-    """Return (head noun, end offset, names persons) for the noun phrase opening `text`.
-
-    The phrase runs over words up to a preposition, verb, adverb or punctuation;
-    after a plural head, a word in -ed or -ing is a verb and ends it. The head is
-    its last word before any `and`/`or` (its first, in a language whose nouns lead
-    their adjectives). It counts persons when the head is a word
-    for persons, when such a word follows `and`/`or` ("vetted and cleared
-    individuals"), or in a compound like "676-person"; the phrase then ends at
-    that word.
-    """
-    words: list[tuple[str, int, bool]] = []  # (word, end offset, after a conjunction)
-    pos = 0
-    after_conj = False
-    stop, conjunctions = vocab.stop_words, vocab.conjunctions
-    for _ in range(7):
-        m = _PHRASE_WORD.match(text, pos)
-        if not m:
-            break
-        word = m.group("word").rstrip("’'")
-        lower = word.lower()
-        plural_head = words and not words[-1][2] and words[-1][0].lower().endswith(vocab.plural_suffixes)
-        if lower in stop or (lower.endswith(vocab.adverb_suffixes) and len(lower) > 4):
-            break
-        if plural_head and lower.endswith(vocab.verb_suffixes):
-            break
-        if lower in conjunctions:
-            after_conj = True
-        else:
-            words.append((word, m.start("word") + len(word), after_conj))
-            if pos == 0 and text.startswith("-") and lower in vocab.person_words:
-                return word, words[-1][1], True  # "676-person capacity"
-        pos = m.end()
-        if text[pos:pos + 1] not in (" ", "\t", "\n", "-"):
-            break  # punctuation ends the phrase
-    main = [w for w in words if not w[2]]
-    if not main:
-        return None
-    head, head_end, _ = main[0] if vocab.noun_first else main[-1]
-    if _is_person(head, main, vocab):
-        return head, head_end, True
-    for word, end, after in words:
-        if after and word.lower() in vocab.person_words:
-            return word, end, True
-    return head, head_end, False
-
-
-def _is_person(head: str, main: list[tuple[str, int, bool]], vocab: Vocabulary) -> bool:
-    lower = head.lower()
-    if lower in vocab.person_words:
-        return True
-    return len(main) > 1 and f"{main[-2][0].lower()} {lower}" in vocab.person_words
-
-
+_SPACE_GROUP = re.compile(r"[ \u00a0\u202f](\d{3})(?![\d.,’']?\d)")
 def _duration(text: str, vocab: Vocabulary) -> str | None:
     """Return the duration that follows a money figure ("six years"), or None."""
     m = vocab.duration_re.match(text)
     return m.group("d") if m else None
-
-
-def _numeral_value(text: str, vocab: Vocabulary) -> float:
-    """Return the value of a numeral written in the vocabulary's style (1,234.5 or 1.234,5)."""
-    return float(text.replace(vocab.thousands_sep, "").replace(vocab.decimal_sep, "."))
-
-
-def _word_value(text: str, vocab: Vocabulary) -> float:
-    """Return the value of a number in words: "twenty-one", "two hundred", "a dozen".
-
-    The words add up, an article counting one ("a million"), and a multiplying
-    word ("hundred", "dozen") multiplies what comes before it, or one.
-    """
-    total = 0.0
-    for part in re.split(r"[-\s]+", text.lower()):
-        if part in vocab.multipliers:
-            total = (total or 1) * vocab.multipliers[part]
-        elif part in vocab.articles:
-            total += 1
-        else:
-            total += vocab.number_words.get(part, 0)
-    return total

@@ -15,9 +15,13 @@ from ladfin.reference.read import Tables
 def build_number_style(tables: Tables) -> dict:
     """Return the number style of a language (languages.csv) and the regex of its numerals."""
     style = tables.style
-    th, dec = re.escape(style["thousands_sep"]), re.escape(style["decimal_sep"])
-    # Compact (no spaces, no comments): embedded in the patterns of ranges and durations.
-    numeral = rf"(?<![\d{th}{dec}])(?:\d{{1,3}}(?:{th}\d{{3}})+|\d+)(?:{dec}\d+)?(?![\d])"
+    # Every language's numerals have the same shape: which separator is the decimal one is
+    # decided per numeral (ladfin.extract.numerals), since the press of one language writes
+    # both ("51.2 millones" and "1.900 millones" in one Mexican article). An apostrophe groups
+    # the millions in Peru ("3’075,776"). Compact (no spaces, no comments): embedded in the
+    # patterns of ranges and durations.
+    numeral = (r"(?<![\d.,’'])(?:\d{1,3}(?:[’']\d{3})+(?:[.,]\d{3})*|\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+|\d+)"
+               r"(?:[.,]\d+)?(?![\d])")
     return {
         "thousands_sep": style["thousands_sep"],
         "decimal_sep": style["decimal_sep"],
@@ -30,7 +34,7 @@ def build_number_style(tables: Tables) -> dict:
 def _date_pattern(tables: Tables, months: list[str]) -> str:
     """Return the verbose regex of a date: ISO, numeric, or with a month name."""
     month = alternation(months)
-    day = rf"\d{{1,2}}{alternation(tables.words('ordinal_suffix'))}?"
+    day = rf"\d{{1,2}}(?![.,]\d){alternation(tables.words('ordinal_suffix'))}?"  # not "June 4.98%"
     of = tables.style.get("date_of_word") or ""
     de = rf"(?:\s+{re.escape(of)})?" if of else ""
     joiner = rf"(?:[-–]|{alternation(tables.words('date_joiner'))})"
@@ -65,10 +69,17 @@ def build_tokens(tables: Tables, numeral: str) -> dict:
     tens = [w for w, v in words.items() if v >= 20 and v % 10 == 0 and v < 100]
     units = [w for w, v in words.items() if 1 <= v <= 9]
     small = [w for w, v in words.items() if 2 <= v < 20]
+    # Words that stand for a number before a scale word: an article or a word for one ("a
+    # million", "un millón"), and a fraction ("medio millón", "meio milhão": half a million).
     articles = [*tables.words("article"), *(w for w, v in words.items() if v == 1)]
+    halves = [w for w, v in words.items() if 0 < v < 1]
     # A multiplying word that is no number by itself ("hundred", unlike "dozen")
     # may follow a number word: "two hundred".
     trailing = [w for w in multipliers if w not in {*tens, *units, *small}]
+    # A multiplying word that is also a scale word ("mil") stands alone too: "mil personas",
+    # "mil 897 millones".
+    scale_words = {w.lower() for w in spoken_scales(tables)}
+    alone = [w for w in trailing if w in scale_words]
     fractions = {r["word"].lower(): float(r["percent"]) for r in tables.rows(
         "fractions", ("word", "lang", "percent"))}
     of = re.escape(tables.style["of_word"])
@@ -76,8 +87,8 @@ def build_tokens(tables: Tables, numeral: str) -> dict:
     word_number = rf"""
         \b(?:
             {alternation(cases(tens))}(?:-{alternation(units)})?       # twenty, twenty-one
-          | {alternation(cases(small))}                                # two, a dozen
-          | {alternation(cases(articles))}(?=\s+{alternation(spoken_scales(tables))}\b)  # a (million)
+          | {alternation(cases(small + alone))}                        # two, a dozen, mil
+          | {alternation(cases(articles + halves))}(?=\s+{alternation(spoken_scales(tables))}\b)  # a (million)
         )\b
         {multiplied}                                                   # hundred
         (?![\w-]*\d)                                                   # not "two-3"
@@ -100,7 +111,7 @@ def build_tokens(tables: Tables, numeral: str) -> dict:
     # before such a word (group `word`: the token starts one character later).
     first_words = {
         w.split()[0]
-        for w in months + cases(tens) + cases(small) + cases(articles) + cases(fractions)
+        for w in months + cases(tens) + cases(small + alone) + cases(articles + halves) + cases(fractions)
     }
     opens = rf"{alternation(first_words)}(?!\w)"
     start = rf"""
@@ -132,11 +143,13 @@ def build_scales(tables: Tables) -> dict:
     return {
         "scale_re": re.compile(rf"""
             ^(?:
-                \s+(?i:{alternation(spoken)})\b     # 5 million
-              | {alternation(attached)}\b           # 5bn
+                \s+(?i:{alternation(spoken)})(?![^\W\d_])  # 5 million, "5 million1" (a footnote)
+              | {alternation(attached)}\b                  # 5bn
             )
         """, re.X),
         "scales": {**{k.lower(): v for k, v in scales.items()}, **scales},
+        # Only after a currency sign: "$1.5 bn", "US$ 5 MM" (a bare "5 m" may be metres).
+        "spaced_scale_re": re.compile(rf"^\s{alternation(attached)}\b  # (5) bn", re.X),
         "percent_re": re.compile(rf"""
             ^\s?(?:
                 {alternation(signs)}                                          # 5%
@@ -168,7 +181,19 @@ def build_ranges(tables: Tables, numeral: str) -> dict:
     by_opener: dict[str | None, re.Pattern] = {None: default}
     by_opener.update({w: upper(rf"\s+{alternation(tables.words('and'))}") for w in starts})
     by_opener.update({w: upper(dash) for w in changes})
+    rows = tables.rows("scales", ("word", "lang", "multiplier", "attached"))
+    attached = [r["word"] for r in rows if r["attached"] == "true"]
+    joiners = [*tables.words("and"), *tables.words("conjunction"), *tables.words("range_end")]
+    of = re.escape(tables.style["of_word"])
     return {
+        # "$459 of the $578 million", "$5 and $10 million": the next figure's scale is shared.
+        "shared_scale_re": re.compile(rf"""
+            \s*(?:,|\s+(?:{alternation(joiners)}
+                      |{of}(?:\s+{alternation(tables.words('borrow_next_word'))})?))   # of the
+            \s+(?:[^\s\w]{{1,3}}|[A-Z]{{1,3}}\$?)\s?                        # $, US$
+            {numeral}
+            (?P<scale>\s+(?i:{alternation(spoken_scales(tables))})\b|{alternation(attached)}\b)  # million
+        """, re.X),
         "range_openers": tuple(starts + changes),
         "range_opener_re": re.compile(rf"""
             \b(?P<opener>{alternation(starts + changes)})

@@ -26,7 +26,8 @@ FUNCTION_WORD_ROLES = (
     "article", "definite_article", "place_preposition", "duration_preposition",
     "duration_ahead", "duration_unit", "borrow_next_word", "heading_word",
     "ordinal_suffix", "adverb_suffix", "verb_suffix", "plural_suffix", "possessive",
-    "agent_phrase", "receiver_verb",
+    "agent_phrase", "receiver_verb", "copula", "person_relative", "partitive_word", "of_them",
+    "not_plural_suffix", "leading_adjective",
 )
 
 

@@ -21,7 +21,7 @@ from ladfin.reference import numbers, words
 from ladfin.reference.read import Tables, fold, read_table
 from ladfin.reference.words import Country
 
-__all__ = ["Country", "Vocabulary", "fold", "read_table", "vocabulary"]
+__all__ = ["Country", "Vocabulary", "fold", "languages", "read_table", "vocabulary"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,8 @@ class Vocabulary:
     fractions: dict[str, float]
     # -- what follows a number
     scale_re: re.Pattern
+    spaced_scale_re: re.Pattern   # an abbreviation one space after the number ("$1.5 bn")
+    shared_scale_re: re.Pattern   # "of the $578 million" after "$459": the scale both share
     scales: dict[str, float]
     percent_re: re.Pattern
     range_openers: tuple[str, ...]  # "between", "from": lower case, as range_end_re's keys
@@ -72,6 +74,15 @@ class Vocabulary:
     # -- the noun phrase after a number
     person_words: frozenset[str]
     count_singulars: dict[str, str]
+    singular_endings: tuple[tuple[str, str], ...]  # (plural ending, singular ending), longest first
+    copulas: frozenset[str]       # "are" in "4,000 are children": the noun follows it
+    not_plural_suffixes: tuple[str, ...]  # "-ss", "-us": a word ending so is no plural
+    leading_adjectives: frozenset[str]  # "nuevas" in "500 nuevas solicitudes": before the noun that leads
+    partitive_re: re.Pattern      # "of these" between a number and the noun it counts
+    money_word_re: re.Pattern     # "invest", "ayuda": a scaled number without noun or currency is money
+    of_them_re: re.Pattern        # "de ellas": the numbers after it count what came before it
+    of_them_rev_re: re.Pattern    # the same, ending right before a number, reversed
+    person_relatives: frozenset[str]  # "who" in "107,000 who applied": the number counts persons
     stop_words: frozenset[str]    # end the phrase: prepositions, verbs, relatives
     conjunctions: frozenset[str]
     adverb_suffixes: tuple[str, ...]
@@ -128,3 +139,18 @@ def vocabulary(lang: str = "en") -> Vocabulary:
             languages.csv.
     """
     return _vocabulary(paths.reference_dir(), lang)
+
+
+@cache
+def _languages(directory: Path) -> tuple[tuple[str, str], ...]:
+    return tuple((r["lang"], r["decimal_sep"]) for r in read_table(
+        "languages", ("lang", "decimal_sep"), directory=directory))
+
+
+def languages() -> dict[str, str]:
+    """Return each language with a vocabulary (a row of languages.csv) and its decimal separator, in table order.
+
+    Raises:
+        ReferenceDataError: languages.csv is missing or malformed.
+    """
+    return dict(_languages(paths.reference_dir()))

@@ -100,16 +100,36 @@ def build_nouns(tables: Tables) -> dict:
     """Return the words that read the noun phrase after a number.
 
     Person nouns and demonym plurals name persons; count nouns give singulars
-    inflect does not know; stop words, a suffix or punctuation end the phrase.
+    inflect does not know, and singular_endings.csv how a language other than
+    English makes them; stop words, a suffix or punctuation end the phrase.
     """
     persons = {r["word"].lower() for r in tables.rows("person_nouns", ("word", "lang"))}
     demonyms = tables.rows("demonyms", ("code", "demonym", "plural", "lang"))
     persons |= {d["plural"].lower() for d in demonyms}
     of = re.escape(tables.style["of_word"])
+    endings = tables.rows("singular_endings", ("ending", "lang"))
     return {
         "person_words": frozenset(persons),
         "count_singulars": {r["plural"].lower(): r["singular"] for r in tables.rows(
             "count_nouns", ("plural", "singular", "lang"))},
+        "singular_endings": tuple(sorted(((r["ending"], r["singular"]) for r in endings),
+                                         key=lambda e: -len(e[0]))),
+        "copulas": frozenset(w.lower() for w in tables.words("copula")),
+        "not_plural_suffixes": tuple(tables.words("not_plural_suffix")),
+        "leading_adjectives": frozenset(w.lower() for w in tables.words("leading_adjective")),
+        "money_word_re": re.compile(rf"""
+            (?<!\w){alternation([r["word"] for r in tables.rows("money_words", ("word", "lang"))], flags="i")}(?!\w)
+        """, re.X),
+        "partitive_re": re.compile(rf"""
+            \s+{of}\s+{alternation(tables.words('partitive_word'), flags='i')}(?=\s+[^\W\d_])  # (5) of these
+        """, re.X),
+        "of_them_rev_re": re.compile(rf"""
+            \s*,?\s*{reversed_alternation(tables.words('of_them'), flags='i')}(?!\w)   # of whom (500,000), reversed
+        """, re.X),
+        "of_them_re": re.compile(rf"""
+            (?<!\w){alternation(tables.words('of_them'), flags='i')}(?!\w)   # de ellas, of them
+        """, re.X),
+        "person_relatives": frozenset(w.lower() for w in tables.words("person_relative")),
         "stop_words": frozenset(w.lower() for w in tables.words("stop_word")),
         # "&" is a sign, not a word: it joins words in every language.
         "conjunctions": frozenset(w.lower() for w in tables.words("conjunction")) | {"&"},
@@ -132,7 +152,7 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
 
     A name is a place, not an announcer, after a place preposition ("in Lima,
     Peru") or continuing a list of such names, unless it owns the figure ("the
-    United States' $686 million"); see figures._SentenceActors.
+    United States' $686 million"); see ladfin.extract.actors.SentenceActors.
     """
     lang = tables.lang
     country_rows = tables.all("countries", ("code", "alpha2", "name_en"))

@@ -1,4 +1,4 @@
-"""Who announced a figure (ladfin/extract/figures.py, _SentenceActors), on sentences written for each rule."""
+"""Who announced a figure (ladfin/extract/actors.py, SentenceActors), on sentences written for each rule."""
 
 from __future__ import annotations
 

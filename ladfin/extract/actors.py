@@ -1,0 +1,178 @@
+"""Reads who announces each figure: the names a sentence holds, and which of them acts.
+
+A name is a country, a government agency or an organisation (data/reference:
+countries, country_aliases, actors, demonyms with institution_nouns); a name a
+preposition, dateline, label or receiver governs is a place, not an announcer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import NamedTuple
+
+from ladfin.core.cells import join_values, split_values
+from ladfin.extract.layout import Layout
+from ladfin.reference.vocabulary import Vocabulary, fold
+
+
+_DATELINE = re.compile(r"(?<![\w.])([A-Z][A-Z.]{2,}(?: [A-Z][A-Z.]{2,})*),\s+$")  # "BRIDGETOWN, " before a name
+
+
+class _Name(NamedTuple):
+    start: int
+    end: int
+    code: str       # ISO alpha-3 or an organisation's short name
+    alias: str      # as written, white space folded
+    is_place: bool   # governed by a preposition, a dateline, a label, a receiver: where, not who
+    is_object: bool  # right after a verb ("helping Ecuador unlock"): acted on, not acting
+
+
+class SentenceActors:
+    """Who each sentence names: found once per sentence, on demand."""
+
+    def __init__(self, layout: Layout, vocab: Vocabulary):
+        self._layout = layout
+        self._vocab = vocab
+        self._cache: dict[int, list[_Name]] = {}
+        self._only: tuple[str | None, str | None] | None = None  # the document's one announcer, once read
+        self._places: list[str] | None = None
+
+    def _found(self, sentence: int) -> list[_Name]:
+        """Return each name in a sentence: where it is, its code and alias, whether it is a place.
+
+        A name is a place, not an announcer, when a preposition governs it ("in
+        Lima, Peru"), it continues a list of such country names ("under the Cuba,
+        Haiti, Nicaragua ... process"), it is a dateline ("BRIDGETOWN, Barbados"),
+        a label ("Venezuela: EUR 38 million") or a receiver ("Ecuador will receive"),
+        unless it is a possessor ("the United States' $686 million").
+        """
+        if sentence not in self._cache:
+            start, end = self._layout.sentences[sentence] if self._layout.sentences else (0, 0)
+            clean = self._layout.clean
+            vocab = self._vocab
+            found: list[_Name] = []
+            previous_end, previous_place = -10, False
+            pos = start
+            while m := self._vocab.actor_re.search(clean, pos, end):
+                name_start, name_end = m.span()
+                before = clean[name_start - 1:name_start]
+                if before == "." or before == "_" or before.isalnum():  # inside a word, or "U.S."
+                    pos = name_start + 1
+                    continue
+                pos = name_end
+                if clean[name_end:name_end + 2].lstrip().startswith("$"):  # "US$ 66", "US $ 92": a currency
+                    continue
+                alias = fold(m.group())
+                window = min(40, name_start - start)
+                is_agent = bool(self._layout.match_before(vocab.agent_before_rev_re, name_start, window))
+                is_place = not is_agent and bool(
+                    self._layout.match_before(vocab.place_before_rev_re, name_start, window))
+                if previous_place and alias in vocab.place_names and not vocab.verb_after_re.match(clean, name_end):
+                    is_place = is_place or bool(
+                        vocab.list_gap_re.fullmatch(clean, previous_end, name_start)
+                    )
+                is_place = is_place or bool(vocab.receiver_after_re.match(clean, name_end)) or self._dateline(
+                    clean, start, name_start)
+                if vocab.possessive_re.match(clean, name_end):
+                    is_place = False
+                is_object = not is_agent and bool(
+                    self._layout.match_before(vocab.verb_before_rev_re, name_start, window))
+                found.append(_Name(name_start, name_end, self._vocab.actors[alias], alias, is_place, is_object))
+                previous_end, previous_place = name_end, is_place
+            self._cache[sentence] = found
+        return self._cache[sentence]
+
+    def _dateline(self, clean: str, sentence_start: int, name_start: int) -> bool:
+        """Tell whether a name follows a dateline's city: "BRIDGETOWN, Barbados (CMC) -".
+
+        The city is a word in capitals, then a comma; a word in capitals that is
+        itself a name ladfin knows ("IOM, UNHCR") is a list of names instead.
+        """
+        m = _DATELINE.search(clean, max(sentence_start, name_start - 40), name_start)
+        return bool(m) and m.group(1) not in self._vocab.actors
+
+    def actor(self, sentence: int, offset: int) -> tuple[str | None, str | None]:
+        """Return (actor codes, aliases as written) of who announced the figure at `offset`.
+
+        Names that are places (see `_found`) never announce. Of the others, the
+        nearest before the figure that is not the object of a verb is the actor
+        ("The United States pledged $25 million, Canada pledged $10 million";
+        "On behalf of the United States, Secretary Blinken announced"), with the
+        names joined to it by "and" or a comma ("The United States and Costa
+        Rica announced": CRI;USA); else the first one in the sentence ("$5
+        million from Canada" is a place; "$5 million, Canada said" is not);
+        else the nearest earlier sentence's in the block; else the document's
+        one announcer, if it names only one (a release names its announcer once).
+        """
+        if not self._layout.sentences:
+            return None, None
+        found = self._found(sentence)
+        acting = [n for n in found if not n.is_place]
+        before = [n for n in acting if n.end <= offset and not n.is_object]
+        if before:
+            return self._group(found, before[-1])
+        if acting:
+            return self._group(found, acting[0])
+        block = self._layout.sentence_blocks[sentence]
+        index = sentence - 1
+        while index >= 0 and self._layout.sentence_blocks[index] == block:
+            earlier = [n for n in self._found(index) if not n.is_place]
+            if earlier:
+                return self._group(self._found(index), earlier[0])
+            index -= 1
+        return self._lead(offset)
+
+    def _group(self, found: list[_Name], name: _Name) -> tuple[str, str]:
+        """Return (codes, aliases) of `name` and the non-place names listed with it."""
+        k = found.index(name)
+        first = last = k
+        while first > 0 and not found[first - 1].is_place and self._joined(found[first - 1], found[first]):
+            first -= 1
+        while last + 1 < len(found) and not found[last + 1].is_place and self._joined(found[last], found[last + 1]):
+            last += 1
+        names = found[first:last + 1]
+        return join_values(sorted({n.code for n in names})), join_values(n.alias for n in names)
+
+    def _lead(self, offset: int) -> tuple[str | None, str | None]:
+        """Return the document's one announcer, when every acting name in it is the same one.
+
+        A release by one government or agency names it once ("The European
+        Commission will provide EUR 120 million ... Haiti will receive EUR 18
+        million"); a fact sheet that names several actors leaves an unnamed
+        figure unattributed rather than guess.
+        """
+        if self._only is None:
+            first, codes = None, set()
+            for index in range(len(self._layout.sentences)):
+                for name in self._found(index):
+                    if not name.is_place:
+                        first = first or name
+                        codes.add(name.code)
+                if len(codes) > 1:  # two announcers: stop reading, nobody is the one
+                    break
+            self._only = (first.code, first.alias) if first is not None and len(codes) == 1 else (None, None)
+        return self._only
+
+    def _joined(self, left: _Name, right: _Name) -> bool:
+        """Tell whether two names are one list of announcers: "X and Y", "X, Y" (nothing else between)."""
+        return bool(self._vocab.list_gap_re.fullmatch(self._layout.clean, left.end, right.start))
+
+    def document_places(self) -> list[str]:
+        """Return the countries the whole document names, most named first (read once, when asked)."""
+        if self._places is None:
+            counts = Counter(name.code for index in range(len(self._layout.sentences))
+                             for name in self._found(index) if name.code in self._vocab.countries)
+            self._places = [code for code, _ in counts.most_common()]
+        return self._places
+
+    def places(self, sentence: int, *, exclude: str | None) -> list[str]:
+        """Return the countries a sentence names, other than `exclude`, in order of mention."""
+        if not self._layout.sentences:
+            return []
+        codes = []
+        excluded = set(split_values(exclude))
+        for name in self._found(sentence):
+            if name.code in self._vocab.countries and name.code not in excluded and name.code not in codes:
+                codes.append(name.code)
+        return codes

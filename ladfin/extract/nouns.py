@@ -1,0 +1,159 @@
+"""Reads what a number counts: the noun phrase after it, or the noun the text implies.
+
+`noun_phrase` reads the phrase right after a number ("500 vetted refugees",
+"10 centros de bienvenida"); `implied_noun` finds, for a number with no noun of
+its own ("more than 107,000 who have applied", "de ellas, 201,7 mil
+recibieron"), the nearest plural noun the text gives before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ladfin.reference.vocabulary import Vocabulary
+
+_PHRASE_WORD = re.compile(r"(?:[ \t]*\n[ \t]*|[ \t]+|-)(?P<word>[^\W\d_][\w'’-]*)")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SENTENCE_GAP = re.compile(r"[.!?:;][^\w]*$")  # what ends a sentence or a dateline: "(EFE).- Requests"
+
+
+def noun_phrase(text: str, vocab: Vocabulary) -> tuple[str, int, bool] | None:
+    """Return (head noun, end offset, names persons) for the noun phrase opening `text`.
+
+    The phrase runs over words up to a preposition, verb, adverb or punctuation;
+    after a plural head or a word for persons, a word in -ed or -ing is a verb or
+    a participle and ends it ("500 refugees arrived", "22 million people
+    displaced"). The head is its last word before any `and`/`or` (its first, in a
+    language whose nouns lead their adjectives). It counts persons when the head
+    is a word for persons, when such a word follows `and`/`or` ("vetted and
+    cleared individuals"), in a compound like "676-person", after a copula
+    ("106.881 son varones"), or when a relative pronoun for persons follows the
+    number ("107,000 who applied": no noun, but persons). A lone participle
+    ("37,606 submitted by") is a verb, no noun; so is, in a language whose nouns
+    come first, a finite verb right after the number ("201,7 mil recibieron").
+    """
+    words: list[tuple[str, int, bool]] = []  # (word, end offset, after a conjunction)
+    pos = 0
+    after_conj = False
+    stop, conjunctions = vocab.stop_words, vocab.conjunctions
+    for _ in range(7):
+        m = _PHRASE_WORD.match(text, pos)
+        if not m:
+            break
+        word = m.group("word").rstrip("’'")
+        lower = word.lower()
+        if pos == 0:
+            if lower in vocab.person_relatives:
+                return "", 0, True
+            if lower in vocab.copulas:
+                rest = noun_phrase(text[m.end():], vocab)
+                return (rest[0], m.end() + rest[1], True) if rest and rest[2] else None
+            if vocab.noun_first and lower.endswith(vocab.verb_suffixes):
+                return None
+        previous = words[-1][0].lower() if words and not words[-1][2] else ""
+        # A plural word for persons heads its phrase ("two million Colombians live there");
+        # a singular one may be a modifier ("six refugee processing trips").
+        if previous in vocab.person_words and (
+                previous.endswith(vocab.plural_suffixes) or f"{previous}s" not in vocab.person_words):
+            break
+        if lower in stop or ("-" in lower and lower.split("-", 1)[0] in stop):  # "in", "in-transit"
+            break
+        if lower.endswith(vocab.adverb_suffixes) and len(lower) > 4:
+            following = _PHRASE_WORD.match(text, m.end())
+            if following and following.group("word").lower().endswith(vocab.verb_suffixes):
+                pos = m.end()  # "internally displaced people": the adverb qualifies a participle
+                continue
+            break
+        if previous.endswith(vocab.plural_suffixes) and lower.endswith(vocab.verb_suffixes):
+            break  # "500 refugees arrived"
+        if lower in conjunctions:
+            after_conj = True
+        else:
+            words.append((word, m.start("word") + len(word), after_conj))
+            if pos == 0 and text.startswith("-") and lower in vocab.person_words:
+                return word, words[-1][1], True  # "676-person capacity"
+        pos = m.end()
+        if text[pos:pos + 1] not in (" ", "\t", "\n", "-"):
+            break  # punctuation ends the phrase
+    main = [w for w in words if not w[2]]
+    if not main:
+        return None
+    if len(words) == 1 and not text.startswith("-") and _is_verb(main[0][0], vocab):
+        return None  # "37,606 submitted by migrants": a participle, not a noun
+    if vocab.noun_first:
+        leading = [w for w in main if w[0].lower() not in vocab.leading_adjectives]
+        head, head_end, _ = leading[0] if leading else main[0]
+    else:
+        head, head_end, _ = main[-1]
+    if _is_person(head, main, vocab):
+        return head, head_end, True
+    for word, end, after in words:
+        if after and word.lower() in vocab.person_words:
+            return word, end, True
+    return head, head_end, False
+
+
+def _is_verb(word: str, vocab: Vocabulary) -> bool:
+    lower = word.lower()
+    return lower.endswith(vocab.verb_suffixes) and not lower.endswith(vocab.plural_suffixes) \
+        and lower not in vocab.person_words
+
+
+def _is_person(head: str, main: list[tuple[str, int, bool]], vocab: Vocabulary) -> bool:
+    lower = head.lower()
+    if lower in vocab.person_words:
+        return True
+    return len(main) > 1 and f"{main[-2][0].lower()} {lower}" in vocab.person_words
+
+
+def implied_noun(before: str, vocab: Vocabulary) -> tuple[str, bool] | None:
+    """Return (noun, names persons) for the nearest plural noun in `before`, the text before a number.
+
+    A word counts when it is a word for persons ("refugees", "personas"), or a
+    plural that is no function word, number, scale, currency or duration, and
+    neither a name (capitalised inside its sentence) nor a verb after its
+    subject ("Paraná appears"). In a language whose nouns come first, a run of
+    plurals is a noun and its adjectives: the first is the noun ("solicitudes
+    diarias"). None where no such word is found: the number is then skipped,
+    never given a guessed unit.
+
+    >>> from ladfin.reference.vocabulary import vocabulary
+    >>> implied_noun("The number of Venezuelans living outside has grown from", vocabulary("en"))
+    ('Venezuelans', True)
+    """
+    words = list(_WORD.finditer(before))
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k].group().rstrip("’'")
+        if _counts(words, k, before, vocab):
+            if vocab.noun_first:
+                while k > 0 and _counts(words, k - 1, before, vocab) and not _gap(before, words[k - 1], words[k]):
+                    k -= 1
+                word = words[k].group().rstrip("’'")
+            return word, word.lower() in vocab.person_words
+    return None
+
+
+def _gap(text: str, left: re.Match, right: re.Match) -> bool:
+    """Tell whether anything but white space separates two words."""
+    return bool(text[left.end():right.start()].strip())
+
+
+def _counts(words: list[re.Match], k: int, text: str, vocab: Vocabulary) -> bool:
+    """Tell whether word `k` reads as a countable noun a later number may count."""
+    word = words[k].group().rstrip("’'")
+    lower = word.lower()
+    if lower in vocab.person_words:
+        return True
+    if (len(lower) < 4 or not lower.endswith(vocab.plural_suffixes) or lower.endswith(vocab.not_plural_suffixes)
+            or lower in vocab.stop_words or lower in vocab.conjunctions or lower in vocab.number_words
+            or lower in vocab.scales or lower in vocab.currencies or lower in vocab.after_reasons
+            or lower.endswith(vocab.adverb_suffixes)):
+        return False
+    previous = words[k - 1] if k else None
+    opens_sentence = previous is None or bool(_SENTENCE_GAP.search(text, previous.end(), words[k].start()))
+    if word[0].isupper() and not opens_sentence:
+        return False  # a name ("the States of the Southern Region")
+    if previous is not None and not opens_sentence and previous.group()[0].isupper() \
+            and not _gap(text, previous, words[k]):
+        return False  # a verb after its subject: "Paraná appears"
+    return True

@@ -1,0 +1,127 @@
+"""Reads the value of a number as written: digits in any separator style, or words.
+
+Which of "." and "," is a numeral's decimal separator is decided per numeral:
+its shape settles it where it can ("1.234,5", "1,234,567", "51.2"); a single
+separator before exactly three digits ("1.900", "2,500") is the language's
+thousands separator when it is that, and otherwise groups thousands only where
+the text's other numerals show the other separator as the decimal one
+(`Layout.decimal_shown`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ladfin.reference.vocabulary import Vocabulary, fold
+
+_GROUP_MARKS = "’'"  # each groups the millions in Peru ("3’075,776"); never a decimal mark
+
+
+def numeral_value(text: str, vocab: Vocabulary, decimal_shown: Callable[[], str | None] | None = None) -> float:
+    """Return the value of a numeral; `decimal_shown()` gives the decimal separator the text's numerals show.
+
+    It is called only for a numeral its own shape leaves open, since reading the
+    text's other numerals costs a scan of the text.
+
+    >>> from ladfin.reference.vocabulary import vocabulary
+    >>> es = vocabulary("es")
+    >>> [numeral_value(t, es) for t in ("1.900", "51.2", "201,7", "3’075,776", "1.234,5")]
+    [1900.0, 51.2, 201.7, 3075776.0, 1234.5]
+    >>> numeral_value("2,500", es), numeral_value("2,500", es, decimal_shown=lambda: ".")
+    (2.5, 2500.0)
+    """
+    if text.isdigit():
+        return float(text)  # most numerals: no separator to decide
+    grouped = any(mark in text for mark in _GROUP_MARKS)
+    if grouped:
+        for mark in _GROUP_MARKS:
+            text = text.replace(mark, "")
+    points, commas = text.count("."), text.count(",")
+    decimal: str | None
+    if points and commas:
+        decimal = "." if text.rfind(".") > text.rfind(",") else ","
+    elif points + commas > 1:
+        decimal = None  # "1.234.567": the pattern admits repeated separators only before groups of three
+    elif not points + commas:
+        return float(text)
+    else:
+        sep = "." if points else ","
+        if len(text) - text.index(sep) - 1 != 3:
+            decimal = sep  # "51.2", "2,25": no group of thousands has other than three digits
+        elif grouped or sep == vocab.thousands_sep:
+            decimal = None
+        else:
+            shown = decimal_shown() if decimal_shown else None
+            decimal = None if shown not in (None, sep) else sep
+    if decimal is None:
+        return float(text.replace(".", "").replace(",", ""))
+    whole, _, fraction = text.rpartition(decimal)
+    return float(f"{whole.replace('.', '').replace(',', '')}.{fraction}")
+
+
+def word_value(text: str, vocab: Vocabulary) -> float:
+    """Return the value of a number in words: "twenty-one", "two hundred", "a dozen".
+
+    The words add up, an article counting one ("a million"), and a multiplying
+    word ("hundred", "dozen") multiplies what comes before it, or one.
+    """
+    total = 0.0
+    for part in re.split(r"[-\s]+", text.lower()):
+        if part in vocab.multipliers:
+            total = (total or 1) * vocab.multipliers[part]
+        elif part in vocab.articles:
+            total += 1
+        else:
+            total += vocab.number_words.get(part, 0)
+    return total
+
+
+_COMPOUND_PART = re.compile(r"\s+(\d{1,3}(?:[.,]\d{3})*)(?![\d.,’']?\d)")
+_MAJOR = 1e6  # a scale from a million up closes a group: "mil 897 millones 700 mil"
+
+
+def scale_of(word: str, vocab: Vocabulary) -> float:
+    """Return the multiplier of a scale word as written ("millones", "bn", "Mil")."""
+    word = fold(word)
+    return vocab.scales.get(word, vocab.scales.get(word.lower(), 1.0))
+
+
+def compound_number(clean: str, pos: int, number: float, scale: float, vocab: Vocabulary,
+              *, last: float | None = None) -> tuple[float, float, int]:
+    """Return (number, scale, end) of a number written in parts: "mil 897 millones 700 mil", "78 mil 975".
+
+    `number` times `scale` is what has been read so far; `last` is its last scale
+    word's value, when other than `scale` ("mil" read as the number 1000). A part
+    is a number with a scale after it, a million and up only below the previous
+    one (it closes a group: "mil 897 millones" is 1,897 million), a thousand only
+    right after such a scale ("un millón 600 mil"), or, after a thousand, a final
+    group of three digits ("Q265 mil 070"). Unchanged when no part follows.
+    """
+    if not clean[pos + 1:pos + 2].isdigit():
+        return number, scale, pos  # the common case: nothing follows in parts
+    value = number * scale
+    last = scale if last is None else last
+    total, group = (value, 0.0) if last >= _MAJOR else (0.0, value)
+    major = last if last >= _MAJOR else float("inf")
+    end = pos
+    while part := _COMPOUND_PART.match(clean, end):
+        digits = part.group(1)
+        amount = float(digits.replace(".", "").replace(",", ""))
+        after = vocab.scale_re.match(clean[part.end():part.end() + 40])
+        factor = scale_of(after.group(), vocab) if after else None
+        if factor and factor >= _MAJOR and factor < major:
+            total, group, major = total + (group + amount) * factor, 0.0, factor
+        elif factor and factor < _MAJOR and last >= _MAJOR:
+            group = amount * factor
+        elif factor is None and last == 1000 and len(digits) == 3:
+            group += amount
+            end = part.end()
+            last = 1.0
+            break
+        else:
+            break
+        last, end = factor, part.end() + after.end()
+    if end == pos:
+        return number, scale, pos
+    return total + group, 1.0, end
