@@ -59,6 +59,15 @@ class Match:
     text: str
 
 
+def compile_cue(text: str, line: int, problems: list[str]) -> re.Pattern | None:
+    """Return a cue table's pattern compiled to match whole words, any case; None (and a problem) if broken."""
+    try:
+        return re.compile(rf"(?<!\w)(?:{text})(?!\w)", re.I)
+    except re.error as exc:
+        problems.append(f"line {line}: pattern {text!r} does not compile ({exc})")
+        return None
+
+
 @cache
 def _read(directory: Path, name: str, label: str, lang: str) -> tuple[Cue, ...]:
     rows = read_table(name, ("pattern", "lang", label, "position"), directory=directory)
@@ -73,12 +82,9 @@ def _read(directory: Path, name: str, label: str, lang: str) -> tuple[Cue, ...]:
         if position not in ("before", "after", "either") or scope not in ("sentence", "block"):
             problems.append(f"line {line}: position {position!r} or scope {scope!r} is unknown")
             continue
-        try:
-            pattern = re.compile(rf"(?<!\w)(?:{row['pattern']})(?!\w)", re.I)
-        except re.error as exc:
-            problems.append(f"line {line}: pattern {row['pattern']!r} does not compile ({exc})")
-            continue
-        cues.append(Cue(row[label], pattern, position, scope))
+        pattern = compile_cue(row["pattern"], line, problems)
+        if pattern is not None:
+            cues.append(Cue(row[label], pattern, position, scope))
     if problems:
         raise ReferenceDataError(f"{directory / name}.csv: " + "; ".join(problems))
     return tuple(cues)

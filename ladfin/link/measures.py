@@ -34,7 +34,6 @@ money), then a weak cue.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -45,7 +44,7 @@ import pandas as pd
 from ladfin import paths
 from ladfin.core.vocab import Measure
 from ladfin.errors import ReferenceDataError
-from ladfin.link.cues import Cue, attach, note_cue
+from ladfin.link.cues import Cue, attach, compile_cue, note_cue
 from ladfin.link.roles import wholes
 from ladfin.reference.vocabulary import fold, read_table
 
@@ -101,12 +100,9 @@ def _cues(directory: Path, kind: str, lang: str) -> MeasureCues:
             continue
         if row["lang"] not in (lang, "*") or row["kind"] != kind:
             continue
-        try:
-            pattern = re.compile(rf"(?<!\w)(?:{row['pattern']})(?!\w)", re.I)
-        except re.error as exc:
-            problems.append(f"line {line}: pattern {row['pattern']!r} does not compile ({exc})")
-            continue
-        by_strength[row["strength"]].append(Cue(row["measure"], pattern, row["position"]))
+        pattern = compile_cue(row["pattern"], line, problems)
+        if pattern is not None:
+            by_strength[row["strength"]].append(Cue(row["measure"], pattern, row["position"]))
     nouns = {}
     for line, row in enumerate(read_table("measure_nouns", ("word", "lang", "measure"), directory=directory),
                                start=2):
