@@ -55,4 +55,6 @@ lock:
 
 clean:
 	rm -rf data/processed/*.parquet data/processed/*.csv data/processed/*.json data/processed/current \
-	       data/processed/[0-9]* data/processed/.build-* data/processed/.link-* reports/[0-9]* reports/latest
+	       data/processed/tables.xlsx data/processed/data-dictionary.* \
+	       data/processed/[0-9]* data/processed/.build-* data/processed/.link-* reports/[0-9]* reports/latest \
+	       reports/*/[0-9]* reports/*/latest

@@ -16,6 +16,9 @@ _API = {
     "build": "ladfin.tables",
     "assistance": "ladfin.analysis.series",
     "headcounts": "ladfin.analysis.series",
+    "select_figures": "ladfin.analysis.listing",
+    "with_sentences": "ladfin.analysis.listing",
+    "event_summary": "ladfin.analysis.summary",
 }
 # Modules notebooks use by their short names: `from ladfin import charts, params`.
 _MODULES = {"params": "ladfin.analysis.params"}

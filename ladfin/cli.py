@@ -122,14 +122,19 @@ def build(fx_policy: str, wait: float, force: bool) -> None:
               help="Seconds to wait while another run holds the lock on the output directory.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Notebooks run at once  [default: one per CPU, at most 4]")
+@click.option("--name", default=None,
+              help="Name of the parameter set: its runs go to OUT/NAME/  [default: the params file's stem]")
 def report(params_file: Path | None, only: tuple[str, ...], out: Path | None, notebooks_dir: Path | None,
-           wait: float, jobs: int | None) -> None:
+           wait: float, jobs: int | None, name: str | None) -> None:
     """Build the tables if their inputs changed, then run the report suite into OUT/<UTC time>/.
 
     Each notebook is executed with papermill (kernel "python3") and exported as
     an executed notebook, HTML without code, and its charts as PNG, SVG, PDF,
-    HTML, Vega-Lite JSON and CSV, listed in manifest.json. OUT/latest moves to
-    the run only when every notebook succeeds.
+    HTML, Vega-Lite JSON and CSV, listed in manifest.json and shown in the run's
+    index.html. A params file's runs go to OUT/<its stem>/ (or OUT/NAME/). A
+    set's latest (OUT/latest, OUT/NAME/latest) moves to the run only when every
+    notebook of the suite ran (no --only) and succeeded. SIGTERM or Ctrl-C stops
+    every notebook and marks the run failed.
     """
     from ladfin import paths
     from ladfin import report as reports
@@ -137,9 +142,80 @@ def report(params_file: Path | None, only: tuple[str, ...], out: Path | None, no
     _writable_directory(out if out is not None else paths.reports_dir())
     terminal = sys.stderr.isatty()
     run = reports.run_report(params_file=params_file, only=only, out=out, notebooks_dir=notebooks_dir,
-                             wait=wait, jobs=jobs, log=lambda line: click.echo(line, err=True),
+                             wait=wait, jobs=jobs, name=name, log=lambda line: click.echo(line, err=True),
                              progress=terminal)
     click.echo(str(run))
+
+
+TABLE_FORMATS = ["table", "csv", "json", "xlsx"]
+
+
+def _write_table(table, fmt: str, output: Path | None, short: tuple[str, ...] = ()) -> None:
+    """Write `table` as a terminal table (its `short` columns, readable), CSV, JSON or an Excel file."""
+    if fmt == "xlsx":
+        if output is None:
+            raise LadfinError("--format xlsx needs -o PATH: an Excel workbook is binary")
+        with _writing(output):
+            table.to_excel(output, index=False, sheet_name="ladfin")
+    elif fmt == "json":
+        dates = {c: table[c].dt.strftime("%Y-%m-%d") for c in table if str(table[c].dtype).startswith("datetime")}
+        table = table.assign(**dates)
+        _emit(table.to_json(orient="records", date_format="iso", force_ascii=False, indent=1) + "\n", output)
+    elif fmt == "csv":
+        _emit(table.to_csv(index=False), output)
+    else:
+        from ladfin.charts import readable
+
+        shown = table[[c for c in short if c in table]] if short else table
+        text = readable(shown, width=70).to_string(index=False) if len(shown) else "no row matches"
+        _emit(text + f"\n({len(table)} row{'s' if len(table) != 1 else ''})\n", output)
+
+
+@cli.command()
+@click.option("--actor", "actors", multiple=True, metavar="CODE", help="Announced by (ISO alpha-3 or name); repeat.")
+@click.option("--recipient", "recipients", multiple=True, metavar="CODE", help="Naming this country; repeat.")
+@click.option("--year", "years", multiple=True, type=int, help="Year of the event; repeat.")
+@click.option("--event", "events", multiple=True, metavar="ID", help="Event id (see the events table); repeat.")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["money", "people", "count", "percent"]),
+              help="What the figure counts; repeat.")
+@click.option("--measure", "measures", multiple=True, metavar="MEASURE",
+              help="What it measures (new_funding, resettled ...); repeat.")
+@click.option("--doc", "docs", multiple=True, metavar="FILE", help="Document file name in data/raw; repeat.")
+@click.option("--text", default=None, help="Words the quote or sentence holds (any case).")
+@click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS), default="table", show_default=True,
+              help="A table for the terminal (main columns), or every column as CSV, JSON or Excel.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of standard output.")
+def figures(actors, recipients, years, events, kinds, measures, docs, text, fmt, output) -> None:
+    """List the built figures matching every filter given, with their documents and spans.
+
+    Each filter keeps the rows matching any of its values. Reads data/processed
+    (run `ladfin build` first).
+    """
+    from ladfin.analysis.listing import SHORT_COLUMNS, select_figures
+    from ladfin.tables import load_table
+
+    picked = select_figures(load_table("figures"), actors=actors or None, recipients=recipients or None,
+                            years=years or None, events=events or None, kinds=kinds or None,
+                            measures=measures or None, docs=docs or None, text=text)
+    _write_table(picked, fmt, output, SHORT_COLUMNS)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS), default="table", show_default=True,
+              help="A table for the terminal, or CSV, JSON or Excel.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of standard output.")
+def summary(fmt: str, output: Path | None) -> None:
+    """Per event and actor: new money, money reported again, people by measure, and the headlines stated.
+
+    Each announcement counts once and each measure apart; a headline is marked
+    "agrees" where ladfin's sum is what it states.
+    """
+    from ladfin.analysis.summary import event_summary
+    from ladfin.tables import load_table
+
+    table = event_summary(load_table("figures"), load_table("announcements"))
+    short = ("event_name", "event_date", "actor", "new_funding", "existing_funding", "people", "headlines")
+    _write_table(table, fmt, output, short)
 
 
 @cli.command()
@@ -202,7 +278,8 @@ def main() -> None:
         cli.main(standalone_mode=False)
     except LadfinError as exc:
         click.echo(f"ladfin: error: {exc}", err=True)
-        sys.exit(1)
+        signum = getattr(exc, "signum", None)  # a run stopped by a signal exits as the shell expects
+        sys.exit(128 + signum if signum else 1)
     except click.exceptions.Abort:
         sys.exit(130)
     except click.ClickException as exc:

@@ -47,6 +47,14 @@ class ReportError(LadfinError, RuntimeError):
     """A report run failed: a notebook raised, or another run holds the lock."""
 
 
+class NotebookError(ReportError):
+    """A notebook of a report run failed; `cell` is the execution count of the failing cell, when known."""
+
+    def __init__(self, message: str, cell: int | None = None):
+        super().__init__(message)
+        self.cell = cell
+
+
 class OutputError(LadfinError, OSError):
     """A file or directory ladfin was asked to write cannot be written (missing, read-only, full)."""
 

@@ -30,7 +30,7 @@ def ladfin(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "ladfin", *args], capture_output=True, text=True)
 
 
-@pytest.mark.parametrize("command", [[], ["extract"], ["build"], ["report"], ["doctor"]])
+@pytest.mark.parametrize("command", [[], ["extract"], ["build"], ["report"], ["doctor"], ["figures"], ["summary"]])
 def test_every_subcommand_has_help(command):
     result = ladfin(*command, "--help")
     assert result.returncode == 0 and "Usage:" in result.stdout
@@ -203,3 +203,74 @@ def test_doctor_shows_where_each_series_ends_and_the_figures_past_them(tmp_path,
     assert (f"late.txt chars {dollars}-{dollars + 10} '$7 million' dated 2030-03-02: "
             "needs cpi-u from 2030-03-01 to 2030-03-31; it covers 1913-01-01 to") in after.output
     assert "3 money figure(s) dated past a series they need" in after.output
+
+
+# ---------------------------------------------------------------- tables without Python: figures, summary
+
+# Written for this test: two announcers, money and people, a headline the bullet reaches.
+BRIEF = ("Norway announced more than $10 million in new assistance for host communities.\n\n"
+         "- Norway will provide $10 million in new funding for shelters. (new)\n"
+         "- The United States resettled 1,500 refugees.\n")
+
+
+@pytest.fixture(scope="module")
+def built_tree(tmp_path_factory):
+    from click.testing import CliRunner
+    from ladfin.cli import cli
+
+    root = tree(tmp_path_factory.mktemp("cli-tables"), {"brief.txt": BRIEF})
+    previous = os.environ.get("LADFIN_ROOT")
+    os.environ["LADFIN_ROOT"] = str(root)
+    try:
+        assert CliRunner().invoke(cli, ["build"]).exit_code == 0
+        yield root
+    finally:
+        os.environ["LADFIN_ROOT"] = previous
+
+
+def run_cli(*args: str):
+    from click.testing import CliRunner
+    from ladfin.cli import cli
+
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_figures_filters_and_prints_a_readable_table(built_tree):
+    done = run_cli("figures", "--actor", "NOR", "--kind", "money")
+    assert done.exit_code == 0, done.output
+    assert "$10 million" in done.output and "$10M" in done.output and "refugees" not in done.output
+    assert done.output.rstrip().endswith("(2 rows)")  # the overview and the bullet each state it
+    assert "<NA>" not in done.output and "NaT" not in done.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "xlsx"])
+def test_figures_writes_every_column_as_csv_json_or_excel(built_tree, tmp_path, fmt):
+    target = tmp_path / f"figures.{fmt}"
+    done = run_cli("figures", "--text", "refugees", "--format", fmt, "-o", str(target))
+    assert done.exit_code == 0, done.output
+    read = {"csv": pd.read_csv, "json": pd.read_json, "xlsx": pd.read_excel}[fmt](target)
+    assert read["quote"].tolist() == ["1,500 refugees"] and {"doc", "start", "end", "sentence"} <= set(read)
+    if fmt == "json":
+        assert json.loads(target.read_text())[0]["event_date"] == "2024-05-07"  # a date, not a time
+
+
+def test_figures_names_what_the_data_holds_when_a_filter_matches_nothing_known(built_tree):
+    done = subprocess.run([sys.executable, "-m", "ladfin", "figures", "--actor", "XYZ"], capture_output=True,
+                          text=True, env={**os.environ, "LADFIN_ROOT": str(built_tree)})
+    assert_one_line_error(done, "actor XYZ: not in the data; choose from NOR, USA")
+
+
+def test_excel_needs_a_file(built_tree):
+    done = run_cli("figures", "--format", "xlsx")
+    assert "needs -o PATH" in str(done.exception)
+
+
+def test_summary_lists_money_people_and_headlines_per_event_and_actor(built_tree):
+    done = run_cli("summary", "--format", "csv")
+    assert done.exit_code == 0, done.output
+    table = pd.read_csv(io.StringIO(done.output)).set_index("actor")
+    assert table.loc["NOR", "new_funding_usd"] == 10e6 and table.loc["NOR", "new_funding"] == "more than $10M"
+    assert table.loc["NOR", "headlines"] == "\u201c$10 million\u201d (agrees)"
+    assert table.loc["USA", "people"] == "1.5K resettled"
+    shown = run_cli("summary").output
+    assert "more than $10M" in shown and "Meeting meeting-2024" in shown

@@ -1,1 +1,1 @@
-"""Questions asked of the tables: assistance(), headcounts(), headline checks, parameter checks."""
+"""Questions asked of the tables: assistance(), headcounts(), figure lists, summaries, headline checks."""

@@ -1,7 +1,8 @@
 """Writes the built tables to data/processed as one complete set, tells whether they are stale, reads them.
 
 A build never writes over the tables readers use. It writes every file of a new
-set (Parquet and CSV per table, datapackage.json, then build.json) into a fresh
+set (Parquet and CSV per table, the Excel workbook tables.xlsx and the data
+dictionary data-dictionary.md and .html, datapackage.json, then build.json) into a fresh
 hidden directory beside the current one, checks each table against its schema and
 each file against the bytes meant for it, renames the directory to a version
 named for its UTC time and content, and then switches the link `current` to it in
@@ -45,6 +46,7 @@ from ladfin.normalise.coverage import data_package_versions
 from ladfin.normalise.rates import Policy
 from ladfin.tables.assemble import build_tables
 from ladfin.tables.cache import ExtractionCache
+from ladfin.tables.workbook import DESCRIBED, described_files
 
 TABLE_NAMES = ("documents", "events", "figures", "announcements", "skipped", "rates_used")
 CURRENT = "current"
@@ -75,8 +77,10 @@ def build_inputs(*, fx_policy: Policy = "on_date") -> dict:
 
 
 def set_files(names: Mapping | tuple[str, ...] = TABLE_NAMES) -> list[str]:
-    """Return the file names of a complete set of tables: Parquet and CSV each, datapackage.json, build.json."""
-    return [f"{name}.{ext}" for name in names for ext in ("parquet", "csv")] + ["datapackage.json", STAMP]
+    """Return the file names of a complete set of tables: Parquet and CSV each, the workbook and data
+    dictionary (tables.xlsx, data-dictionary.md and .html), datapackage.json, build.json."""
+    return ([f"{name}.{ext}" for name in names for ext in ("parquet", "csv")] + list(DESCRIBED)
+            + ["datapackage.json", STAMP])
 
 
 @contextmanager
@@ -127,12 +131,13 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-def _encode(df: pd.DataFrame, name: str) -> dict[str, bytes]:
-    """Return a table's files as bytes, after checking it against its schema."""
+def _encode(df: pd.DataFrame, name: str) -> tuple[dict[str, bytes], pd.DataFrame]:
+    """Return a table's files as bytes, and the table as checked against its schema."""
     checked = schema.check(df, name)
     parquet = io.BytesIO()
     checked.to_parquet(parquet, index=False)
-    return {f"{name}.parquet": parquet.getvalue(), f"{name}.csv": checked.to_csv(index=False).encode("utf-8")}
+    files = {f"{name}.parquet": parquet.getvalue(), f"{name}.csv": checked.to_csv(index=False).encode("utf-8")}
+    return files, checked
 
 
 def _write_set(tables: Mapping[str, pd.DataFrame], into: Path, inputs: Mapping) -> str:
@@ -146,10 +151,15 @@ def _write_set(tables: Mapping[str, pd.DataFrame], into: Path, inputs: Mapping) 
         OutputError: a file came back different (truncated, changed).
     """
     files: dict[str, dict] = {}
+    checked = {}
     for name, df in tables.items():
-        for file, data in _encode(df, name).items():
+        encoded, checked[name] = _encode(df, name)
+        for file, data in encoded.items():
             _write_bytes(into / file, data)
             files[file] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    for file, data in described_files(checked).items():  # for readers without Python: Excel, a dictionary
+        _write_bytes(into / file, data)
+        files[file] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
     package = datapackage.write(tables, into)
     with package.open("rb+") as handle:
         os.fsync(handle.fileno())
