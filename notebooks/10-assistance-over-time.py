@@ -55,47 +55,52 @@ selection, money = params.money_choices(
     include_components=include_components, include_cumulative=include_cumulative,
     include_targets=include_targets, measures=measures)
 start_year, end_year = selection["start_year"], selection["end_year"]
-words = dict(money, sources=charts.source_lines(documents))
+words = dict(money, documents=documents)
+events = ladfin.load_table("events").loc[lambda table: table["event_date"].dt.year.between(start_year, end_year)]
 
 # %% [markdown]
 # ## At each ministerial meeting
 #
-# A bar is the sum of one measure's announcements at one meeting. A triangle
-# marks a total the text gives only as a bound: "more than" (up) or "nearly"
-# (down); no interval is drawn that the text does not state. A paler bar
-# includes an amount whose currency the text leaves open.
+# A bar is the sum of one measure's announcements at one meeting, labelled as
+# the texts state it ("more than $686M"). A triangle marks a total the text
+# gives only as a bound: "more than" (up) or "nearly" (down); no interval is
+# drawn that the text does not state. A paler bar includes an amount whose
+# currency the text leaves open. The report also exports a briefing version
+# of each chart (`per-event.png`), with the bounds in words only.
 
 # %%
 per_event = ladfin.assistance(by=("event",), **money, **selection)
-charts.publish(charts.assistance_by_event(per_event, **words), "per-event")
+charts.publish_variants(charts.assistance_by_event, per_event, name="per-event", events=events, **words)
 
 # %%
-per_event
+charts.readable(per_event)
 
 # %% [markdown]
 # ## Per year
 #
 # The same money per calendar year, split by the parameter `by` (by measure
-# instead when several measures are drawn, so no bar adds two). A year with no
-# meeting in the corpus stays empty rather than disappearing.
+# instead when several measures are drawn, so no bar adds two). A year the
+# documents do not cover is marked "no documents" under the axis: it is not a
+# zero. Click a legend entry to pick out one group.
 
 # %%
 split = by if len(selection["measures"]) == 1 else "measure"
 per_year = ladfin.assistance(by=("year", split), **money, **selection)
 years = range(start_year, end_year + 1)
-charts.publish(charts.assistance_by_year(per_year, color=split, years=years, **words), "per-year")
+charts.publish_variants(charts.assistance_by_year, per_year, name="per-year", color=split, years=years, **words)
 
 # %% [markdown]
 # ## Every announcement behind the bars
 #
-# One point per money announcement in the years chosen, in nominal dollars.
-# Colour tells its role: the bars add single figures and totals; parts of
-# totals and running totals are shown here but only added when included above.
-# Hover over a point for its quote, document and event.
+# One row per money announcement in the years chosen, in nominal dollars,
+# named by the words around it and labelled as its text states it. Colour tells
+# its role: the bars add single figures and totals; parts of totals and running
+# totals are shown here but only added when included above. Hover over a point
+# for its sentence, document and event.
 
 # %%
-announcements = ladfin.load_table("announcements")
+announcements = ladfin.with_sentences(ladfin.load_table("announcements"), figures)
 money_rows = announcements[announcements["kind"].eq("money")
                            & announcements["event_date"].dt.year.between(start_year, end_year)]
-charts.publish(charts.figure_points(money_rows, documents, color="role", sources=words["sources"],
-                                    title="Every money announcement"), "announcements")
+charts.publish_variants(charts.figure_points, money_rows, documents, name="announcements", color="role",
+                        title="Every money announcement")

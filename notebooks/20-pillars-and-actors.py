@@ -51,29 +51,30 @@ selection, money = params.money_choices(
     fx_policy=fx_policy, fixed_date=fixed_date, statuses=statuses,
     include_components=include_components, include_cumulative=include_cumulative,
     include_targets=include_targets, measures=measures)
-words = dict(money, sources=charts.source_lines(documents))
+words = dict(money, documents=documents)
 
 # %% [markdown]
 # ## Who announced what, where
 #
 # Each cell is the money one actor announced under one pillar in the years
-# chosen; darker is more. A "+" marks a cell that is a lower bound.
+# chosen; darker is more. A "+" marks a cell that is a lower bound (the
+# briefing export, `pillar-by-actor.png`, says "more than" instead).
 
 # %%
 grid = ladfin.assistance(by=("pillar", "actor"), **money, **selection)
-charts.publish(charts.pillar_actor_grid(grid, **words), "pillar-by-actor")
+charts.publish_variants(charts.pillar_actor_grid, grid, name="pillar-by-actor", **words)
 
 # %% [markdown]
 # ## Per pillar
 
 # %%
-charts.publish(charts.assistance_by_category(grid, "pillar", **words), "per-pillar")
+charts.publish_variants(charts.assistance_by_category, grid, "pillar", name="per-pillar", **words)
 
 # %% [markdown]
 # ## Per actor
 
 # %%
-charts.publish(charts.assistance_by_category(grid, "actor", **words), "per-actor")
+charts.publish_variants(charts.assistance_by_category, grid, "actor", name="per-actor", **words)
 
 # %% [markdown]
 # ## Per kind of money
@@ -83,7 +84,7 @@ charts.publish(charts.assistance_by_category(grid, "actor", **words), "per-actor
 
 # %%
 flows = ladfin.assistance(by=("flow",), **money, **selection)
-charts.publish(charts.assistance_by_category(flows, "flow", **words), "per-flow")
+charts.publish_variants(charts.assistance_by_category, flows, "flow", name="per-flow", **words)
 
 # %%
-grid
+charts.readable(grid)

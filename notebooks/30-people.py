@@ -48,21 +48,22 @@ if country is not None:
     country = params.check_country(country, params.named_countries(figures))
 selection = dict(country=country, start_year=start_year, end_year=end_year, statuses=statuses,
                  measures=measures, include_targets=include_targets)
-sources = charts.source_lines(documents)
 who = "every country" if country is None else charts.actor_label(country)
 years = range(start_year, end_year + 1)
 
 # %% [markdown]
 # ## Outcomes, year by year
 #
-# One bar per measure and year. A triangle marks a total the text gives only as
-# a bound ("more than", "up to").
+# One bar per measure and year, labelled as the texts state it. A triangle
+# marks a total the text gives only as a bound ("more than", "up to"); a year
+# the documents do not cover is marked "no documents". Click a legend entry to
+# pick out one measure.
 
 # %%
 per_year = ladfin.headcounts(by=("year",), **selection)
 subtitle = f"Outcomes of policy in the announcements of {who}"
-charts.publish(charts.people_by_year(per_year, years=years, sources=sources, subtitle=subtitle,
-                                     title="People reached, by year and what is counted"), "per-year")
+charts.publish_variants(charts.people_by_year, per_year, name="per-year", years=years, documents=documents,
+                        subtitle=subtitle, title="People reached, by year and what is counted")
 
 # %% [markdown]
 # ## Targets against results
@@ -72,8 +73,8 @@ charts.publish(charts.people_by_year(per_year, years=years, sources=sources, sub
 
 # %%
 by_status = ladfin.headcounts(by=("status",), **{**selection, "include_targets": True})
-charts.publish(charts.people_by_category(by_status, "status", color="measure", sources=sources,
-                                         subtitle=subtitle, title="Targets and results"), "per-status")
+charts.publish_variants(charts.people_by_category, by_status, "status", name="per-status", color="measure",
+                        documents=documents, subtitle=subtitle, title="Targets and results")
 
 # %% [markdown]
 # ## By announcing country
@@ -83,7 +84,7 @@ charts.publish(charts.people_by_category(by_status, "status", color="measure", s
 
 # %%
 per_country = ladfin.headcounts(by=("actor",), **selection)
-charts.publish(charts.people_grid(per_country, sources=sources, subtitle=subtitle), "per-country")
+charts.publish_variants(charts.people_grid, per_country, name="per-country", documents=documents, subtitle=subtitle)
 
 # %% [markdown]
 # ## Context: people in need, displaced, or who died
@@ -93,23 +94,23 @@ charts.publish(charts.people_grid(per_country, sources=sources, subtitle=subtitl
 
 # %%
 context = ladfin.headcounts(by=("year",), **{**selection, "measures": ["in_need", "died"]})
-charts.publish(charts.people_by_year(context, years=years, sources=sources, subtitle=f"Context statistics in the "
-                                     f"announcements of {who}", title="People in need or displaced, as stated"),
-               "context")
+charts.publish_variants(charts.people_by_year, context, name="context", years=years, documents=documents,
+                        subtitle=f"Context statistics in the announcements of {who}",
+                        title="People in need or displaced, as stated")
 
 # %% [markdown]
 # ## Every figure
 #
-# One point per people announcement, whatever it measures. Shape shows the
-# hedge: a triangle up is "more than", down is "nearly" or "up to".
+# One row per people announcement, whatever it measures, labelled as its text
+# states it. Shape shows the hedge: a triangle up is "more than", down is
+# "nearly" or "up to". Nothing here is added up.
 
 # %%
-announcements = ladfin.load_table("announcements")
+announcements = ladfin.with_sentences(ladfin.load_table("announcements"), figures)
 people = params.announced_by(announcements, country)
 people = people[people["kind"].eq("people") & people["event_date"].dt.year.between(start_year, end_year)]
-charts.publish(charts.figure_points(people, documents, value="value", kind="people", color="status",
-                                    sources=sources, title=f"Every people figure: {who}"),
-               "figures")
+charts.publish_variants(charts.figure_points, people, documents, name="figures", value="value", kind="people",
+                        color="status", title=f"Every people figure: {who}")
 
 # %%
-per_year
+charts.readable(per_year)

@@ -31,37 +31,35 @@ figures = ladfin.load_table("figures")
 documents = ladfin.load_table("documents")
 country = params.check_country(country, params.named_countries(figures))
 name = charts.actor_label(country)
-sources = charts.source_lines(documents)
 naming = params.naming_country(figures, country)
 
 # %% [markdown]
 # ## Money
 #
 # Money figures naming the country, in nominal US dollars at the rate of the
-# announcement date. A hollow point rests on an assumed currency.
+# announcement date, one row each, labelled as the text states it. A hollow
+# point rests on an assumed currency.
 
 # %%
-charts.publish(charts.figure_points(naming[naming["kind"] == "money"], documents, color="role",
-                                    title=f"Money figures naming {name}", sources=sources),
-               "money")
+charts.publish_variants(charts.figure_points, naming[naming["kind"] == "money"], documents, name="money",
+                        color="role", title=f"Money figures naming {name}")
 
 # %% [markdown]
 # ## People
 #
-# One point per people figure, coloured by what it measures (resettled,
-# regularised, in need ...): points are never added up here.
+# One row per people figure, coloured by what it measures (resettled,
+# regularised, in need ...): rows are never added up here.
 
 # %%
-charts.publish(charts.figure_points(naming[naming["kind"] == "people"], documents, value="value",
-                                    kind="people", color="measure", sources=sources,
-                                    title=f"People figures naming {name}"), "people")
+charts.publish_variants(charts.figure_points, naming[naming["kind"] == "people"], documents, name="people",
+                        value="value", kind="people", color="measure", title=f"People figures naming {name}")
 
 # %% [markdown]
 # ## Every figure naming the country
 #
 # `role_of_country` says whether the country announced the figure, is named as
-# a recipient or partner, or both.
+# a recipient or partner, or both. Each quote links to its document.
 
 # %%
-naming[["doc", "start", "quote", "kind", "value", "unit", "qualifier", "measure", "actor", "recipients",
-        "role_of_country", "status", "amount_usd", "sentence"]]
+charts.traced(naming, ["doc", "quote", "kind", "value", "qualifier", "measure", "actor", "recipients",
+                       "role_of_country", "status", "amount_usd", "sentence"])

@@ -33,7 +33,7 @@ import ladfin
 from ladfin import charts, params
 
 pd.set_option("display.max_rows", 1000)
-pd.set_option("display.max_colwidth", 200)
+pd.set_option("display.max_colwidth", 400)
 documents = ladfin.load_table("documents")
 keep = documents["doc"] if doc is None else [params.check_choice("doc", doc, documents["doc"].tolist())]
 figures = ladfin.load_table("figures").loc[lambda table: table["doc"].isin(keep)]
@@ -45,7 +45,8 @@ sources = charts.source_lines(documents, None if doc is None else [doc])
 # ## Documents
 
 # %%
-documents[["doc", "title", "publisher", "document_kind", "published", "event_name", "figures", "skipped"]]
+charts.readable(documents[["doc", "title", "publisher", "document_kind", "published", "event_name", "figures",
+                            "skipped"]])
 
 # %% [markdown]
 # ## What the texts state, beside what ladfin adds up
@@ -61,18 +62,18 @@ documents[["doc", "title", "publisher", "document_kind", "published", "event_nam
 from ladfin.analysis.headlines import headline_check
 
 headlines = headline_check(ladfin.load_table("figures"), announcements)
-headlines[["event_name", "actor", "doc", "quote", "qualifier", "role", "headline_usd", "ladfin_usd", "agrees",
-           "note"]]
+charts.readable(headlines[["event_name", "actor", "doc", "quote", "qualifier", "role", "headline_usd",
+                            "ladfin_usd", "agrees", "note"]])
 
 # %% [markdown]
 # ## Every figure, with its quote
 #
 # `start` and `end` are character offsets into the raw file: the quote is
-# exactly the text between them.
+# exactly the text between them (`span`). Each quote links to its document.
 
 # %%
-figures[["doc", "start", "end", "quote", "kind", "value", "unit", "qualifier", "actor", "measure", "pillar",
-         "status", "role", "flag"]]
+charts.traced(figures, ["doc", "quote", "kind", "value", "qualifier", "actor", "measure", "pillar", "status",
+                        "role", "flag"])
 
 # %% [markdown]
 # ## What the figures measure
@@ -84,7 +85,8 @@ figures[["doc", "start", "end", "quote", "kind", "value", "unit", "qualifier", "
 # %%
 measured = figures[figures["kind"].isin(["money", "people"])]
 charts.publish(charts.counts_by(measured.assign(measure=measured["measure"].fillna("unknown")), "measure",
-                                title="Money and people figures, by what they measure", sources=sources),
+                                title="Money and people figures, by what they measure", sources=sources,
+                                caption="What is counted: figure mentions of money and people, per measure."),
                "measures")
 
 # %% [markdown]
@@ -95,10 +97,11 @@ charts.publish(charts.counts_by(measured.assign(measure=measured["measure"].fill
 # %%
 charts.publish(charts.counts_by(skipped, "reason", title="Numbers that are not figures, by reason",
                                 subtitle="Every number in the documents is a figure or skipped with a reason",
-                                sources=sources), "skipped-reasons")
+                                sources=sources, caption="What is counted: numbers that are not figures, per "
+                                                         "reason."), "skipped-reasons")
 
 # %%
-skipped
+charts.readable(skipped)
 
 # %% [markdown]
 # ## Currency assumptions
@@ -107,8 +110,8 @@ skipped
 # show the reading chosen, the other one, and both conversions.
 
 # %%
-figures[figures["currency_assumed"]][["doc", "start", "quote", "unit", "alt_unit", "amount_usd",
-                                      "amount_usd_alt", "note"]]
+charts.readable(figures[figures["currency_assumed"]][["doc", "start", "quote", "unit", "alt_unit", "amount_usd",
+                                                      "amount_usd_alt", "note"]])
 
 # %% [markdown]
 # ## Totals and their parts
@@ -121,8 +124,8 @@ figures[figures["currency_assumed"]][["doc", "start", "quote", "unit", "alt_unit
 charts.publish(charts.parts_vs_totals(figures, sources=sources), "totals-and-parts")
 
 # %%
-figures[figures["role"].isin(["total", "component", "cumulative"])][
-    ["doc", "start", "quote", "role", "parent", "amount_usd", "parts_sum_usd", "parts_add_up"]]
+charts.readable(figures[figures["role"].isin(["total", "component", "cumulative"])][
+    ["doc", "start", "quote", "role", "parent", "amount_usd", "parts_sum_usd", "parts_add_up"]])
 
 # %% [markdown]
 # ## Announcements merged across documents
@@ -131,8 +134,8 @@ figures[figures["role"].isin(["total", "component", "cumulative"])][
 # once; `link_reason` says why the mentions were merged.
 
 # %%
-announcements[announcements["mentions"] > 1][["announcement", "quote", "kind", "value", "mentions", "docs",
-                                              "link_reason"]]
+charts.readable(announcements[announcements["mentions"] > 1][["announcement", "quote", "kind", "value", "unit",
+                                                              "mentions", "docs", "link_reason"]])
 
 # %% [markdown]
 # ## Flagged rows
@@ -141,13 +144,15 @@ announcements[announcements["mentions"] > 1][["announcement", "quote", "kind", "
 
 # %%
 flagged = figures[figures["flag"].notna()]
-charts.publish(charts.counts_by(flagged, "flag", title="Flagged figures, by flag", sources=sources), "flags")
+charts.publish(charts.counts_by(flagged, "flag", title="Flagged figures, by flag", sources=sources,
+                                caption="What is counted: figure mentions kept without a normalised value, per "
+                                        "flag."), "flags")
 
 # %%
-flagged[["doc", "start", "end", "quote", "kind", "unit", "flag", "note"]]
+charts.readable(flagged[["doc", "start", "end", "quote", "kind", "unit", "flag", "note"]])
 
 # %% [markdown]
 # ## Exchange rates used
 
 # %%
-ladfin.load_table("rates_used")
+charts.readable(ladfin.load_table("rates_used"))

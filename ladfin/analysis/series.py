@@ -25,7 +25,7 @@ from ladfin.link.bounds import add_bounds, assume_margin
 from ladfin.link.classify import Flow, Status
 from ladfin.link.measures import measures as measures_table
 from ladfin.link.measures import outcome_measures
-from ladfin.core.cells import split_column
+from ladfin.core.cells import join_values, split_column, split_values
 from ladfin.core.vocab import Dollars
 from ladfin.errors import ParameterError
 from ladfin.normalise.prices import add_constant_dollars, constant_column
@@ -98,6 +98,11 @@ def _drop_roles(rows: pd.DataFrame, *, include_components: bool, include_cumulat
     return rows if include_targets else rows[~rows["status"].eq("target").fillna(False)]
 
 
+def _documents(cells: pd.Series) -> str | None:
+    """Join the documents of a group's announcements: each once, sorted."""
+    return join_values(sorted({doc for cell in cells for doc in split_values(cell)}))
+
+
 def _all_or_none(values: pd.Series):
     """Sum a bound: empty as soon as one figure leaves that end open."""
     return values.sum() if len(values) and values.notna().all() else pd.NA
@@ -118,13 +123,15 @@ def _aggregate(rows: pd.DataFrame, by: list[str], sums: dict[str, str], flags: d
     keys = ["year", *(c for g in groups if g != "year" for c in GROUPS[g])]
     if "recipient" in keys:
         rows = rows.assign(recipient=split_column(rows["recipients"])).explode("recipient")
-    columns = [*keys, *sums, "announcements", *flags]
+    columns = [*keys, *sums, "announcements", *flags, "docs"]
     if rows.empty:
         return schema.typed(pd.DataFrame({c: [] for c in columns}))
     spec = {out: pd.NamedAgg(src, _all_or_none if out.endswith(("_low", "_high")) else
                              (lambda s: s.sum(min_count=1))) for out, src in sums.items()}
     spec["announcements"] = pd.NamedAgg("announcement", "nunique")
     spec.update({out: pd.NamedAgg(src, lambda s: bool(s.fillna(False).any())) for out, src in flags.items()})
+    # the documents a row rests on, so a chart's tooltip can name them
+    spec["docs"] = pd.NamedAgg("docs" if "docs" in rows else "doc", _documents)
     out = rows.groupby(keys, dropna=False, sort=True).agg(**spec).reset_index()
     out = schema.typed(out[columns])
     return out if margin is None else out.assign(margin_assumed=margin)
@@ -168,7 +175,8 @@ def assistance(
     `measure`, `amount_usd`, `amount_usd_low`, `amount_usd_high` (the bounds the
     hedges state: a group's high end is empty when one of its figures is "more
     than"), in nominal USD or, with dollars="constant", constant `base_year`
-    USD; `announcements` (how many) and `has_assumed_currency`.
+    USD; `announcements` (how many), `has_assumed_currency`, and `docs` (the documents
+    the row's announcements come from, ';' separated).
 
     Counts new money announced (measure new_funding) unless `measures` names
     others (existing_funding, loan, investment, appeal ...): each measure is its
@@ -238,7 +246,7 @@ def headcounts(
 
     Columns: `year`, the columns of the groups in `by` (as for `assistance`,
     "status" included), `measure`, `people`, `people_low`, `people_high` (the
-    bounds the hedges state) and `announcements`. Every row sums one measure:
+    bounds the hedges state), `announcements` and `docs`. Every row sums one measure:
     people resettled are never added to people regularised or in need.
 
     By default counts the outcomes of policy (the measures whose nature is

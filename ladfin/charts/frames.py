@@ -12,8 +12,10 @@ from collections.abc import Callable, Iterable, Sequence
 import pandas as pd
 
 from ladfin.charts.labels import (
-    CURRENCY_LEGEND, PART_ASSUMED, actor_label, measure_label, pillar_label, status_label,
+    CURRENCY_LEGEND, PART_ASSUMED, actor_label, document_titles, event_label, measure_label, pillar_label, shorten,
+    status_label,
 )
+from ladfin.core.cells import join_values, split_values
 from ladfin.errors import LadfinError
 
 
@@ -75,8 +77,11 @@ def amount_frame(table: pd.DataFrame, value: str, low: str, high: str,
     """Return `table` with the plotting columns every bar chart shares.
 
     They are `bound`, `range_low`/`range_high` (set for ranges only), `label`
-    and `range_label` (written with `fmt`), and `currency` (a CURRENCY_LEGEND
-    entry, or PART_ASSUMED where `has_assumed_currency`).
+    and `range_label` (written with `fmt`), `value_text` (the amount as the text
+    states it: "$579M", "more than $243M", "$579M to $634M", with "*" where it
+    rests on an assumed currency), `label_at` (where that text sits: the top of
+    the bar or of its range), and `currency` (a CURRENCY_LEGEND entry, or
+    PART_ASSUMED where `has_assumed_currency`).
     """
     data = table.copy()
     for column in (low, high):
@@ -96,6 +101,27 @@ def amount_frame(table: pd.DataFrame, value: str, low: str, high: str,
     assumed = data.get("has_assumed_currency", pd.Series(False, index=data.index))
     data["currency"] = [PART_ASSUMED if bool(a) is True else list(CURRENCY_LEGEND)[0]
                         for a in assumed.astype("boolean").fillna(False)]
+    data["value_text"] = [
+        ("" if not text else (text if b == "exact" else r) + ("*" if c == PART_ASSUMED else ""))
+        for text, b, r, c in zip(data["label"], data["bound"], data["range_label"], data["currency"])
+    ]
+    numbers = pd.to_numeric(data[value], errors="coerce").astype(float)
+    data["label_at"] = pd.to_numeric(data["range_high"], errors="coerce").astype(float).fillna(numbers)
+    return data
+
+
+def add_documents(data: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataFrame:
+    """Return `data` with `documents_text` and `events_text`: the titles and events of each row's `docs`.
+
+    Rows without a `docs` column (or no `documents` table) get empty texts.
+    """
+    data = data.copy()
+    docs = data["docs"] if "docs" in data else pd.Series(pd.NA, index=data.index)
+    data["documents_text"] = [document_titles(documents, cell) for cell in docs]
+    events = {} if documents is None else {
+        d: event_label(n, t) for d, n, t in zip(documents["doc"], documents["event_name"], documents["event_date"])}
+    data["events_text"] = [shorten("; ".join(dict.fromkeys(events[d] for d in split_values(cell) if d in events)))
+                           for cell in docs]
     return data
 
 
@@ -126,6 +152,9 @@ def sum_by(table: pd.DataFrame, keys: str | Sequence[str], *, value: str = "amou
     if "has_assumed_currency" in frame:
         out["has_assumed_currency"] = grouped["has_assumed_currency"].agg(
             lambda s: bool(s.fillna(False).any()))
+    if "docs" in frame:
+        out["docs"] = grouped["docs"].agg(
+            lambda s: join_values(sorted({d for cell in s for d in split_values(cell)})))
     return out.reset_index()
 
 

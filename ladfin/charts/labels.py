@@ -6,7 +6,7 @@ on every chart and every export.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -72,31 +72,66 @@ def dollars_note(dollars: str = "nominal", base_year: int = 2024, fx_policy: str
     return f"{what}, converted {how}"
 
 
+def _publisher(name: object) -> str | None:
+    """Return a publisher's name for a footnote, or None when the catalog does not know it."""
+    text = "" if name is None or pd.isna(name) else " ".join(str(name).split())
+    return None if not text or text.lower().startswith("unknown") else text
+
+
+def document_years(documents: pd.DataFrame) -> list[int]:
+    """Return the sorted years that have documents: the years of their events and publication dates.
+
+    A chart marks the other years of its axis "no documents" rather than drawing them as zero.
+
+    >>> document_years(pd.DataFrame({"event_date": pd.to_datetime(["2022-10-06", None]),
+    ...                              "published": pd.to_datetime([None, "2024-05-07"])}))
+    [2022, 2024]
+    """
+    years: set[int] = set()
+    for column in ("event_date", "published"):
+        if column in documents:
+            years.update(int(y) for y in pd.to_datetime(documents[column], errors="coerce").dt.year.dropna())
+    return sorted(years)
+
+
 def source_lines(documents: pd.DataFrame, docs: Iterable[str] | None = None, *,
                  width: int = 100) -> list[str]:
     """Return footnote lines naming the sources: each publisher, with its documents' count and years.
+
+    Documents whose publisher the catalog does not know ("unknown ...", or empty) are
+    counted together, never named as a publisher.
 
     Args:
         documents: the documents table (doc, publisher, published, event_date).
         docs: keep only these document file names (default: every document).
         width: longest line, in characters; lines break between publishers.
 
-    >>> docs = pd.DataFrame({"doc": ["a", "b"], "publisher": ["The White House"] * 2,
-    ...                      "published": pd.to_datetime(["2024-05-07", "2024-09-26"])})
-    >>> source_lines(docs)
-    ['Sources: The White House (2 documents, 2024); full list in data/raw/catalog.csv.']
+    >>> docs = pd.DataFrame({"doc": ["a", "b", "c"], "publisher": ["The White House"] * 2 + ["unknown (blog)"],
+    ...                      "published": pd.to_datetime(["2024-05-07", "2024-09-26", "2024-10-01"])})
+    >>> source_lines(docs)  # doctest: +NORMALIZE_WHITESPACE
+    ['Sources: The White House (2 documents, 2024); 1 document whose publisher is not known (2024); full',
+     'list in data/raw/catalog.csv.']
     """
     table = documents if docs is None else documents[documents["doc"].isin(list(docs))]
     if table.empty:
         return ["Source: no document."]
+    named = table.assign(_publisher=[_publisher(p) for p in table["publisher"]])
     parts = []
-    for publisher, group in table.groupby("publisher", sort=True):
+    groups = list(named[named["_publisher"].notna()].groupby("_publisher", sort=True))
+    unnamed = named[named["_publisher"].isna()]
+    if len(unnamed):
+        groups.append((None, unnamed))
+    for publisher, group in groups:
         when = pd.to_datetime(group["published"], errors="coerce")
         if "event_date" in group:
             when = when.fillna(pd.to_datetime(group["event_date"], errors="coerce"))
         years = ", ".join(str(y) for y in sorted({int(y) for y in when.dt.year.dropna()}))
         count = f"{len(group)} document{'s' if len(group) > 1 else ''}"
-        parts.append(f"{publisher} ({count}{', ' + years if years else ''})")
+        if publisher is None:
+            whose = "whose publisher is" if len(group) == 1 else "whose publishers are"
+            parts.append(f"{count} {whose} not known{f' ({years})' if years else ''}")
+        else:
+            parts.append(f"{publisher} ({count}{', ' + years if years else ''})")
     parts[-1] += "; full list in data/raw/catalog.csv."
     words = ("Sources: " + "; ".join(parts)).split(" ")
     lines, line = [], ""
@@ -107,6 +142,74 @@ def source_lines(documents: pd.DataFrame, docs: Iterable[str] | None = None, *,
         else:
             line = f"{line} {word}" if line else word
     return lines + [line]
+
+
+def chosen_sources(sources: Sequence[str], documents: pd.DataFrame | None) -> list[str]:
+    """Return a footnote's source lines: `sources` when given, else those of `documents` (none without either)."""
+    if sources or documents is None:
+        return list(sources)
+    return source_lines(documents)
+
+
+def shorten(text: object, width: int = 90) -> str:
+    """Return `text` on one line, cut at a word before `width` characters with an ellipsis; "" if missing.
+
+    >>> shorten("The United States  announced\\nmore than $686 million in new assistance.", 40)
+    'The United States announced more than…'
+    """
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return ""
+    one_line = " ".join(str(text).split())
+    if len(one_line) <= width:
+        return one_line
+    cut = one_line[:width - 1].rsplit(" ", 1)[0] if " " in one_line[:width - 1] else one_line[:width - 1]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def around(sentence: object, quote: object, width: int = 60) -> str:
+    """Return the words of `sentence` around `quote`, at most about `width` characters, with ellipses.
+
+    Several figures often share a sentence; the words around each tell them apart.
+    Without the quote in the sentence, the sentence's start.
+
+    >>> around("Along with the nearly $575 million in additional humanitarian assistance, "
+    ...        "the United States obligated more than $314 million in 2022.", "$314 million", 50)
+    '\u2026States obligated more than $314 million in 2022.'
+    """
+    text, figure = shorten(sentence, 10_000), shorten(quote, 10_000)
+    at = text.find(figure) if figure else -1
+    if at < 0 or len(text) <= width:
+        return shorten(text, width)
+    tokens = text.split(" ")
+    starts = [0]
+    for token in tokens[:-1]:
+        starts.append(starts[-1] + len(token) + 1)
+    lo = max(i for i, s in enumerate(starts) if s <= at)
+    hi = max(i for i, s in enumerate(starts) if s < at + len(figure))
+
+    def length(a: int, b: int) -> int:
+        return starts[b] + len(tokens[b]) - starts[a]
+
+    grew = True
+    while grew:  # a word on each side in turn, while the piece fits
+        grew = False
+        if lo > 0 and length(lo - 1, hi) <= width:
+            lo, grew = lo - 1, True
+        if hi < len(tokens) - 1 and length(lo, hi + 1) <= width:
+            hi, grew = hi + 1, True
+    return ("\u2026" if lo > 0 else "") + " ".join(tokens[lo:hi + 1]) + ("\u2026" if hi < len(tokens) - 1 else "")
+
+
+def document_titles(documents: pd.DataFrame | None, docs: object, width: int = 90) -> str:
+    """Return the titles of the documents in a `docs` cell ("a.txt;b.txt"), shortened; the file names
+    where `documents` is None or lacks them.
+
+    >>> document_titles(pd.DataFrame({"doc": ["a.txt"], "title": ["Fact sheet"]}), "a.txt;b.txt")
+    'Fact sheet; b.txt'
+    """
+    names = split_values(docs)
+    titles = {} if documents is None else dict(zip(documents["doc"], documents["title"]))
+    return shorten("; ".join(str(titles.get(d, d)) for d in names), width)
 
 
 def _names() -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""The briefing look of ladfin charts: theme, palette, number formats and an offline renderer.
+"""The briefing look of ladfin charts: theme, palette, number formats and an offline interactive renderer.
 
 `enable()` registers and switches on, in altair's global registries, the
 "ladfin-briefing" theme and the "ladfin" renderer; `ladfin.charts` calls it on
@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 import altair as alt
-import pandas as pd
+
+from ladfin.core.formats import format_people, format_si, format_usd  # noqa: F401  (the charts' formats)
 
 THEME = "ladfin-briefing"
 RENDERER = "ladfin"
@@ -58,54 +59,6 @@ def label_expr(d3_format: str, value: str = "datum.value") -> str:
 USD_LABELS = label_expr(USD_FORMAT)
 COUNT_LABELS = label_expr(COUNT_FORMAT)
 
-_PREFIXES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"), (1.0, ""))
-
-
-def format_si(value: float | None, digits: int = 3) -> str:
-    """Return `value` with `digits` significant digits and a K/M/B/T suffix, as the axes show it.
-
-    Matches the charts' d3 format (".3~s", G written B): an empty string for a
-    missing value.
-
-    >>> format_si(578_000_000), format_si(1_200_000_000), format_si(547_000), format_si(999_999)
-    ('578M', '1.2B', '547K', '1M')
-    """
-    if pd.isna(value):
-        return ""
-    value = float(value)
-    if value == 0:
-        return "0"
-    rounded = float(f"{abs(value):.{digits}g}")
-    scale, suffix = next(((s, p) for s, p in _PREFIXES if rounded >= s), (1.0, ""))
-    mantissa = f"{rounded / scale:.{digits}g}"
-    sign = "-" if value < 0 else ""
-    return f"{sign}{float(mantissa):g}{suffix}"
-
-
-def format_usd(value: float | None) -> str:
-    """Return a dollar amount as briefings write it: "$1.2B", "$578M", "$55.9M"; "" if missing.
-
-    >>> format_usd(1_234_000_000), format_usd(55_900_000)
-    ('$1.23B', '$55.9M')
-    """
-    text = format_si(value)
-    if not text:
-        return ""
-    return f"-${text[1:]}" if text.startswith("-") else f"${text}"
-
-
-def format_people(value: float | None) -> str:
-    """Return a headcount as briefings write it: "547K people"; "" if missing.
-
-    >>> format_people(547_000), format_people(1)
-    ('547K people', '1 person')
-    """
-    text = format_si(value)
-    if not text:
-        return ""
-    return f"{text} {'person' if text == '1' else 'people'}"
-
-
 @alt.theme.register(THEME, enable=False)
 def briefing() -> alt.theme.ThemeConfig:
     """Return the briefing theme: large readable type, Okabe-Ito colours, light grid."""
@@ -142,29 +95,41 @@ def briefing() -> alt.theme.ThemeConfig:
     }
 
 
-def render(spec: dict, **metadata: Any) -> dict[str, Any]:
-    """Return a chart's display bundle: a static SVG (offline, safe in HTML) and a text stand-in.
+_SENT: set[str] = set()  # where this kernel has already sent the Vega scripts (report runs)
 
-    JupyterLab and nbconvert both show the SVG, with no network and no script:
-    document text in a chart can never run as code in an exported notebook.
+
+def render(spec: dict, **metadata: Any) -> dict[str, Any]:
+    """Return a chart's display bundle: interactive HTML that needs no network, a static SVG, and a text line.
+
+    The HTML inlines the Vega scripts that vl-convert carries (no CDN) and draws
+    the chart with tooltips and its selections; until then, and wherever scripts
+    do not run (an untrusted notebook), it shows the static SVG as an image, so
+    document text in a chart never runs as code. Frontends without HTML show the
+    SVG. In a report run ($LADFIN_EXPORT_DIR set) the scripts go with the first
+    chart only: the executed notebook and its HTML copy hold them once.
     (Altair's Vega-Lite 6 mimetype is left out: JupyterLab 4 renders only
     Vega-Lite 5, and nbformat rejects a JSON object under that name.)
-    Interactive charts with tooltips are the HTML files `ladfin report` exports.
     """
+    import os
+
     import vl_convert as vlc
     from altair.utils._importers import vl_version_for_vl_convert
 
+    from ladfin.charts.export import EXPORT_ENV, chart_title, embed_html
+
     svg = vlc.vegalite_to_svg(spec, vl_version=vl_version_for_vl_convert())
-    title = spec.get("title") or (spec.get("vconcat") or [{}])[0].get("title") or "chart"
-    text = title.get("text", "chart") if isinstance(title, dict) else title
-    text = " ".join(text) if isinstance(text, list) else text
-    return {"image/svg+xml": svg, "text/plain": f"<chart: {text}>"}
+    run = os.environ.get(EXPORT_ENV)
+    bundle = run is None or run not in _SENT
+    if run is not None:
+        _SENT.add(run)
+    page = embed_html(spec, bundle=bundle, fallback_svg=svg)
+    return {"text/html": page, "image/svg+xml": svg, "text/plain": f"<chart: {chart_title(spec)}>"}
 
 
 alt.renderers.register(RENDERER, render)
 
 
 def enable() -> None:
-    """Return nothing; switch altair to the briefing theme and the offline SVG renderer."""
+    """Return nothing; switch altair to the briefing theme and the offline interactive renderer."""
     alt.theme.enable(THEME)
     alt.renderers.enable(RENDERER)

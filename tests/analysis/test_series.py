@@ -91,7 +91,7 @@ def test_grouping_columns_follow_the_contract(ann):
     out = assistance(by=("event", "actor"), table=ann)
     assert list(out.columns) == ["year", "event_id", "event_name", "event_date", "actor", "measure",
                                  "amount_usd", "amount_usd_low", "amount_usd_high", "announcements",
-                                 "has_assumed_currency"]
+                                 "has_assumed_currency", "docs"]
     assert out["year"].dtype == "Int64" and out["has_assumed_currency"].dtype == "boolean"
     canada_2022 = out[(out["actor"] == "CAN") & (out["year"] == 2022)]
     assert canada_2022["has_assumed_currency"].tolist() == [True]  # a bare $ from Canada
@@ -183,7 +183,7 @@ def test_colombias_600000_is_one_target_across_two_meetings(ann):
 def test_headcounts_group_by_status(ann):
     out = headcounts(by=("status",), table=ann)
     assert list(out.columns) == ["year", "status", "measure", "people", "people_low", "people_high",
-                                 "announcements"]
+                                 "announcements", "docs"]
     low, high = out["people_low"], out["people_high"]
     assert ((low <= out["people"]) | low.isna()).all() and ((out["people"] <= high) | high.isna()).all()
     with pytest.raises(ParameterError, match="colour"):

@@ -79,7 +79,12 @@ def figures() -> pd.DataFrame:
     return pd.DataFrame({
         "doc": ["a.txt", "b.txt", "b.txt"],
         "start": [10, 20, 30],
+        "end": [32 + len(SCRIPT), 33, 42],
         "quote": [f"$686 million {SCRIPT}", "$55.9 million", "$817 million"],
+        "sentence": [f"The United States announced more than $686 million {SCRIPT} in new aid.",
+                     "Canada will provide $55.9 million for development projects.",
+                     "Along with nearly $817 million in assistance, the United States pledged more."],
+        "hedge": ["more than", None, "nearly"],
         "qualifier": ["over", "exact", "under"],
         "actor": ["USA", "CAN", "USA"],
         "pillar": [0, 1, 1],
@@ -99,3 +104,13 @@ def inner(chart) -> dict:
 
 def marks(spec: dict) -> list[str]:
     return [layer["mark"]["type"] for layer in spec["layer"]]
+
+
+def colour(encoding: dict) -> dict:
+    """Return a layer's colour encoding, inside the legend selection's condition where there is one."""
+    return encoding["color"].get("condition", encoding["color"])
+
+
+def texts(spec: dict) -> list[dict]:
+    """Return the text layers of a chart body."""
+    return [layer for layer in spec["layer"] if layer["mark"]["type"] == "text"]

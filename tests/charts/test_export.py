@@ -97,3 +97,56 @@ def test_an_empty_selection_still_draws(build, tmp_path):
     json.dumps(spec, allow_nan=False)
     charts.save_chart(chart, tmp_path, "empty")
     assert (tmp_path / "empty.png").stat().st_size > 0
+
+
+# ---------------------------------------------------------------- titles, alt text, skipped, same bytes
+
+def test_every_export_carries_the_title_and_what_is_counted(tmp_path):
+    chart = charts.assistance_by_event(by_event())
+    charts.save_chart(chart, tmp_path, "events")
+    title = "Assistance announced at each ministerial meeting"
+    page = (tmp_path / "events.html").read_text()
+    assert f"<title>{title}</title>" in page
+    assert f'aria-label="{title}. What is counted: money announced' in page
+    assert "renderer: 'svg'" in page  # the browser draws SVG, which carries the labels as text
+    svg = ET.parse(tmp_path / "events.svg").getroot()
+    named = {el.tag.split("}")[1]: el.text for el in svg if el.tag.endswith(("title", "desc"))}
+    assert named["title"] == title and named["desc"].startswith(f"{title}. What is counted")
+    png = (tmp_path / "events.png").read_bytes()
+    assert b"iTXtTitle\x00\x00\x00\x00\x00" + title.encode() in png
+    assert b"iTXtDescription" in png
+    png_size(png)  # still a valid PNG
+
+
+def test_an_export_is_the_same_bytes_every_time(tmp_path):
+    chart = charts.figure_points(figures(), documents())
+    first = {p.name: p.read_bytes() for p in charts.save_chart(chart, tmp_path / "a", "points")}
+    second = {p.name: p.read_bytes() for p in charts.save_chart(chart, tmp_path / "b", "points")}
+    assert first == second
+
+
+def test_a_pdf_is_rendered_until_its_fonts_come_in_one_order():
+    calls = iter([b"\n2 0 obj\n<<\n  /BaseFont /AAAAAA+Sans\n>>\n1 0 obj\n<<\n  /BaseFont /BBBBBB+Sans-Bold\n>>",
+                  b"\n1 0 obj\n<<\n  /BaseFont /AAAAAA+Sans\n>>\n2 0 obj\n<<\n  /BaseFont /BBBBBB+Sans-Bold\n>>"])
+    pdf = charts.export.stable_pdf(lambda: next(calls))
+    assert pdf.index(b"1 0 obj") < pdf.index(b"Sans-Bold")
+
+
+def test_an_empty_chart_is_not_exported_and_the_run_is_told_why(tmp_path, monkeypatch):
+    monkeypatch.setenv(charts.EXPORT_ENV, str(tmp_path))
+    empty = charts.counts_by(pd.DataFrame({"flag": pd.Series([], dtype="string")}), "flag", title="Flags")
+    shown = charts.publish(empty, "flags")
+    assert isinstance(shown, charts.Skipped) and "not drawn, no row matches the parameters" in repr(shown)
+    assert "&lt;" not in shown._repr_html_() and "<em>Flags</em>" in shown._repr_html_()
+    assert json.loads((tmp_path / "skipped.json").read_text()) == [
+        {"name": "flags", "title": "Flags", "reason": "no row matches the parameters"}]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["skipped.json"]
+
+
+def test_publish_variants_exports_the_briefing_chart_under_the_plain_name(tmp_path, monkeypatch):
+    monkeypatch.setenv(charts.EXPORT_ENV, str(tmp_path))
+    shown = charts.publish_variants(charts.assistance_by_event, by_event(), name="per-event")
+    assert {p.name for p in tmp_path.glob("*.png")} == {"per-event.png", "per-event-analyst.png"}
+    briefing = json.loads((tmp_path / "per-event.vl.json").read_text())
+    assert {layer["mark"]["type"] for layer in briefing["vconcat"][0]["layer"]} == {"bar", "text"}
+    assert "rule" in {layer["mark"]["type"] for layer in shown.to_dict()["vconcat"][0]["layer"]}  # the analyst's

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from chart_tables import SOURCES, by_event, by_year, inner, marks, pillar_actor
+from chart_tables import SOURCES, by_event, by_year, colour, inner, marks, pillar_actor
 
 from ladfin import charts
 from ladfin.charts import theme
@@ -14,13 +14,13 @@ def test_assistance_by_year():
     chart = charts.assistance_by_year(by_year(), color="actor", years=range(2022, 2025), sources=SOURCES)
     spec = chart.to_dict()
     body = spec["vconcat"][0]
-    assert marks(body) == ["bar", "rule", "point"]
+    assert marks(body)[:3] == ["bar", "rule", "point"] and "text" in marks(body)
     bars = body["layer"][0]["encoding"]
     assert (bars["x"]["field"], bars["x"]["type"]) == ("year", "ordinal")
     assert bars["x"]["scale"]["domain"] == [2022, 2023, 2024]  # the empty year stays on the axis
     assert (bars["y"]["field"], bars["y"]["type"]) == ("amount_usd", "quantitative")
     assert bars["y"]["axis"]["labelExpr"] == theme.USD_LABELS
-    assert bars["color"]["field"] == "actor_name" and bars["xOffset"]["field"] == "actor_name"
+    assert colour(bars)["field"] == "actor_name" and bars["xOffset"]["field"] == "actor_name"
     assert bars["opacity"]["field"] == "currency"  # one amount rests on an assumed currency
     ranges = body["layer"][1]["encoding"]
     assert (ranges["y"]["field"], ranges["y2"]["field"]) == ("range_low", "range_high")
@@ -29,7 +29,8 @@ def test_assistance_by_year():
     footnote = spec["title"]
     assert footnote["orient"] == "bottom" and footnote["text"][-1] == SOURCES[0]
     tooltips = {t["field"] for t in bars["tooltip"]}
-    assert {"year", "actor_name", "label", "range_label", "announcements", "currency"} <= tooltips
+    # the amount as the text states it ("more than $1.27B") replaced the bare number (`label`) on purpose
+    assert {"year", "actor_name", "value_text", "range_label", "announcements", "currency"} <= tooltips
 
 
 def test_assistance_by_year_in_constant_dollars_says_so():

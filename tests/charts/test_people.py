@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from chart_tables import headcounts, inner, marks
+from chart_tables import colour, headcounts, inner, marks
 
 from ladfin import charts
 from ladfin.charts import theme
@@ -15,7 +15,7 @@ def test_people_by_year_colours_statuses_consistently():
     chart = charts.people_by_year(one_measure, color="status")
     bars = inner(chart)["layer"][0]["encoding"]
     assert bars["y"]["axis"]["labelExpr"] == theme.COUNT_LABELS
-    scale = bars["color"]["scale"]
+    scale = colour(bars)["scale"]
     colours = dict(zip(scale["domain"], scale["range"]))
     assert colours["target"] == charts.STATUS_COLOURS["target"]
     assert colours[charts.NO_STATUS] == charts.STATUS_COLOURS[charts.NO_STATUS]

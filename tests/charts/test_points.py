@@ -5,24 +5,42 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from chart_tables import documents, figures, inner
+from chart_tables import SCRIPT, documents, figures, inner
 
 from ladfin import charts
 from ladfin.errors import ParameterError
 
 
-def test_figure_points_tooltips_carry_quote_document_event():
+def test_figure_points_labels_each_row_and_tooltips_carry_sentence_document_event():
     chart = charts.figure_points(figures(), documents(), color="role")
     body = inner(chart)
-    filled, hollow = body["layer"]
+    assert body["facet"]["row"]["field"] == "event"  # one panel per event, its rows only
+    filled, hollow, text = body["spec"]["layer"]
     assert (filled["mark"]["filled"], hollow["mark"]["filled"]) == (True, False)
     enc = filled["encoding"]
     assert enc["x"]["scale"]["type"] == "log"
-    assert enc["shape"]["field"] == "hedge" and enc["color"]["field"] == "role_name"
-    assert {"quote_text", "document", "event", "label", "hedge"} <= {t["field"] for t in enc["tooltip"]}
-    data = charts.chart_data(chart)
+    assert enc["shape"]["field"] == "hedge_name" and enc["color"]["field"] == "role_name"
+    assert {"sentence_text", "quote_text", "document", "event", "value_text", "span"} <= {
+        t["field"] for t in enc["tooltip"]}
+    assert text["mark"]["type"] == "text" and text["encoding"]["text"]["field"] == "value_text"
+    data = charts.chart_data(chart).set_index("start")
+    # the hedge as the text writes it, the assumed currency starred
+    assert data.loc[10, "value_text"] == "more than $686M"
+    assert data.loc[30, "value_text"] == "nearly $817M" and data.loc[20, "value_text"] == "$40.9M*"
+    assert data.loc[30, "row_text"] == "United States: Along with nearly $817 million in assistance, the United\u2026"
+    assert data.loc[10, "span"] == f"a.txt, chars 10-{32 + len(SCRIPT)}"
     assert data["currency"].tolist().count(list(charts.CURRENCY_LEGEND)[1]) == 1
     assert any("Hollow points" in line for line in chart.to_dict()["title"]["text"])
+
+
+def test_figure_points_briefing_ranks_bars_and_draws_no_hedge_shapes():
+    chart = charts.figure_points(figures(), documents(), variant="briefing")
+    bars, text = inner(chart)["spec"]["layer"]
+    assert bars["mark"]["type"] == "bar" and "shape" not in bars["encoding"]
+    assert bars["encoding"]["x"]["scale"].get("type") is None  # linear, from zero
+    assert text["encoding"]["text"]["field"] == "value_text"
+    notes = " ".join(chart.to_dict()["title"]["text"])
+    assert "Hollow" not in notes and "* the text writes only $ or pesos" in notes
 
 
 def test_figure_points_rejects_unknown_grouping():

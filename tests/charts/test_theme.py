@@ -56,10 +56,25 @@ def test_theme_is_registered_and_active():
     assert config["range"]["category"] == list(theme.OKABE_ITO)
 
 
-def test_renderer_emits_svg_and_no_html():
-    bundle = theme.render(alt.Chart(pd.DataFrame({"a": [1]})).mark_bar().encode(x="a").to_dict())
-    assert set(bundle) == {"image/svg+xml", "text/plain"}
+def test_renderer_is_interactive_offline_with_a_static_fallback():
+    # behaviour changed on purpose: notebooks show interactive charts (tooltips, dropdowns), offline
+    spec = alt.Chart(pd.DataFrame({"a": [1]})).mark_bar().encode(x="a").properties(title="T").to_dict()
+    bundle = theme.render(spec)
+    assert set(bundle) == {"text/html", "image/svg+xml", "text/plain"}
+    page = bundle["text/html"]
+    assert "vegaEmbed(" in page and "window.vegaEmbed" in page  # the scripts are inline
+    assert "<script src=" not in page and "cdn.jsdelivr" not in page
+    assert "data:image/svg+xml;base64," in page  # shown where scripts do not run
     ET.fromstring(bundle["image/svg+xml"])
+    assert bundle["text/plain"] == "<chart: T>"
+
+
+def test_a_report_run_sends_the_scripts_once(monkeypatch, tmp_path):
+    monkeypatch.setenv("LADFIN_EXPORT_DIR", str(tmp_path / "nb"))
+    spec = alt.Chart(pd.DataFrame({"a": [1]})).mark_bar().encode(x="a").to_dict()
+    first, second = theme.render(spec)["text/html"], theme.render(spec)["text/html"]
+    assert "window.vegaEmbed" in first and "window.vegaEmbed" not in second
+    assert len(second) < 100_000
 
 
 def test_bundled_font_renders_text():
