@@ -117,18 +117,3 @@ def split_parameters(values: Mapping, declared: Mapping[str, Mapping]) -> tuple[
     per_notebook = {nb: {k: v for k, v in values.items() if k in names} for nb, names in declared.items()}
     known = set().union(*[set(names) for names in declared.values()]) if declared else set()
     return per_notebook, sorted(k for k in values if k not in known)
-
-
-def output_stem(notebook: str, parameters: Mapping) -> str:
-    """Return an executed notebook's file stem: the notebook's, then each passed parameter.
-
-    >>> output_stem("40-country-profile.ipynb", {"country": "ECU", "statuses": ["new", "target"]})
-    '40-country-profile__country-ECU__statuses-new+target'
-    """
-    stem = Path(notebook).stem
-    for name in sorted(parameters):
-        value = parameters[name]
-        text = "+".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
-        text = "".join(c if c.isalnum() or c in ".+_" else "-" for c in text)[:40]
-        stem += f"__{name}-{text}"
-    return stem

@@ -1,45 +1,58 @@
-"""Runs the notebook suite with papermill into a timestamped report, and exports what it shows.
+"""Runs the notebook suite with papermill into a run folder, exports what it shows, and moves `latest`.
 
-One run of `run_report` writes, under `reports/<UTC timestamp>/`:
+One run of `run_report` writes, under `reports/<UTC timestamp>/` (a named
+parameter set: `reports/<name>/<UTC timestamp>/`):
 
-    manifest.json                         parameters, git commit, input hashes, versions,
-                                          each notebook's duration and outputs
-    <notebook>[__param-value...].ipynb    the executed notebook
-    <notebook>[__param-value...].html     the same without code cells
-    <notebook>[__param-value...].log      what its kernel printed
-    <notebook>[__param-value...]/         every chart it published: .png (scale 2), .svg,
-                                          .pdf, .html (offline), .vl.json, and .csv
+    index.html          the run's page: parameters, notebooks, chart thumbnails, failures, what was skipped
+    manifest.json       parameters, git commit, input hashes, versions, each notebook's duration,
+                        outputs, charts and the charts it left out
+    <notebook>.ipynb    the executed notebook
+    <notebook>.html     the same without code cells
+    <notebook>.log      what its kernel printed
+    <notebook>/         every chart it published: .png (scale 2), .svg, .pdf, .html (offline),
+                        .vl.json and .csv; the same names whatever the parameters
 
-Parameters come from `ladfin.report.parameters`, each notebook runs through
-`ladfin.report.execute` and the manifest's records from
-`ladfin.report.provenance`. When every notebook succeeds, `reports/latest` is switched to the new run in
-one step (a symlink renamed over the old one); a failed run is kept for
-inspection and `latest` keeps pointing at the last good one. A lock file
-(reports/.lock) makes a second run wait for the first.
+Parameters come from `ladfin.report.parameters`, each notebook runs in a worker
+process (`ladfin.report.worker`, in the run's process group: see
+`ladfin.report.processes`), and the manifest's records come from
+`ladfin.report.provenance`. A set's `latest` (reports/latest, or
+reports/<name>/latest) is switched to the new run in one step (a symlink
+renamed over the old one) only when the run is complete: every notebook ran
+(no --only) and succeeded. reports/latest is the default parameters' set
+alone: a params file names its own set (its stem, or --name). A failed,
+partial or interrupted run is kept for inspection and `latest` keeps pointing
+at the last complete one. A lock (reports/.lock) makes a second run wait for
+the first, until every process of the first has exited.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import shutil
 import sys
+import tempfile
 import time
 import warnings
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from ladfin import paths
-from ladfin.errors import LadfinError, ParameterError, ReportError
-from ladfin.report.execute import KERNEL, check_kernel, execute_notebook, notebook_html
-from ladfin.report.parameters import (check_parameter_names, declared_parameters, output_stem,
-                                      read_params_file, split_parameters)
+from ladfin.errors import ParameterError, ReportError
+from ladfin.report.execute import KERNEL, check_kernel
+from ladfin.report.index import write_index
+from ladfin.report.parameters import check_parameter_names, declared_parameters, read_params_file, split_parameters
+from ladfin.report.processes import Interrupted, RunLock, WorkerGroup, deferred_signals, stop_on_signals
 from ladfin.report.provenance import CHECKOUT, git_commit, input_hashes, package_versions, write_manifest
 
 LOCK_NAME = ".lock"
 LATEST = "latest"
 DEFAULT_WAIT = 600.0        # seconds a second run waits for the lock
+_SET_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_RUN_NAME = re.compile(r"^\d{4}-\d\d-\d\dT\d{6}Z")
 
 Log = Callable[[str], None]
 
@@ -49,13 +62,16 @@ class NotebookRun:
     """What happened to one notebook of a run."""
 
     notebook: str                       # file name in the notebooks directory
-    output: str                         # stem of the executed copy, with its parameters
+    output: str                         # stem of its files in the run: the notebook's, whatever the parameters
     parameters: dict                    # passed by the run (from the params file)
     defaults: dict                      # as declared in the notebook's parameters cell
-    status: str = "pending"             # ok, failed
+    status: str = "pending"             # running, ok, failed, interrupted
     seconds: float = 0.0
     error: str | None = None
+    cell: int | None = None             # the execution count of the cell that failed
     outputs: list[str] = field(default_factory=list)
+    charts: list[str] = field(default_factory=list)      # names of the charts exported
+    skipped: list[dict] = field(default_factory=list)    # charts not exported: name, title, reason
 
 
 def find_notebooks(directory: Path, only: Sequence[str] = ()) -> list[Path]:
@@ -110,33 +126,55 @@ def default_jobs() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
+def set_name(params_file: Path | None, name: str | None = None) -> str | None:
+    """Return the name of a run's parameter set: `name`, else the params file's stem; None for the defaults.
+
+    Raises:
+        ParameterError: the name cannot name a folder of reports/ (it must be letters, digits, ".", "-" and
+            "_", and neither "latest" nor a run's time stamp).
+
+    >>> set_name(Path("colombia-2024.yml")), set_name(None), set_name(Path("a.yml"), "b")
+    ('colombia-2024', None, 'b')
+    """
+    chosen = name if name is not None else (Path(params_file).stem if params_file is not None else None)
+    if chosen is None:
+        return None
+    if not _SET_NAME.match(chosen) or chosen == LATEST or _RUN_NAME.match(chosen):
+        where = "--name" if name is not None else f"the params file's name ({Path(params_file).name})"
+        raise ParameterError(f"{where}: {chosen!r} cannot name a folder of runs; use letters, digits, '.', '-' "
+                             f"and '_' (not {LATEST!r} or a time stamp), or pass --name")
+    return chosen
+
+
 def run_report(*, params_file: Path | None = None, only: Sequence[str] = (), out: Path | None = None,
-               notebooks_dir: Path | None = None, wait: float = DEFAULT_WAIT,
+               notebooks_dir: Path | None = None, wait: float = DEFAULT_WAIT, name: str | None = None,
                log: Log | None = None, progress: bool = False, jobs: int | None = None) -> Path:
-    """Return the new run directory of `out`, after building stale tables and running the notebooks.
+    """Return the new run directory, after building stale tables and running the notebooks.
 
     Args:
         params_file: YAML mapping of parameter values; each goes to the notebooks declaring it.
-        only: run just these notebooks (stem, number or file name).
+            The run belongs to the set named for the file (`set_name`): `out`/<name>/.
+        only: run just these notebooks (stem, number or file name); `latest` does not move.
         out: where runs go (default reports/).
         notebooks_dir: where the notebooks are (default notebooks/).
         wait: seconds to wait for another run's lock on `out`.
+        name: the parameter set's name, instead of the params file's stem.
         log: called with one line per step (plain log lines); None for silence.
         progress: show a tqdm progress bar (for terminals) instead of per-notebook lines.
         jobs: notebooks run at once, each in its own process (default: `default_jobs()`).
 
     Raises:
-        ParameterError: a bad params file (one naming a parameter no notebook declares, too)
-            or --only name.
-        ReportError: another run holds the lock past `wait`, or a notebook failed (the
-            message names each failed notebook and cell; the run is kept, `latest` is not moved).
+        ParameterError: a bad params file (one naming a parameter no notebook declares, too),
+            set name or --only name.
+        ReportError: another run holds the lock past `wait`, a notebook failed (the message
+            names each failed notebook and cell; the run is kept, `latest` is not moved), or
+            the run was interrupted (`Interrupted`: its processes were stopped first).
     """
-    from filelock import FileLock, Timeout
-
     say = log or (lambda line: None)
     out = Path(out) if out is not None else paths.reports_dir()
     notebooks_dir = Path(notebooks_dir) if notebooks_dir is not None else paths.notebooks_dir()
     values = read_params_file(params_file)
+    chosen = set_name(params_file, name)
     notebooks = find_notebooks(notebooks_dir, only)
     # A name is checked against the whole suite, so one params file serves any --only;
     # a name only notebooks left out of this run declare is suspicious but allowed.
@@ -151,21 +189,36 @@ def run_report(*, params_file: Path | None = None, only: Sequence[str] = (), out
 
     check_kernel()
     out.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(out / LOCK_NAME), timeout=wait)
-    try:
-        lock.acquire()
-    except Timeout:
+    lock = RunLock(out / LOCK_NAME)
+    if not lock.acquire(wait):
         raise ReportError(f"another `ladfin report` is writing to {out} (lock {out / LOCK_NAME}); "
-                          f"gave up after {wait:g} s; run again when it has finished") from None
+                          f"gave up after {wait:g} s; run again when it has finished")
     try:
-        return _run_locked(out, notebooks, declared, per_notebook, values, params_file, say, progress,
-                           max(1, int(jobs if jobs is not None else default_jobs())))
+        plan = _Plan(out=out, folder=out / chosen if chosen else out, name=chosen, notebooks=notebooks,
+                     declared=declared, per_notebook=per_notebook, values=values, params_file=params_file,
+                     partial=bool(only), jobs=max(1, int(jobs if jobs is not None else default_jobs())))
+        return _run_locked(plan, lock, say, progress)
     finally:
-        lock.release()
+        lock.release()  # every process of the run has exited by now: _run_locked waits for them
 
 
-def _run_locked(out: Path, notebooks: list[Path], declared: dict, per_notebook: dict, values: dict,
-                params_file: Path | None, say: Log, progress: bool, jobs: int) -> Path:
+@dataclass
+class _Plan:
+    """What one run is to do, settled before it takes the lock."""
+
+    out: Path
+    folder: Path                        # where the run's set keeps its runs and its `latest`
+    name: str | None
+    notebooks: list[Path]
+    declared: dict
+    per_notebook: dict
+    values: dict
+    params_file: Path | None
+    partial: bool
+    jobs: int
+
+
+def _run_locked(plan: _Plan, lock: RunLock, say: Log, progress: bool) -> Path:
     from ladfin import tables
 
     started = datetime.now(UTC)
@@ -176,10 +229,59 @@ def _run_locked(out: Path, notebooks: list[Path], declared: dict, per_notebook: 
     else:
         say(f"tables up to date in {paths.processed_dir()}")
     build_seconds = time.perf_counter() - clock
-    run = run_directory(out)
+    run = run_directory(plan.folder)
     say(f"run {run}")
-    runs = [NotebookRun(nb.name, output_stem(nb.name, per_notebook[nb.name]), per_notebook[nb.name],
-                        declared[nb.name]) for nb in notebooks]
+    runs = [NotebookRun(nb.name, nb.stem, plan.per_notebook[nb.name], plan.declared[nb.name])
+            for nb in plan.notebooks]
+    manifest = {
+        "run": run.name, "name": plan.name, "status": "running",
+        "started": started.isoformat(timespec="seconds"), "finished": None, "seconds": None,
+        "build_seconds": round(build_seconds, 2), "kernel": KERNEL, "jobs": plan.jobs,
+        "parameters": plan.values, "params_file": str(plan.params_file) if plan.params_file else None,
+        "only": [nb.stem for nb in plan.notebooks] if plan.partial else None,
+        "git": git_commit(CHECKOUT), "inputs": input_hashes(plan.notebooks, plan.params_file),
+        "packages": package_versions(), "latest": None, "notebooks": [asdict(r) for r in runs],
+    }
+    write_manifest(run, manifest)
+    write_index(run, manifest)
+    interrupted: Interrupted | None = None
+    try:
+        _run_notebooks(plan, run, runs, lock, say, progress, manifest)
+    except Interrupted as exc:
+        interrupted = exc
+    failed = [r for r in runs if r.status != "ok"]
+    manifest.update(status="failed" if failed or interrupted else "ok",
+                    finished=datetime.now(UTC).isoformat(timespec="seconds"),
+                    seconds=round(time.perf_counter() - clock, 2), notebooks=[asdict(r) for r in runs])
+    if interrupted:
+        manifest["error"] = f"{interrupted}: the run's notebooks were stopped"
+    latest = plan.folder / LATEST
+    complete = not (failed or interrupted or plan.partial)
+    manifest["latest"] = {"moved": complete, "path": str(latest), "reason": (
+        f"{latest} points here" if complete
+        else f"{latest} not moved: " + ("the run was interrupted" if interrupted
+                                        else f"{len(failed)} notebook(s) did not succeed" if failed
+                                        else "--only ran part of the suite"))}
+    write_manifest(run, manifest)
+    write_index(run, manifest)
+    if interrupted:
+        raise interrupted
+    if failed:
+        raise ReportError(f"{len(failed)} of {len(runs)} notebook(s) failed; {latest} not moved; "
+                          + "; ".join(r.error or r.notebook for r in failed))
+    if complete:
+        switch_latest(plan.folder, run)
+    say(f"done in {manifest['seconds']:.1f} s: {manifest['latest']['reason']}; {run / 'index.html'}")
+    return run
+
+
+def _run_notebooks(plan: _Plan, run: Path, runs: list[NotebookRun], lock: RunLock, say: Log, progress: bool,
+                   manifest: dict) -> None:
+    """Return nothing once every notebook has run, `jobs` at a time, each in a worker of the run's group.
+
+    Raises:
+        Interrupted: a signal stopped the run; every worker and kernel has exited by then.
+    """
     bar = None
     if progress:
         from tqdm import tqdm
@@ -199,85 +301,51 @@ def _run_locked(out: Path, notebooks: list[Path], declared: dict, per_notebook: 
         else:
             say(line)
 
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    # Each notebook runs in a worker process: the export directory reaches its
-    # kernel through the environment, papermill changes directory, and the
-    # kernel's own messages go to the notebook's log file, not the terminal.
-    workers = min(jobs, len(runs))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = {pool.submit(_run_one, notebook, entry, run): i
-                   for i, (notebook, entry) in enumerate(zip(notebooks, runs))}
-        for future in as_completed(futures):
-            runs[futures[future]] = future.result()
-            finished(runs[futures[future]])
-    if bar is not None:
-        bar.close()
-    failed = [r for r in runs if r.status != "ok"]
-    manifest = {
-        "run": run.name,
-        "status": "failed" if failed else "ok",
-        "started": started.isoformat(timespec="seconds"),
-        "finished": datetime.now(UTC).isoformat(timespec="seconds"),
-        "seconds": round(time.perf_counter() - clock, 2),
-        "build_seconds": round(build_seconds, 2),
-        "kernel": KERNEL,
-        "jobs": jobs,
-        "parameters": values,
-        "params_file": str(params_file) if params_file else None,
-        "git": git_commit(CHECKOUT),
-        "inputs": input_hashes(notebooks, params_file),
-        "packages": package_versions(),
-        "notebooks": [asdict(r) for r in runs],
-    }
-    write_manifest(run, manifest)
-    if failed:
-        raise ReportError(f"{len(failed)} of {len(runs)} notebook(s) failed; {out / LATEST} not moved; "
-                          + "; ".join(r.error or r.notebook for r in failed))
-    switch_latest(out, run)
-    say(f"done in {manifest['seconds']:.1f} s: {out / LATEST} -> {run.name}")
-    return run
+    results = Path(tempfile.mkdtemp(prefix="ladfin-report-"))
+    group = WorkerGroup(run, lock.fd)
+    pending = list(zip(plan.notebooks, runs))
+    running: dict = {}
+    try:
+        with stop_on_signals():
+            group.start_guard()
+            while pending or running:
+                while pending and len(running) < plan.jobs:
+                    notebook, entry = pending.pop(0)
+                    entry.status = "running"
+                    job = {"notebook": str(notebook), "run": str(run), "entry": asdict(entry),
+                           "result": str(results / f"{entry.output}.json"),
+                           "env": {"LADFIN_EXPORT_DIR": str(run / entry.output)}}
+                    running[group.start(job, run / f"{entry.output}.log")] = entry
+                ended = [w for w in running if w.poll() is not None]
+                for worker in ended:
+                    entry = running.pop(worker)
+                    _read_result(entry, results / f"{entry.output}.json", worker.returncode)
+                    finished(entry)
+                if not ended:
+                    time.sleep(0.1)
+    except BaseException:
+        with deferred_signals():  # a second Ctrl-C must not cut the clean-up short
+            group.stop()
+            for entry in [*running.values(), *(e for _, e in pending)]:
+                entry.status, entry.error = "interrupted", "stopped before it finished"
+        raise
+    finally:
+        group.close()
+        shutil.rmtree(results, ignore_errors=True)
+        if bar is not None:
+            bar.close()
 
 
-def _run_one(notebook: Path, entry: NotebookRun, run: Path) -> NotebookRun:
-    """Return `entry` completed: `notebook` executed into `run`, exported as HTML, timed.
-
-    What the kernel and papermill print goes to `run`/<output>.log.
-    """
-    executed = run / f"{entry.output}.ipynb"
-    exports = run / entry.output
-    log = run / f"{entry.output}.log"
-    clock = time.perf_counter()
-    with _output_to(log):
-        try:
-            execute_notebook(notebook, executed, entry.parameters, exports)
-            notebook_html(executed, run / f"{entry.output}.html", {**entry.defaults, **entry.parameters})
-            entry.status = "ok"
-        except LadfinError as exc:
-            entry.status, entry.error = "failed", str(exc)
-    entry.seconds = round(time.perf_counter() - clock, 2)
-    produced = [executed, run / f"{entry.output}.html", log]
-    produced += sorted(exports.glob("*")) if exports.is_dir() else []
-    entry.outputs = [str(p.relative_to(run)) for p in produced if p.exists()]
-    return entry
+def _read_result(entry: NotebookRun, path: Path, returncode: int) -> None:
+    """Fill `entry` from its worker's result file; a worker that died without one failed."""
+    try:
+        result = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        entry.status = "failed"
+        entry.error = (f"notebook {entry.notebook}: its worker exited with status {returncode} before finishing; "
+                       f"see {entry.output}.log")
+        return
+    for key, value in result.items():
+        setattr(entry, key, value)
 
 
-@contextmanager
-def _output_to(path: Path) -> Iterator[None]:
-    """Send this process's standard output and error (file descriptors 1 and 2) to `path` meanwhile."""
-    sys.stdout.flush()
-    sys.stderr.flush()
-    saved = [os.dup(1), os.dup(2)]
-    with path.open("ab") as handle:
-        os.dup2(handle.fileno(), 1)
-        os.dup2(handle.fileno(), 2)
-        try:
-            yield
-        finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os.dup2(saved[0], 1)
-            os.dup2(saved[1], 2)
-            for fd in saved:
-                os.close(fd)

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LADFIN = Path(sys.executable).parent / "ladfin"
 # Every parameter the suite in notebooks/ declares, as the error message lists them.
 SUITE = ("base_year, by, country, doc, dollars, end_year, fixed_date, fx_policy, include_components, "
-         "include_cumulative, include_targets, measures, start_year, statuses")
+         "include_cumulative, include_targets, measure, measures, start_year, statuses")
 
 
 def params_file(path: Path, text: str) -> Path:
@@ -86,11 +86,6 @@ def test_each_value_goes_only_to_notebooks_declaring_it():
 def test_declared_parameters_are_read_as_literals(tmp_path):
     path = notebook(tmp_path / "10-a.ipynb", parameters='year = 2022\nwho = "COL"\nstatuses = None')
     assert reports.declared_parameters(path) == {"year": 2022, "who": "COL", "statuses": None}
-
-
-def test_output_stem_names_parameters():
-    assert reports.output_stem("10-a.ipynb", {}) == "10-a"
-    assert reports.output_stem("10-a.ipynb", {"doc": "x/y.txt", "b": 1}) == "10-a__b-1__doc-x-y.txt"
 
 
 def test_a_name_no_notebook_declares_is_an_error_naming_file_name_and_the_declared(tmp_path):

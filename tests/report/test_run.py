@@ -93,6 +93,8 @@ def check_run(run: Path) -> dict:
     """Check every output of a successful run is there and valid; return its manifest."""
     manifest = json.loads((run / "manifest.json").read_text())
     assert manifest["status"] == "ok" and manifest["kernel"] == "python3"
+    index = (run / "index.html").read_text()
+    assert all(f'href="{n["output"]}.html"' in index for n in manifest["notebooks"])
     assert {"parameters", "git", "inputs", "packages", "notebooks", "seconds", "started", "finished"} <= set(manifest)
     assert manifest["git"]["commit"] and manifest["packages"]["vl-convert-python"]
     assert any(k.startswith("data/processed/figures") for k in manifest["inputs"])
@@ -107,6 +109,8 @@ def check_run(run: Path) -> dict:
         assert "import ladfin" not in html and "Parameters: " in html
         charts = sorted((run / stem).glob("*.png"))
         assert charts, f"{stem} published no chart"
+        assert sorted(p.stem for p in charts) == entry["charts"]
+        assert all(f'src="{stem}/{p.name}"' in index for p in charts)  # a thumbnail each
         for png in charts:
             base = png.with_suffix("")
             width, height = png_size(png.read_bytes())
@@ -127,8 +131,11 @@ def test_report_end_to_end(tmp_path):
     done = ladfin_report("--out", str(out), "--only", "40", "--only", "50-data-audit")
     assert done.returncode == 0, done.stderr
     run = Path(done.stdout.strip().splitlines()[-1])
-    assert (out / "latest").resolve() == run.resolve()
+    # behaviour changed on purpose: --only is a partial run, and latest moves only for a complete one
+    assert not (out / "latest").exists()
     manifest = check_run(run)
+    assert manifest["latest"] == {"moved": False, "path": str(out / "latest"),
+                                  "reason": f"{out / 'latest'} not moved: --only ran part of the suite"}
     assert [n["notebook"] for n in manifest["notebooks"]] == ["40-country-profile.ipynb", "50-data-audit.ipynb"]
 
 
@@ -169,7 +176,7 @@ def test_an_invalid_parameter_stops_with_a_clear_message(tmp_path):
 
 def test_report_help():
     done = subprocess.run([str(LADFIN), "report", "--help"], capture_output=True, text=True, check=True)
-    for option in ("--params", "--only", "--out", "--notebooks", "--wait", "--jobs"):
+    for option in ("--params", "--only", "--out", "--notebooks", "--wait", "--jobs", "--name"):
         assert option in done.stdout
 
 
