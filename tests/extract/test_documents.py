@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
 import os
 import threading
@@ -262,17 +263,21 @@ def test_a_stream_is_read_no_further_than_the_limit(tmp_path):
     assert sum(written) < 104_859 + 2 * (1 << 16)  # the limit, plus what the pipe buffers
 
 
-def test_an_unreadable_document_is_refused_by_name(tmp_path):
+def test_an_unreadable_document_is_refused_by_name(tmp_path, monkeypatch):
+    # The operating system refuses the read (a file of mode 0 for any user but root, who reads
+    # whatever the mode, so the refusal is made here for every user alike).
     path = tmp_path / "locked.txt"
     path.write_text("Peru hosts 5 refugees.\n")
-    path.chmod(0)
-    try:
-        if os.access(path, os.R_OK):
-            pytest.skip("this user reads files whatever their mode (root)")
-        with pytest.raises(DocumentError, match=r"locked\.txt: cannot be read \(Permission denied\)"):
-            read_document(path)
-    finally:
-        path.chmod(0o644)
+    real_open = Path.open
+
+    def refuse(self, *args, **kwargs):
+        if self == path:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(DocumentError, match=r"locked\.txt: cannot be read \(Permission denied\)"):
+        read_document(path)
 
 
 def test_a_catalogued_file_over_the_limit_is_listed_with_the_other_problems(tmp_path):
