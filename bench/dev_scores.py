@@ -3,13 +3,15 @@
     python bench/dev_scores.py                     # both halves of tests/data/dev
     python bench/dev_scores.py --half tune -v      # the tuning half, with every miss and extra
     python bench/dev_scores.py --corpus founding   # the five founding documents
+    python bench/dev_scores.py --corpus holdout    # tests/data/holdout, never tuned on (no -v)
     python bench/dev_scores.py --lang-from detect  # the language as ladfin detects it
 
 Each document is built as `ladfin build` builds it (measures and actors
 included). F1 is over (kind, unit, value); qualifier, measure and actor
 agreement are on the matched figures (actor on money and people only). The
-measured half is for reading scores only: never print its misses while
-changing a rule (-v refuses it).
+measured half and the held-out corpus (one half, `all`: it has no split.csv)
+are for reading scores only: never print their misses while changing a rule
+(-v refuses them).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ TESTS = Path(__file__).resolve().parents[1] / "tests" / "data"
 CORPORA = {  # name -> (folder with catalog, gold and split; folder with the documents)
     "dev": (TESTS / "dev", TESTS / "dev" / "docs"),
     "founding": (TESTS / "founding", TESTS / "founding" / "data" / "raw"),
+    "holdout": (TESTS / "holdout", TESTS / "holdout" / "docs"),
 }
 
 
@@ -78,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="read each document in its catalog language, or detect it")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and extras (tune half only)")
     args = parser.parse_args(argv)
+    if args.verbose and args.corpus == "holdout":
+        parser.error("-v lists misses: never on the held-out corpus, so it stays unseen")
     if args.verbose and args.corpus == "dev" and args.half != "tune":
         parser.error("-v lists misses: only with --half tune, so the measured half stays unseen")
     table = scores(args.corpus, args.half, args.lang_from)

@@ -1,11 +1,14 @@
 """Scores extraction against the hand-checked gold table (tests/data/founding/gold/figures.csv).
 
 Per document: precision and recall of (kind, unit, value) at 0.97 or better, and
-the qualifier right on 0.97 of the matched figures.
+the qualifier right on 0.97 of the matched figures. The held-out gold
+(tests/data/holdout) is checked for its format only: it is scored, never tuned
+on, by `bench/dev_scores.py --corpus holdout`.
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pandas as pd
@@ -79,3 +82,47 @@ def test_measure_and_actor_agree_with_the_gold(built_figures):
     assert total.judged["measure"] >= 50 and total.judged["actor"] >= 50
     assert total.agreement("measure") >= 0.95, total.agreement("measure")
     assert total.agreement("actor") >= 0.95, total.agreement("actor")
+
+
+TESTS_DATA = Path(__file__).resolve().parents[1] / "data"
+REFERENCE = Path(__file__).resolve().parents[2] / "data" / "reference"
+
+
+def _csv(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def test_holdout_gold_has_the_dev_gold_columns_and_vocabularies():
+    # the held-out gold (tests/data/holdout) is scored by bench/dev_scores.py like the dev gold,
+    # so it must parse the same way; only its format is checked here, never extraction on it
+    holdout, dev = TESTS_DATA / "holdout", _csv(TESTS_DATA / "dev" / "gold.csv")
+    gold, catalog = _csv(holdout / "gold.csv"), _csv(holdout / "catalog.csv")
+    assert list(gold.columns) == list(dev.columns)
+    assert list(catalog.columns) == list(_csv(TESTS_DATA / "dev" / "catalog.csv").columns)
+    measures = _csv(REFERENCE / "measures.csv").set_index("measure")["kind"]
+    currencies = set(_csv(REFERENCE / "currencies.csv")["code"])
+    countries = set(_csv(REFERENCE / "countries.csv")["code"])
+    assert set(gold["kind"]) <= set(dev["kind"]) and set(gold["qualifier"]) <= set(dev["qualifier"])
+    assert set(gold["currency_assumed"]) <= {"true", "false"}
+    assert set(gold["doc"]) == set(catalog["file"])
+    for row in gold.itertuples():
+        where = (row.doc, row.quote)
+        assert float(row.value) >= 0 and (row.value_high == "" or float(row.value_high) > float(row.value)), where
+        if row.kind in ("money", "people"):
+            assert measures.get(row.measure) in (row.kind, "*"), where
+        else:
+            assert row.measure == "", where
+        assert {"money": row.unit in currencies, "people": row.unit == "person", "percent": row.unit == "percent",
+                "count": row.unit == row.unit.lower() != ""}[row.kind], where
+        assert set(filter(None, row.recipients.split(";"))) <= countries, where
+        text = (holdout / "docs" / row.doc).read_text(encoding="utf-8")
+        assert row.quote in " ".join(text.split()), where
+
+
+def test_holdout_documents_are_the_catalogued_bytes():
+    holdout = TESTS_DATA / "holdout"
+    catalog = _csv(holdout / "catalog.csv")
+    assert set(catalog["file"]) == {p.name for p in (holdout / "docs").glob("*.txt")}
+    for row in catalog.itertuples():
+        digest = hashlib.sha256((holdout / "docs" / row.file).read_bytes()).hexdigest()
+        assert digest == row.sha256, row.file
