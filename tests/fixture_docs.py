@@ -10,12 +10,12 @@ from ladfin.extract.documents import CATALOG_COLUMNS, Document
 
 
 def entry(doc: str, *, kind: str = "primary", event_id: str = "meeting-2024", event_date: str = "2024-05-07",
-          published: str = "", sha256: str = "0" * 64) -> dict:
+          published: str = "", sha256: str = "0" * 64, event_name: str | None = None) -> dict:
     """Return a catalog row for a test document."""
     return {
         "id": doc.removesuffix(".txt"), "file": doc, "title": f"Test {doc}", "publisher": "Test",
         "kind": kind, "published": published, "language": "en", "event_id": event_id,
-        "event_name": f"Meeting {event_id}", "event_date": event_date, "event_place": "Testville",
+        "event_name": event_name or f"Meeting {event_id}", "event_date": event_date, "event_place": "Testville",
         "source_url": "", "sha256": sha256, "licence": "", "note": "",
     }
 

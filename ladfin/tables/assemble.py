@@ -129,9 +129,37 @@ def read_figures(figures: pd.DataFrame, documents: pd.DataFrame, *,
     )
 
 
+def _event_rows(documents: pd.DataFrame) -> pd.DataFrame:
+    """Return name, date and place of each event id: the first catalog row naming it gives them."""
+    return documents.groupby("event_id", sort=False)[["event_name", "event_date", "event_place"]].first()
+
+
+def one_name_per_event(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Return the figures with each event's name and date as the events table gives them.
+
+    Two catalog rows may spell one meeting's name differently ("Third Los
+    Angeles Declaration Ministerial", "Los Angeles Declaration Ministerial
+    Meeting, Guatemala"); an event is one event, so every figure of an event id
+    takes the name and date of the first catalog row naming it, as `events`
+    does, and a total by event is never split in two. A figure whose own
+    catalog row had no event date but whose event has one loses its
+    no_event_date flag.
+    """
+    events = _event_rows(documents)
+    known = figures["event_id"].isin(events.index)
+    out = figures.copy()
+    for column in ("event_name", "event_date"):
+        mapped = figures["event_id"].map(events[column])
+        out[column] = mapped.where(known, figures[column]).astype(figures[column].dtype)
+    dated = out["event_date"].notna() & figures["event_date"].isna()
+    out.loc[dated, "flag"] = [join_values([f for f in split_values(v) if f != "no_event_date"]) or None
+                              for v in out.loc[dated, "flag"]]
+    return out
+
+
 def build_events(documents: pd.DataFrame, announcements: pd.DataFrame) -> pd.DataFrame:
     """Return one row per event: name, date and place from the catalog, documents and announcements."""
-    first = documents.groupby("event_id", sort=False)[["event_name", "event_date", "event_place"]].first()
+    first = _event_rows(documents)
     counts = documents.groupby("event_id", sort=False)["doc"].count().rename("documents")
     linked = announcements.groupby("event_id")["announcement"].nunique().rename("announcements")
     events = first.join(counts).join(linked).fillna({"announcements": 0}).reset_index()
@@ -148,7 +176,7 @@ def build_tables(documents: Iterable[Document], *, fx_policy: Policy = "on_date"
     """
     doc_rows, figure_rows, skipped_rows = extract_all(documents, cache=cache)
     docs = schema.check(schema.frame(doc_rows, "documents"), "documents")
-    extracted = schema.frame(figure_rows, "extracted", extra=_PLACED)
+    extracted = schema.frame(figure_rows, "extracted", extra=_PLACED).pipe(one_name_per_event, docs)
     figures = extracted.pipe(read_figures, docs, fx_policy=fx_policy)
     announcements = build_announcements(figures, docs, base_year=schema.BASE_YEAR)
     return {

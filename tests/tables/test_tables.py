@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from fixture_docs import document, tree
 from ladfin.core import datapackage
 from ladfin.core import schema
+import ladfin
 from ladfin import tables
 from ladfin.cli import cli
 from ladfin.extract.documents import load_all
@@ -156,3 +157,21 @@ def test_fixed_date_is_not_a_build_option():
 def test_date_column_is_not_left_behind(corpus):
     assert "date" not in corpus["figures"] and "date" not in corpus["announcements"]
     assert corpus["figures"]["event_date"].dt.date.min() == date(2022, 10, 6)
+
+
+def test_an_event_spelt_two_ways_in_the_catalog_is_one_event():
+    # Two releases of one meeting whose catalog rows name it differently, the first undated.
+    built = tables.build_tables([
+        document("The United States announced $10 million in new assistance.", doc="a.txt",
+                 event_id="m-1", event_name="Third Ministerial", event_date=""),
+        document("The United States announced $20 million in new assistance.", doc="b.txt",
+                 event_id="m-1", event_name="Ministerial Meeting, Guatemala", event_date="2024-05-07"),
+    ])
+    f = built["figures"]
+    assert set(f["event_name"]) == {"Third Ministerial"}
+    assert set(f["event_date"]) == {pd.Timestamp("2024-05-07")}
+    assert f["flag"].isna().all()  # a.txt's figure is dated by its event, so not no_event_date
+    per_event = ladfin.assistance(by=("event",), table=built["announcements"], start_year=2024, end_year=2024)
+    assert per_event["amount_usd"].tolist() == [30_000_000]
+    summary = ladfin.event_summary(f, built["announcements"])
+    assert summary[["event_name", "actor", "new_funding"]].values.tolist() == [["Third Ministerial", "USA", "$30M"]]
