@@ -20,9 +20,10 @@ def entry(doc: str, *, kind: str = "primary", event_id: str = "meeting-2024", ev
     }
 
 
-def document(text: str, doc: str = "a.txt", **fields) -> Document:
-    """Return a catalogued Document holding `text`; `fields` go to its catalog entry."""
-    return Document(doc=doc, raw=text, lang="en", entry=entry(doc, **fields))
+def document(text: str, doc: str = "a.txt", *, lang: str = "en", **fields) -> Document:
+    """Return a catalogued Document holding `text` in language `lang`; `fields` go to its catalog entry."""
+    row = entry(doc, **fields)
+    return Document(doc=doc, raw=text, lang=lang, entry={**row, "language": lang})
 
 
 def tree(root: Path, texts: dict[str, str], **fields) -> Path:

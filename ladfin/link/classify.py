@@ -44,7 +44,10 @@ def add_status(figures: pd.DataFrame, *, window: int = STATUS_WINDOW, lang: str 
 
     Cues read target ("on track to welcome", "will", "goal of"), achieved
     ("have been", "has issued", "resettled") or new ("in new", "announced").
-    A figure with neither keeps an empty status.
+    A figure with neither keeps an empty status. Only people are targets:
+    money a government "will provide" or has a "commitment to" give is a
+    pledge, the new money an announcement is (its measure says which), so
+    target cues are not read for money, and totals of money announced keep it.
 
     >>> from ladfin.extract.figures import extract_figures
     >>> add_status(extract_figures("Peru is on track to welcome 9,000 refugees."))["status"].tolist()
@@ -52,7 +55,12 @@ def add_status(figures: pd.DataFrame, *, window: int = STATUS_WINDOW, lang: str 
     """
     out = _with_cues(figures)
     marker = out["status"].astype("string") if "status" in out else pd.Series(pd.NA, index=out.index)
-    found = attach(out, read_cues("status_words", "status", lang=lang), window=window)
+    cues = read_cues("status_words", "status", lang=lang)
+    money = out["kind"].astype("string").eq("money").fillna(False)
+    found = pd.concat([
+        attach(out[~money], cues, window=window),
+        attach(out[money], tuple(c for c in cues if c.label != "target"), window=window),
+    ]).reindex(out.index)
     use_cue = marker.isna() & found["label"].notna()
     status = marker.astype("string").mask(use_cue, found["label"])
     phrases = found["phrase"].where(use_cue)

@@ -7,6 +7,7 @@ import pytest
 from fixture_docs import document
 from ladfin.link import classify
 from ladfin.extract.figures import extract_figures
+from ladfin.analysis.series import assistance
 from ladfin.tables import build_tables
 
 
@@ -78,3 +79,45 @@ def test_cues_record_the_phrase_that_decided():
 
 def test_doctests():
     assert doctest.testmod(classify).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "status"),
+    [
+        ("Perú está en camino de acoger a 9.000 refugiados.", "es", "target"),
+        ("El programa beneficiará a 600.000 migrantes venezolanos.", "es", "target"),
+        ("Chile tiene la meta de regularizar a 50.000 personas.", "es", "target"),
+        ("Más de 3.000 refugiados han sido reasentados en Uruguay.", "es", "achieved"),
+        ("Panamá ha otorgado 4.000 permisos de trabajo.", "es", "achieved"),
+        ("El Gobierno anunció US$ 3 millones en nueva asistencia.", "es", "new"),
+        ("En Lima viven 2.000 refugiados.", "es", None),
+        ("O programa beneficiará 600 mil migrantes.", "pt", "target"),
+        ("O Brasil tem a meta de acolher 20 mil pessoas.", "pt", "target"),
+        ("Cerca de 21 mil pessoas foram interiorizadas pelo programa.", "pt", "achieved"),
+        ("O governo anunciou US$ 3 milhões em nova assistência.", "pt", "new"),
+        ("Em Boa Vista vivem 2 mil refugiados.", "pt", None),
+    ],
+)
+def test_status_from_cue_words_in_spanish_and_portuguese(text, lang, status):
+    got = classify.add_status(extract_figures(text, lang=lang), lang=lang)["status"]
+    if status is None:
+        assert got.isna().all()
+    else:
+        assert got.tolist() == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Canada will provide US$50 million to support migrants in Colombia.", "en"),
+        ("Canada reaffirmed its commitment to provide US$50 million in new funding for shelters.", "en"),
+        ("Canadá destinará US$ 50 millones para apoyar a los migrantes.", "es"),
+        ("O Canadá anunciou que vai doar US$ 50 milhões para abrigos.", "pt"),
+    ],
+)
+def test_money_promised_is_a_pledge_not_a_target(text, lang):
+    # A target is people a policy aims at; money a government will give is what it announced.
+    built = build_tables([document(text, lang=lang)])
+    assert built["figures"]["status"].ne("target").all()
+    total = assistance(table=built["announcements"], start_year=2024, end_year=2024)
+    assert total["amount_usd"].tolist() == [50_000_000]

@@ -9,9 +9,9 @@ import ladfin.link.roles as links
 from ladfin.tables import build_tables
 
 
-def figures(text: str):
+def figures(text: str, lang: str = "en"):
     """Return the built figures table of one text, indexed by quote."""
-    return build_tables([document(text)])["figures"].set_index("quote")
+    return build_tables([document(text, lang=lang)])["figures"].set_index("quote")
 
 
 def test_parts_in_the_next_sentence_of_the_paragraph_belong_to_the_total():
@@ -91,6 +91,45 @@ def test_people_are_never_parts():
     f = figures("Peru welcomed 9,000 migrants, including 2,000 children.")
     assert set(f["role"]) == {"single"}
     assert f["parent"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "total", "parts"),
+    [
+        ("Estados Unidos anunció US$ 50 millones en nueva asistencia. Esto incluye US$ 20 millones para "
+         "albergues y US$ 30 millones para salud.", "es", "US$ 50 millones", ["US$ 20 millones", "US$ 30 millones"]),
+        ("Estados Unidos anunció US$ 90 millones, de los cuales US$ 40 millones son para vivienda.", "es",
+         "US$ 90 millones", ["US$ 40 millones"]),
+        ("Os Estados Unidos anunciaram US$ 50 milhões em nova assistência. Desse total, US$ 20 milhões irão "
+         "para abrigos.", "pt", "US$ 50 milhões", ["US$ 20 milhões"]),
+        ("Os Estados Unidos anunciaram US$ 90 milhões, dos quais US$ 40 milhões para moradia.", "pt",
+         "US$ 90 milhões", ["US$ 40 milhões"]),
+        ("The United States announced US$50 million. Of this total, US$20 million will go to shelters.", "en",
+         "US$50 million", ["US$20 million"]),
+    ],
+)
+def test_parts_in_spanish_portuguese_and_of_this_total(text, lang, total, parts):
+    f = figures(text, lang)
+    assert f.at[total, "role"] == "total"
+    assert list(f.loc[parts, "role"]) == ["component"] * len(parts)
+    assert list(f.loc[parts, "parent"]) == ["a.txt:" + str(f.at[total, "start"])] * len(parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Con este anuncio, la ayuda acumulada de Estados Unidos llega a US$ 2.000 millones.", "es"),
+        ("Perú ha entregado US$ 9 millones en ayuda desde enero.", "es"),
+        ("Chile ha aportado US$ 70 millones hasta la fecha.", "es"),
+        ("Estados Unidos aportó US$ 5 millones, elevando el total de su ayuda este año a US$ 30 millones.", "es"),
+        ("Isso eleva a assistência humanitária total dos EUA na região para mais de US$ 3 bilhões.", "pt"),
+        ("O Brasil destinou US$ 9 milhões desde janeiro.", "pt"),
+        ("O Canadá já doou US$ 70 milhões até agora.", "pt"),
+        ("The United States has provided more than US$3 billion since fiscal year 2021.", "en"),
+    ],
+)
+def test_running_totals_are_cumulative_in_spanish_portuguese(text, lang):
+    assert figures(text, lang)["role"].iloc[-1] == "cumulative"
 
 
 def test_doctests():
