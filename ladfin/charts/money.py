@@ -22,7 +22,7 @@ from ladfin.charts.marks import (
     NO_DOCUMENTS, bar_notes, bars, caption_for, empty_slots, extra_tooltip, heat_grid, titled, year_bars,
 )
 from ladfin.charts.theme import USD_LABELS, format_usd
-from ladfin.core.vocab import ChartVariant
+from ladfin.core.vocab import OWN_EVENT, ChartVariant
 
 MONEY = "money announced"
 
@@ -74,8 +74,15 @@ def assistance_by_event(table: pd.DataFrame, *, color: str | None = None, dollar
             chosen): an event without a bar stays on the axis, marked "no documents" or
             "nothing counted".
         documents: the documents table, for the sources and the tooltips.
+
+    Only meetings are drawn: a release that reports no meeting is its own event
+    (event_id "doc:..."); it is left out here, and the footnote says how many
+    such releases and how much money they hold (they count in the per-year charts).
     """
     require_columns(table, ["event_name", "event_date", "amount_usd"], "assistance_by_event")
+    table, outside = _meetings_only(table)
+    if events is not None and "event_id" in events:
+        events = events[~events["event_id"].astype("string").str.startswith(OWN_EVENT).fillna(False)]
     color = measure_color(table, color)
     require_one_measure(table, "assistance_by_event", grouped_by=(color,))
     data = add_documents(amount_frame(table, "amount_usd", "amount_usd_low", "amount_usd_high", format_usd),
@@ -97,7 +104,25 @@ def assistance_by_event(table: pd.DataFrame, *, color: str | None = None, dollar
                  domain=order, empty=empty, variant=variant)
     return titled(drawn.properties(height=alt.Step(34 if not color_col else 16)), title,
                   dollars_note(dollars, base_year, fx_policy, fixed_date),
-                  bar_notes(data, chosen_sources(sources, documents), variant), caption=caption_for(data, MONEY))
+                  [*outside, *bar_notes(data, chosen_sources(sources, documents), variant)],
+                  caption=caption_for(data, MONEY))
+
+
+def _meetings_only(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Return the rows of meetings, and a footnote on the releases outside any meeting left out."""
+    if "event_id" not in table:
+        return table, []
+    own = table["event_id"].astype("string").str.startswith(OWN_EVENT).fillna(False)
+    if not own.any():
+        return table, []
+    left = table[own]
+    n = left["event_id"].nunique()
+    one_measure = "measure" not in left or left["measure"].nunique() <= 1  # never add two measures
+    amount = format_usd(float(left["amount_usd"].sum())) if one_measure and left["amount_usd"].notna().any() \
+        else None
+    held = f", holding {amount}," if amount else ""
+    return table[~own], [f"Not shown: {n} release{'s' if n != 1 else ''} reporting no ministerial "
+                         f"meeting{held} counted in the per-year chart."]
 
 
 def assistance_by_category(table: pd.DataFrame, category: str, *, dollars: str = "nominal",

@@ -51,6 +51,7 @@ Dollars = Literal["nominal", "constant"]
 ChartVariant = Literal["analyst", "briefing"]
 BASE_YEAR = 2024  # the base year of the constant-dollar columns `ladfin build` writes
 MARGIN = 0.1      # the spread assumed around a hedged figure when a caller asks for one
+OWN_EVENT = "doc:"  # event_id prefix of a release reporting no meeting: its own event, "doc:<catalog id>"
 
 
 def constant_column(column: str, base_year: int) -> str:

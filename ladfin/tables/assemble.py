@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 
 from ladfin.core import schema
+from ladfin.core.vocab import OWN_EVENT
 from ladfin.tables.cache import ExtractionCache
 from ladfin.core.cells import join_values, split_values
 from ladfin.extract.documents import Document
@@ -53,7 +54,7 @@ def event_of(entry: dict, doc: str) -> dict:
     """
     if (entry.get("event_id") or "").strip():
         return {k: entry.get(k) or None for k in ("event_id", "event_name", "event_date", "event_place")}
-    return {"event_id": f"doc:{entry.get('id') or doc}", "event_name": entry.get("title") or doc,
+    return {"event_id": f"{OWN_EVENT}{entry.get('id') or doc}", "event_name": entry.get("title") or doc,
             "event_date": entry.get("published") or None, "event_place": None}
 
 

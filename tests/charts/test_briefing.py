@@ -84,6 +84,23 @@ def test_an_event_listed_without_a_bar_stays_on_the_axis():
     assert "Second Ministerial (Apr 2023)" in axis["axis"]["labelExpr"]  # an event without documents says so
 
 
+def test_a_release_reporting_no_meeting_is_left_off_the_meeting_chart_and_said_to_be():
+    # An agency appeal is its own event ("doc:<id>"): it is not a ministerial meeting.
+    table = pd.concat([by_event(), pd.DataFrame({
+        "year": [2024], "event_id": ["doc:eu-2024"], "event_name": ["EU allocates aid"],
+        "event_date": pd.to_datetime(["2024-03-01"]), "amount_usd": [184e6], "amount_usd_low": [184e6],
+        "amount_usd_high": [184e6], "announcements": [2], "has_assumed_currency": [False]})], ignore_index=True)
+    events = pd.DataFrame({"event_id": ["a", "doc:eu-2024", "b"],
+                           "event_name": ["First Ministerial", "EU allocates aid", "Fourth Ministerial"],
+                           "event_date": pd.to_datetime(["2022-10-06", "2024-03-01", "2024-09-25"]),
+                           "documents": [1, 1, 1]})
+    chart = charts.assistance_by_event(table, events=events)
+    assert inner(chart)["layer"][0]["encoding"]["y"]["sort"] == ["First Ministerial (Oct 2022)",
+                                                                 "Fourth Ministerial (Sep 2024)"]
+    assert "Not shown: 1 release reporting no ministerial meeting, holding $184M," in footnote(chart)
+    assert "Not shown" not in footnote(charts.assistance_by_event(by_event(), events=events))
+
+
 # ---------------------------------------------------------------- titles, captions, sources
 
 @pytest.mark.parametrize("build", [
