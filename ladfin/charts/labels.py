@@ -95,16 +95,19 @@ def document_years(documents: pd.DataFrame) -> list[int]:
 
 
 def source_lines(documents: pd.DataFrame, docs: Iterable[str] | None = None, *,
-                 width: int = 100) -> list[str]:
+                 width: int = 100, most: int = 8) -> list[str]:
     """Return footnote lines naming the sources: each publisher, with its documents' count and years.
 
     Documents whose publisher the catalog does not know ("unknown ...", or empty) are
-    counted together, never named as a publisher.
+    counted together, never named as a publisher. Past `most` publishers, those
+    with the most documents are named (ties by name) and the rest counted, so a
+    footnote stays a few lines long however many releases a corpus holds.
 
     Args:
         documents: the documents table (doc, publisher, published, event_date).
         docs: keep only these document file names (default: every document).
         width: longest line, in characters; lines break between publishers.
+        most: publishers named at most.
 
     >>> docs = pd.DataFrame({"doc": ["a", "b", "c"], "publisher": ["The White House"] * 2 + ["unknown (blog)"],
     ...                      "published": pd.to_datetime(["2024-05-07", "2024-09-26", "2024-10-01"])})
@@ -118,6 +121,12 @@ def source_lines(documents: pd.DataFrame, docs: Iterable[str] | None = None, *,
     named = table.assign(_publisher=[_publisher(p) for p in table["publisher"]])
     parts = []
     groups = list(named[named["_publisher"].notna()].groupby("_publisher", sort=True))
+    others = []
+    if len(groups) > most:
+        ranked = sorted(groups, key=lambda g: (-len(g[1]), g[0]))
+        named_here = {name for name, _ in ranked[:most]}
+        others = [group for name, group in groups if name not in named_here]
+        groups = [g for g in groups if g[0] in named_here]
     unnamed = named[named["_publisher"].isna()]
     if len(unnamed):
         groups.append((None, unnamed))
@@ -132,6 +141,9 @@ def source_lines(documents: pd.DataFrame, docs: Iterable[str] | None = None, *,
             parts.append(f"{count} {whose} not known{f' ({years})' if years else ''}")
         else:
             parts.append(f"{publisher} ({count}{', ' + years if years else ''})")
+    if others:
+        n = sum(len(group) for group in others)
+        parts.append(f"{len(others)} other publishers ({n} document{'s' if n > 1 else ''})")
     parts[-1] += "; full list in data/raw/catalog.csv."
     words = ("Sources: " + "; ".join(parts)).split(" ")
     lines, line = [], ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from chart_tables import documents
 
@@ -29,3 +30,14 @@ def test_source_lines_name_each_publisher_and_wrap():
     assert "The White House (1 document, 2024)" in text and "U.S. Department of State (1 document, 2022)" in text
     assert all(len(line) <= 60 for line in lines)
     assert charts.source_lines(documents(), ["b.txt"])[0].startswith("Sources: U.S. Department of State")
+
+
+def test_past_the_most_publishers_the_rest_are_counted():
+    # Publisher A has 3 documents, B 2, C, D and E one each: two named, three counted (3 documents).
+    names = ["A"] * 3 + ["B"] * 2 + ["C", "D", "E"]
+    table = pd.DataFrame({"doc": [f"{i}.txt" for i in range(8)], "publisher": names,
+                          "published": pd.to_datetime(["2024-01-01"] * 8)})
+    text = " ".join(charts.source_lines(table, most=2, width=200))
+    assert text == ("Sources: A (3 documents, 2024); B (2 documents, 2024); 3 other publishers (3 documents); "
+                    "full list in data/raw/catalog.csv.")
+    assert "E (1 document" in " ".join(charts.source_lines(table, width=200))  # at most 8 by default
