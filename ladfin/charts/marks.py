@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Callable, Iterable, Sequence
 
 import altair as alt
@@ -143,11 +142,21 @@ def bar_notes(data: pd.DataFrame, footnote: Sequence[str] | None, variant: Chart
     return lines + list(footnote or [])
 
 
-def _headroom(data: pd.DataFrame, horizontal: bool) -> float | None:
-    """Return the value axis's top, leaving room for the labels beside the longest bar (None if no bar)."""
+LABEL_CHAR_PX = 6.5  # width of one character of an 11-pixel label, near enough to leave room for it
+
+
+def _headroom(data: pd.DataFrame, horizontal: bool, upright: bool = False) -> float | None:
+    """Return the value axis's top, leaving room for the labels beside the longest bar (None if no bar).
+
+    An upright label (grouped vertical bars) runs up from its bar: the room left
+    is the longest label's length, in a plot theme.HEIGHT pixels high.
+    """
     tops = pd.to_numeric(data["label_at"], errors="coerce").dropna() if "label_at" in data else pd.Series([])
     if tops.empty or float(tops.max()) <= 0:
         return None
+    if upright:
+        longest = max((len(str(t)) for t in data["value_text"]), default=0) * LABEL_CHAR_PX + 20
+        return float(tops.max()) / max(0.3, 1 - longest / theme.HEIGHT)
     return float(tops.max()) * (1.4 if horizontal else 1.2)
 
 
@@ -206,7 +215,8 @@ def bars(data: pd.DataFrame, *, category: str, value: str, value_title: str, lab
     enc_cat = cat(f"{category}:{cat_type}", sort=list(sort) if sort is not None else alt.Undefined,
                   scale=cat_scale, axis=cat_axis)
     value_axis = alt.Axis(title=value_title, labelExpr=labels, tickCount=5, grid=True)
-    top = _headroom(data, horizontal)
+    upright = not horizontal and color is not None and data[color].nunique() > 1  # narrow grouped bars
+    top = _headroom(data, horizontal, upright)
     value_scale = alt.Scale(zero=True, domainMax=top) if top else alt.Scale(zero=True)
     enc_val = val(f"{value}:Q", axis=value_axis, scale=value_scale)
     channels = {"tooltip": list(tooltip)}
@@ -250,21 +260,13 @@ def bars(data: pd.DataFrame, *, category: str, value: str, value_title: str, lab
                             legend=alt.Legend(title=None, values=one_sided) if one_sided else None),
             tooltip=list(tooltip), **offsets))
     # The amount beside each bar, as the axis writes it; clear of a triangle in the analyst variant.
-    # A label on two lines ("more than" / "$1.27B") is lifted by one more line: Vega sets the first
-    # line on the anchor.
+    # Grouped vertical bars are too narrow for a label across them: theirs is turned to run up from
+    # the bar's top (Vega applies dx along the turned text).
     gap = 14 if analyst else 5
-    text_value = "bar_text" if "bar_text" in data else "value_text"
-    two_lines = f"indexof(datum.{text_value}, '\\n') >= 0"
-    for lines, test in ((1, f"!({two_lines})"), (2, two_lines)):
-        if lines == 2 and (horizontal or text_value == "value_text"):
-            continue
-        where = {"align": "center", "baseline": "bottom", "dy": -gap - 13 * (lines - 1)} if not horizontal \
-            else {"align": "left", "baseline": "middle", "dx": gap}
-        text = base.mark_text(fontSize=11, color=theme.INK, lineBreak="\n", **where)
-        if text_value == "bar_text":
-            text = text.transform_filter(test)
-        layers.append(text.encode(enc_cat, val("label_at:Q"), text=f"{text_value}:N", tooltip=list(tooltip),
-                                  **offsets))
+    where = {"align": "left", "baseline": "middle", "dx": gap, **({"angle": 270} if upright else {})} \
+        if horizontal or upright else {"align": "center", "baseline": "bottom", "dy": -gap}
+    layers.append(base.mark_text(fontSize=11, color=theme.INK, **where).encode(
+        enc_cat, val("label_at:Q"), text="value_text:N", tooltip=list(tooltip), **offsets))
     counted_nothing = {c: words for c, words in empty.items() if words == NOTHING_COUNTED}
     if counted_nothing:  # "no documents" is under the axis label; an empty slot with documents says so in it
         slots = pd.DataFrame({category: list(counted_nothing), "slot_text": list(counted_nothing.values())})
@@ -294,8 +296,6 @@ def year_bars(data: pd.DataFrame, value: str, value_title: str, labels: str, too
         years = range(int(data["year"].min()), int(data["year"].max()) + 1) if len(data) else []
     years = [int(y) for y in years]
     color_col, color_title = add_grouping(data, color)
-    if color_col:  # grouped bars are narrow: a hedge word goes on a line of its own
-        data["bar_text"] = [re.sub(r"^(more than|less than) ", "\\1\n", str(t)) for t in data["value_text"]]
     drawn = bars(data, category="year", value=value, value_title=value_title, labels=labels,
                  horizontal=False, color=color_col, color_title=color_title,
                  tooltip=tooltip("year", "Year", extra_tooltip(color_col, color_title)),

@@ -29,13 +29,21 @@ def test_every_bar_carries_its_amount_as_the_text_states_it():
     assert labels_of(chart) == {"more than $686M", "$620M to $675M"}
 
 
-def test_grouped_year_bars_put_the_hedge_on_its_own_line():
+def test_grouped_year_bars_turn_their_labels_up_and_leave_room_for_them():
+    # Grouped bars are about 30 px wide: a label across them ran into its neighbours'.
     chart = charts.assistance_by_year(by_year(), color="actor", years=[2022, 2024])
     data = charts.chart_data(chart).set_index(["year", "actor"])
-    assert data.loc[(2024, "USA"), "bar_text"] == "$1.29B to $1.36B"
+    assert data.loc[(2024, "USA"), "value_text"] == "$1.29B to $1.36B"
     assert data.loc[(2022, "CAN"), "value_text"] == "$40.9M*"  # an assumed currency is starred
-    layers = texts(inner(chart))
-    assert {layer["encoding"]["text"]["field"] for layer in layers} == {"bar_text"}
+    (label,) = texts(inner(chart))
+    assert label["encoding"]["text"]["field"] == "value_text"
+    assert (label["mark"]["angle"], label["mark"]["align"]) == (270, "left")
+    # the axis reaches past the tallest bar by the longest label (16 characters, about 124 px of 300)
+    top = inner(chart)["layer"][0]["encoding"]["y"]["scale"]["domainMax"]
+    tallest = float(data["label_at"].max())
+    assert top > tallest * 1.5
+    ungrouped = charts.assistance_by_year(by_year(), years=[2022, 2024])
+    assert "angle" not in texts(inner(ungrouped))[0]["mark"]
 
 
 def test_people_labels_are_headcounts_as_the_axis_writes_them():
