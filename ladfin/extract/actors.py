@@ -90,8 +90,8 @@ class SentenceActors:
                     clean, start, name_start)
                 if vocab.possessive_re.match(clean, name_end):
                     is_place = False
-                is_object = not is_agent and bool(
-                    self._layout.match_before(vocab.verb_before_rev_re, name_start, window))
+                verb = None if is_agent else self._layout.match_before(vocab.verb_before_rev_re, name_start, window)
+                is_object = bool(verb) and not (verb.group("article") and vocab.verb_after_re.match(clean, name_end))
                 found.append(_Name(name_start, name_end, code, alias, is_place, is_object))
                 previous_end, previous_place = name_end, is_place
             self._cache[sentence] = found

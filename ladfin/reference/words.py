@@ -209,9 +209,11 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
             | \s+{alternation(tables.words('receiver_verb'), flags='i')}\b   # Haiti (will receive)
         """, re.X),
         # A name right after a verb ("is helping Ecuador unlock"): the verb's object. A
-        # lower-case word that is not a function word (the, and, in ...) stands for the verb.
+        # lower-case word that is not a function word (the, and, in ...) stands for the verb;
+        # through an article ("bordean los Estados Unidos,") only when no verb follows the name
+        # ("reports say the United States announced": a subject), which the caller checks.
         "verb_before_rev_re": re.compile(rf"""
-            (?:\s+{reversed_alternation(tables.words('definite_article'), flags='i')})?  # bordean (los) Estados Unidos
+            (?P<article>\s+{reversed_alternation(tables.words('definite_article'), flags='i')})?  # bordean (los) EE.UU.
             \s+(?!(?:{reversed_alternation(tables.words('definite_article'), flags='i')}
                   |{reversed_alternation(tables.words('and'), flags='i')}
                   |{reversed_alternation(tables.words('conjunction'), flags='i')}
