@@ -163,6 +163,20 @@ def test_counts_and_percentages_carry_no_measure():
         # granted refugee status, as the counted noun says
         ("The country counts 5,300 recognized refugees.", "5,300 recognized refugees", "en", "regularised"),
         ("El país tiene 2.100 refugiados reconocidos.", "2.100 refugiados", "es", "regularised"),
+        # money given before and reported again, in each language
+        ("More than $300 million has been disbursed to partners.", "$300 million", "en", "existing_funding"),
+        ("Se han destinado 45 millones de dólares a los albergues.", "45 millones de dólares", "es",
+         "existing_funding"),
+        ("Foram repassados R$ 200 milhões aos municípios.", "R$ 200 milhões", "pt", "existing_funding"),
+        ("O governo destinará R$ 10 milhões aos abrigos.", "R$ 10 milhões", "pt", "new_funding"),
+        # status and permits, referrals, jobs, deaths, places, in Portuguese and Spanish
+        ("O país concedeu autorizações de residência a 80 mil venezuelanos.", "80 mil venezuelanos", "pt",
+         "regularised"),
+        ("Colombia entregó el PPT a 1,6 millones de migrantes.", "1,6 millones de migrantes", "es", "regularised"),
+        ("Foram encaminhados 700 migrantes aos serviços de saúde.", "700 migrantes", "pt", "processed"),
+        ("El programa de inserción laboral colocó a 2.000 personas.", "2.000 personas", "es", "employed"),
+        ("Al menos 60 migrantes perdieron la vida en el mar.", "60 migrantes", "es", "died"),
+        ("El albergue ofrece cupos para 300 personas.", "300 personas", "es", "capacity"),
         # enforcement verbs in Spanish and Portuguese
         ("La policía detuvo a 40 personas en la frontera.", "40 personas", "es", "enforcement"),
         ("Detienen a tres policías por extorsión.", "tres policías", "es", "enforcement"),
