@@ -16,6 +16,7 @@ from ladfin.extract.layout import Layout
 from ladfin.reference.vocabulary import Vocabulary, fold
 
 
+HOME = "*"  # actors.csv code of a national government that names no country: the document's own
 _WORD = re.compile(r"\w")
 _ABBREVIATION_GAP = re.compile(r"\s*\(\s*")  # between a name and its abbreviation in brackets
 _DATELINE = re.compile(r"(?<![\w.])([A-Z][A-Z.]{2,}(?: [A-Z][A-Z.]{2,})*),\s+$")  # "BRIDGETOWN, " before a name
@@ -148,7 +149,18 @@ class SentenceActors:
         while last + 1 < len(found) and not found[last + 1].is_place and self._joined(found[last], found[last + 1]):
             last += 1
         names = found[first:last + 1]
-        return join_values(sorted({n.code for n in names})), join_values(n.alias for n in names)
+        codes = {self._home() if n.code == HOME else n.code for n in names} - {None}
+        return join_values(sorted(codes)), join_values(n.alias for n in names)
+
+    def _home(self) -> str | None:
+        """Return the country a "national government" with no country named is the government of.
+
+        "Gobierno Nacional aprobó ...": a newsroom writes so of its own country,
+        which the text names more than any other (`document_places`); None if it
+        names none.
+        """
+        places = self.document_places()
+        return places[0] if places else None
 
     def _lead(self) -> tuple[str | None, str | None]:
         """Return the document's announcer, for a figure no sentence near it names one for.
@@ -166,7 +178,8 @@ class SentenceActors:
                       for name in self._found(index) if not name.is_place and not name.is_object]
             named = Counter(name.code for name in acting)
             leads = bool(acting) and 2 * named[acting[0].code] > len(acting)
-            self._only = (acting[0].code, acting[0].alias) if leads else (None, None)
+            code = self._home() if leads and acting[0].code == HOME else acting[0].code if leads else None
+            self._only = (code, acting[0].alias) if code else (None, None)
         return self._only
 
     def _joined(self, left: _Name, right: _Name) -> bool:

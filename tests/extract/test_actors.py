@@ -113,3 +113,20 @@ def test_an_unnamed_figure_takes_the_announcer_that_opens_the_release_and_is_nam
     text = ("The European Commission will provide €90 million.\n\n- €10 million will support shelters.\n\n"
             "The EU and Chile signed a memorandum.\n")
     assert actor_of(text, "€10 million") == "EU"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "lang", "actor"),
+    [
+        ("Gobierno Nacional aprobó 40 millones de pesos. Los fondos son para migrantes en Colombia y en "
+         "Colombia se quedarán.", "40 millones de pesos", "es", "COL"),
+        ("The national government approved $3 million for shelters across Peru.", "$3 million", "en", "PER"),
+    ],
+)
+def test_a_national_government_naming_no_country_is_that_of_the_country_the_text_names_most(
+        text, quote, lang, actor):
+    assert actor_in(text, quote, lang) == actor
+
+
+def test_a_national_government_in_a_text_naming_no_country_is_nobody():
+    assert actor_of("The national government approved $3 million.", "$3 million") is None
