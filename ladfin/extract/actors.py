@@ -78,15 +78,15 @@ class SentenceActors:
                     continue
                 window = min(40, name_start - start)
                 is_agent = bool(self._layout.match_before(vocab.agent_before_rev_re, name_start, window))
-                opens = bool(vocab.opening_article_re.fullmatch(clean, start, name_start))  # "A OIM anunciou"
-                is_place = not is_agent and not opens and bool(
-                    self._layout.match_before(vocab.place_before_rev_re, name_start, window)
+                is_place = not is_agent and bool(
+                    (self._layout.match_before(vocab.place_before_rev_re, name_start, window)
+                     and not vocab.opening_article_re.fullmatch(clean, start, name_start))  # "A OIM anunciou"
                     or self._layout.match_before(vocab.describer_before_rev_re, name_start, window))
-                gap = vocab.list_gap_re.fullmatch(clean, previous_end, name_start)
-                if previous_place and gap and not vocab.verb_after_re.match(clean, name_end):
+                if previous_place and not is_place and (gap := vocab.list_gap_re.fullmatch(
+                        clean, previous_end, name_start)) and not vocab.verb_after_re.match(clean, name_end):
                     # "under the Cuba, Haiti, Nicaragua ... process": a list of places; "co-led by
                     # IOM and UNHCR": an "and" carries any name into the list
-                    is_place = is_place or alias in vocab.place_names or bool(_WORD.search(gap.group()))
+                    is_place = alias in vocab.place_names or bool(_WORD.search(gap.group()))
                 is_place = is_place or bool(vocab.receiver_after_re.match(clean, name_end)) or self._dateline(
                     clean, start, name_start)
                 if vocab.possessive_re.match(clean, name_end):
