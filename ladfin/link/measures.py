@@ -27,9 +27,18 @@ People, in order:
 
 Money, in order: the flow (loan, investment, reward or seized money), then the
 bullet's marker "advancing existing commitments", then the nearest strong cue
-(obligated, identified: existing money; requires, appeal: an appeal;
-announced, new: new money), then an assistance flow or a "new" status (new
-money), then a weak cue.
+(obligated, identified, budget, since 2017: existing money; requires, asking
+for, appeal: an appeal; announced, allocated, new: new money; cost, wage,
+bribe: `unknown`, none of the measures), then an assistance flow or a "new"
+status (new money), then a weak cue ("will support", "will receive"). A part
+of a total (role_words.csv part cues: "with", "incluyendo") whose own words
+give no strong reading is the same money as its total.
+
+Last, a figure still `unknown` with no cue is read as its neighbours are
+(`_inherit`): the amount it converts in brackets, the nearest figure of its
+sentence, and for money the nearest earlier figure of its paragraph, else the
+document's first money figure (a release states what its money is once, then
+breaks it down).
 """
 
 from __future__ import annotations
