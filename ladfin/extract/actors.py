@@ -16,6 +16,9 @@ from ladfin.extract.layout import Layout
 from ladfin.reference.vocabulary import Vocabulary, fold
 
 
+HOME = "*"  # actors.csv code of a national government that names no country: the document's own
+_WORD = re.compile(r"\w")
+_ABBREVIATION_GAP = re.compile(r"\s*\(\s*")  # between a name and its abbreviation in brackets
 _DATELINE = re.compile(r"(?<![\w.])([A-Z][A-Z.]{2,}(?: [A-Z][A-Z.]{2,})*),\s+$")  # "BRIDGETOWN, " before a name
 
 
@@ -35,7 +38,7 @@ class SentenceActors:
         self._layout = layout
         self._vocab = vocab
         self._cache: dict[int, list[_Name]] = {}
-        self._only: tuple[str | None, str | None] | None = None  # the document's one announcer, once read
+        self._only: tuple[str | None, str | None] | None = None  # the document's announcer, once read
         self._places: list[str] | None = None
 
     def _found(self, sentence: int) -> list[_Name]:
@@ -45,7 +48,10 @@ class SentenceActors:
         Lima, Peru"), it continues a list of such country names ("under the Cuba,
         Haiti, Nicaragua ... process"), it is a dateline ("BRIDGETOWN, Barbados"),
         a label ("Venezuela: EUR 38 million") or a receiver ("Ecuador will receive"),
-        unless it is a possessor ("the United States' $686 million").
+        or a describer governs it ("R4V, co-led by IOM and UNHCR, announced", the
+        "and" carrying the list), unless it is a possessor ("the United States'
+        $686 million"). An abbreviation in brackets after its name ("International
+        Organization for Migration (IOM)") is the same name, read once.
         """
         if sentence not in self._cache:
             start, end = self._layout.sentences[sentence] if self._layout.sentences else (0, 0)
@@ -64,21 +70,30 @@ class SentenceActors:
                 if clean[name_end:name_end + 2].lstrip().startswith("$"):  # "US$ 66", "US $ 92": a currency
                     continue
                 alias = fold(m.group())
+                code = self._vocab.actors[alias]
+                if found and found[-1].code == code and _ABBREVIATION_GAP.fullmatch(clean, previous_end, name_start):
+                    # "International Organization for Migration (IOM)": one name written twice
+                    previous_end = name_end + (clean[name_end:name_end + 1] == ")")
+                    found[-1] = found[-1]._replace(end=previous_end)
+                    continue
                 window = min(40, name_start - start)
                 is_agent = bool(self._layout.match_before(vocab.agent_before_rev_re, name_start, window))
                 is_place = not is_agent and bool(
-                    self._layout.match_before(vocab.place_before_rev_re, name_start, window))
-                if previous_place and alias in vocab.place_names and not vocab.verb_after_re.match(clean, name_end):
-                    is_place = is_place or bool(
-                        vocab.list_gap_re.fullmatch(clean, previous_end, name_start)
-                    )
+                    (self._layout.match_before(vocab.place_before_rev_re, name_start, window)
+                     and not vocab.opening_article_re.fullmatch(clean, start, name_start))  # "A OIM anunciou"
+                    or self._layout.match_before(vocab.describer_before_rev_re, name_start, window))
+                if previous_place and not is_place and (gap := vocab.list_gap_re.fullmatch(
+                        clean, previous_end, name_start)) and not vocab.verb_after_re.match(clean, name_end):
+                    # "under the Cuba, Haiti, Nicaragua ... process": a list of places; "co-led by
+                    # IOM and UNHCR": an "and" carries any name into the list
+                    is_place = alias in vocab.place_names or bool(_WORD.search(gap.group()))
                 is_place = is_place or bool(vocab.receiver_after_re.match(clean, name_end)) or self._dateline(
                     clean, start, name_start)
                 if vocab.possessive_re.match(clean, name_end):
                     is_place = False
-                is_object = not is_agent and bool(
-                    self._layout.match_before(vocab.verb_before_rev_re, name_start, window))
-                found.append(_Name(name_start, name_end, self._vocab.actors[alias], alias, is_place, is_object))
+                verb = None if is_agent else self._layout.match_before(vocab.verb_before_rev_re, name_start, window)
+                is_object = bool(verb) and not (verb.group("article") and vocab.verb_after_re.match(clean, name_end))
+                found.append(_Name(name_start, name_end, code, alias, is_place, is_object))
                 previous_end, previous_place = name_end, is_place
             self._cache[sentence] = found
         return self._cache[sentence]
@@ -100,10 +115,11 @@ class SentenceActors:
         ("The United States pledged $25 million, Canada pledged $10 million";
         "On behalf of the United States, Secretary Blinken announced"), with the
         names joined to it by "and" or a comma ("The United States and Costa
-        Rica announced": CRI;USA); else the first one in the sentence ("$5
-        million from Canada" is a place; "$5 million, Canada said" is not);
+        Rica announced": CRI;USA); else the first one in the sentence that is
+        no verb's object ("$5 million from Canada" is a place; "$5 million,
+        Canada said" is not; "people forced to leave Nicaragua" is an object);
         else the nearest earlier sentence's in the block; else the document's
-        one announcer, if it names only one (a release names its announcer once).
+        announcer (see `_lead`).
         """
         if not self._layout.sentences:
             return None, None
@@ -112,8 +128,9 @@ class SentenceActors:
         before = [n for n in acting if n.end <= offset and not n.is_object]
         if before:
             return self._group(found, before[-1])
-        if acting:
-            return self._group(found, acting[0])
+        after = [n for n in acting if not n.is_object]  # "$5 million, Canada said"; not "to leave Nicaragua"
+        if after:
+            return self._group(found, after[0])
         block = self._layout.sentence_blocks[sentence]
         index = sentence - 1
         while index >= 0 and self._layout.sentence_blocks[index] == block:
@@ -121,7 +138,7 @@ class SentenceActors:
             if earlier:
                 return self._group(self._found(index), earlier[0])
             index -= 1
-        return self._lead(offset)
+        return self._lead()
 
     def _group(self, found: list[_Name], name: _Name) -> tuple[str, str]:
         """Return (codes, aliases) of `name` and the non-place names listed with it."""
@@ -132,26 +149,37 @@ class SentenceActors:
         while last + 1 < len(found) and not found[last + 1].is_place and self._joined(found[last], found[last + 1]):
             last += 1
         names = found[first:last + 1]
-        return join_values(sorted({n.code for n in names})), join_values(n.alias for n in names)
+        codes = {self._home() if n.code == HOME else n.code for n in names} - {None}
+        return join_values(sorted(codes)), join_values(n.alias for n in names)
 
-    def _lead(self, offset: int) -> tuple[str | None, str | None]:
-        """Return the document's one announcer, when every acting name in it is the same one.
+    def _home(self) -> str | None:
+        """Return the country a "national government" with no country named is the government of.
 
-        A release by one government or agency names it once ("The European
-        Commission will provide EUR 120 million ... Haiti will receive EUR 18
-        million"); a fact sheet that names several actors leaves an unnamed
-        figure unattributed rather than guess.
+        "Gobierno Nacional aprobó ...": a newsroom writes so of its own country,
+        which the text names more than any other (`document_places`); None if it
+        names none.
+        """
+        places = self.document_places()
+        return places[0] if places else None
+
+    def _lead(self) -> tuple[str | None, str | None]:
+        """Return the document's announcer, for a figure no sentence near it names one for.
+
+        A release by one government or agency names it once or twice ("The
+        European Commission will provide EUR 120 million ... Haiti will receive
+        EUR 18 million"), and its partners in passing ("... signed between the EU
+        and ... Dominican Republic"): the announcer is the acting name that opens
+        the document, if it is named more often than all others together. A fact
+        sheet that names several actors evenly leaves an unnamed figure
+        unattributed rather than guess.
         """
         if self._only is None:
-            first, codes = None, set()
-            for index in range(len(self._layout.sentences)):
-                for name in self._found(index):
-                    if not name.is_place:
-                        first = first or name
-                        codes.add(name.code)
-                if len(codes) > 1:  # two announcers: stop reading, nobody is the one
-                    break
-            self._only = (first.code, first.alias) if first is not None and len(codes) == 1 else (None, None)
+            acting = [name for index in range(len(self._layout.sentences))
+                      for name in self._found(index) if not name.is_place and not name.is_object]
+            named = Counter(name.code for name in acting)
+            leads = bool(acting) and 2 * named[acting[0].code] > len(acting)
+            code = self._home() if leads and acting[0].code == HOME else acting[0].code if leads else None
+            self._only = (code, acting[0].alias) if code else (None, None)
         return self._only
 
     def _joined(self, left: _Name, right: _Name) -> bool:

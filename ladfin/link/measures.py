@@ -27,14 +27,24 @@ People, in order:
 
 Money, in order: the flow (loan, investment, reward or seized money), then the
 bullet's marker "advancing existing commitments", then the nearest strong cue
-(obligated, identified: existing money; requires, appeal: an appeal;
-announced, new: new money), then an assistance flow or a "new" status (new
-money), then a weak cue.
+(obligated, identified, budget, since 2017: existing money; requires, asking
+for, appeal: an appeal; announced, allocated, new: new money; cost, wage,
+bribe: `unknown`, none of the measures), then an assistance flow or a "new"
+status (new money), then a weak cue ("will support", "will receive"). A part
+of a total (role_words.csv part cues: "with", "incluyendo") whose own words
+give no strong reading is the same money as its total.
+
+Last, a figure still `unknown` with no cue is read as its neighbours are
+(`_inherit`): the amount it converts in brackets, the nearest figure of its
+sentence, and for money the nearest earlier figure of its paragraph, else the
+document's first money figure (a release states what its money is once, then
+breaks it down).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -44,8 +54,8 @@ import pandas as pd
 from ladfin import paths
 from ladfin.core.vocab import Measure
 from ladfin.errors import ReferenceDataError
-from ladfin.link.cues import Cue, attach, compile_cue, note_cue
-from ladfin.link.roles import wholes
+from ladfin.link.cues import Cue, attach, compile_cue, note_cue, read_cues, sentences
+from ladfin.link.roles import find_parts, wholes
 from ladfin.reference.vocabulary import fold, read_table
 
 MEASURE_WINDOW = 12  # words between a measure cue and its figure: "have been approved to lawfully enter"
@@ -65,6 +75,7 @@ class MeasureCues:
     descriptive: tuple[Cue, ...]  # says who the people are: "living in", "currently in"
     weak: tuple[Cue, ...]         # says only that something was done: "benefit", "assisted"
     nouns: dict[str, str]  # counted noun, folded and lower case -> measure
+    parts: tuple[Cue, ...] = ()  # role_words' part cues: a part is the same money as its total
 
 
 @cache
@@ -112,7 +123,8 @@ def _cues(directory: Path, kind: str, lang: str) -> MeasureCues:
             nouns[fold(row["word"]).lower()] = row["measure"]
     if problems:
         raise ReferenceDataError(f"{directory / 'measure_words.csv'}: " + "; ".join(problems))
-    return MeasureCues(*(tuple(by_strength[s]) for s in ("strong", "descriptive", "weak")), nouns)
+    parts = tuple(c for c in read_cues("role_words", "cue", lang=lang) if c.label.startswith("parts_"))
+    return MeasureCues(*(tuple(by_strength[s]) for s in ("strong", "descriptive", "weak")), nouns, parts)
 
 
 def _noun_measure(quote: str, nouns: dict[str, str]) -> str | None:
@@ -180,7 +192,7 @@ def _money(rows: pd.DataFrame, cues: MeasureCues, window: int) -> tuple[list, li
     weak = attach(rows, cues.weak, window=window)
     flows = rows["flow"].tolist() if "flow" in rows else [None] * len(rows)
     statuses = rows["status"].tolist() if "status" in rows else [None] * len(rows)
-    measure, phrase = [], []
+    measure, phrase, said = [], [], []
     for flow, status, strong_cue, weak_cue in zip(
             flows, statuses, zip(strong["label"].tolist(), strong["phrase"].tolist()),
             zip(weak["label"].tolist(), weak["phrase"].tolist())):
@@ -199,7 +211,78 @@ def _money(rows: pd.DataFrame, cues: MeasureCues, window: int) -> tuple[list, li
             found = ("unknown", None)
         measure.append(found[0])
         phrase.append(found[1])
+        said.append(flow in FLOW_MEASURES or status == "advancing" or _given(strong_cue))
+    # "Since 2017, $2.8 billion has been sent, with $2.5 billion for humanitarian assistance":
+    # a part the words say nothing strong about is the same money as its total.
+    position = {i: n for n, i in enumerate(rows.index)}
+    parents, _, _ = find_parts(rows, cues.parts)
+    for _ in range(len(parents)):  # a part of a part: follow the chain up
+        for part, total in parents.items():
+            if not said[position[part]] and said[position[total]]:
+                measure[position[part]], phrase[position[part]] = measure[position[total]], None
+                said[position[part]] = True
     return measure, phrase
+
+
+_CONVERSION_GAP = re.compile(r"\s*\(\s*(?:[^\W\d]+\s+){0,2}")  # "€130 million (nearly US$141.1 million)"
+
+
+def _inherit(rows: pd.DataFrame, measure: list, phrase: list, *, blocks: bool) -> list:
+    """Return `measure` with each `unknown` filled from the figures it is read with.
+
+    A reader takes an unlabelled figure as the same kind of thing as its
+    neighbours: the amount in brackets after another is that amount converted
+    ("€1 million (nearly US$1.08 million)"); a figure of a sentence is what the
+    nearest earlier one of the sentence is ("has increased from 500,000 to 7.74
+    million"), else the nearest later one ("390,000 individuals have braved the
+    route; 82,000 migrants crossed"); with `blocks` (money), what the nearest
+    earlier figure of its paragraph is, else the document's first figure: a
+    release announces its money, then breaks it down ("- €10 million is for
+    shelters"). `unknown` stays where none of them says, and where a cue says the figure
+    is none of the measures (a cost, a wage, a bribe: `unknown` with a phrase).
+    """
+    out = list(measure)
+    position = {i: n for n, i in enumerate(rows.index)}
+    said = [m != "unknown" or isinstance(p, str) for m, p in zip(measure, phrase)]
+
+    def known(i: Hashable) -> bool:
+        return said[position[i]]
+
+    def fill(i: Hashable, value: str) -> None:
+        if value != "unknown":
+            out[position[i]], said[position[i]] = value, True
+
+    found = sentences(rows)
+    for sentence in found:  # a conversion in brackets is one amount: either side may say what it is
+        for a, b in zip(sentence.figures, sentence.figures[1:]):
+            if _CONVERSION_GAP.fullmatch(sentence.text, a.to, b.at):
+                if known(a.index) and not known(b.index):
+                    fill(b.index, out[position[a.index]])
+                elif known(b.index) and not known(a.index):
+                    fill(a.index, out[position[b.index]])
+    for sentence in found:
+        for k, placed in enumerate(sentence.figures):
+            if known(placed.index):
+                continue
+            earlier = [p for p in reversed(sentence.figures[:k]) if known(p.index)]
+            later = [p for p in sentence.figures[k + 1:] if known(p.index)]
+            if earlier or later:
+                fill(placed.index, out[position[(earlier or later)[0].index]])
+    if not blocks:
+        return out
+    first: dict[str, str] = {}
+    previous: dict[tuple, str] = {}
+    for sentence in found:
+        key = (sentence.doc, sentence.block)
+        for placed in sentence.figures:
+            n = position[placed.index]
+            first.setdefault(sentence.doc, out[n])
+            if not said[n]:
+                fill(placed.index, previous.get(key, first[sentence.doc]) if sentence.block >= 0
+                     else first[sentence.doc])
+            if said[n]:
+                previous[key] = out[n]
+    return out
 
 
 def add_measure(figures: pd.DataFrame, *, window: int = MEASURE_WINDOW, lang: str = "en") -> pd.DataFrame:
@@ -222,7 +305,7 @@ def add_measure(figures: pd.DataFrame, *, window: int = MEASURE_WINDOW, lang: st
         if rows.empty:
             continue
         found, said = read(rows, _cues(paths.reference_dir(), kind, lang), window)
-        measure[rows.index] = found
+        measure[rows.index] = _inherit(rows, found, said, blocks=kind == "money")
         phrases[rows.index] = pd.array(said, dtype="string")
     return out.assign(measure=measure, cues=note_cue(out["cues"], "measure", measure, phrases))
 

@@ -164,10 +164,15 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
     place_names = frozenset(actors)
     actors.update({r["alias"]: r["actor"] for r in tables.all("actors", ("alias", "actor"))})
     institutions = [r["word"] for r in tables.rows("institution_nouns", ("word", "lang"))]
+    noun_first = tables.style["noun_first"] == "true"
     for d in tables.rows("demonyms", ("code", "demonym", "plural", "lang")):
         for inst in institutions:
             actors[f"{d['demonym']} {inst}"] = d["code"]
             actors[f"{d['demonym']} {inst.title()}"] = d["code"]
+            if noun_first:  # "el Gobierno colombiano", "las autoridades ecuatorianas"
+                for form in (d["demonym"], d["plural"]):
+                    actors[f"{inst} {form}"] = d["code"]
+                    actors[f"{inst[:1].upper()}{inst[1:]} {form}"] = d["code"]
     conjunctions = tables.words("conjunction")
     return {
         "actors": actors,
@@ -188,23 +193,39 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
             (?:\s+{reversed_alternation(tables.words('definite_article'), flags='i')})?  # the
             \s+{reversed_alternation(tables.words('agent_phrase'), flags='i')}\b        # on behalf of
         """, re.X),
+        # "A OIM anunciou": a sentence opening with an article and the name; "a" is no preposition there.
+        "opening_article_re": re.compile(rf"""
+            \s*{alternation(tables.words('definite_article'), flags='i')}\s+   # A (OIM)
+        """, re.X),
+        # "R4V, co-led by IOM and UNHCR, announced": the names after it describe, they do not act.
+        "describer_before_rev_re": re.compile(rf"""
+            (?:\s+{reversed_alternation(tables.words('definite_article'), flags='i')})?  # the
+            \s+{reversed_alternation(tables.words('describer'), flags='i')}\b          # co-led by
+        """, re.X),
         # "Ecuador will receive EUR 2 million", "Venezuela: EUR 38 million": who gets, not who gives.
         "receiver_after_re": re.compile(rf"""
             \s*:                                                          # Venezuela: (a label)
+            | \s*\(\s*\d                                                   # Colombia (2.4%): a breakdown's label
             | \s+{alternation(tables.words('receiver_verb'), flags='i')}\b   # Haiti (will receive)
         """, re.X),
         # A name right after a verb ("is helping Ecuador unlock"): the verb's object. A
-        # lower-case word that is not a function word (the, and, in ...) stands for the verb.
+        # lower-case word that is not a function word (the, and, in ...) stands for the verb;
+        # through an article ("bordean los Estados Unidos,") only when no verb follows the name
+        # ("reports say the United States announced": a subject), which the caller checks.
         "verb_before_rev_re": re.compile(rf"""
+            (?P<article>\s+{reversed_alternation(tables.words('definite_article'), flags='i')})?  # bordean (los) EE.UU.
             \s+(?!(?:{reversed_alternation(tables.words('definite_article'), flags='i')}
                   |{reversed_alternation(tables.words('and'), flags='i')}
                   |{reversed_alternation(tables.words('conjunction'), flags='i')}
                   |{reversed_alternation(tables.words('place_preposition'), flags='i')}
-                  |{reversed_alternation(tables.words('agent_phrase'), flags='i')})\b)
+                  |{reversed_alternation(tables.words('agent_phrase'), flags='i')}
+                  |{reversed_alternation(tables.words('stop_word'), flags='i')})\b)   # in which (Blinken)
             [a-z]{{3,}}(?![\w-])   # helping (a verb, reversed)
+            (?!\s+{reversed_alternation(tables.words('definite_article'), flags='i')}(?!\w))  # not (la) plataforma R4V
         """, re.X),
         "list_gap_re": re.compile(rf"""
-              ,?\s+(?:{alternation(tables.words('and'))}\s+)?$   # Haiti(,) (and) Nicaragua
+              ,?\s+(?:{alternation(tables.words('and'))}\s+   # Haiti(,) (and) Nicaragua
+                  (?:{alternation(tables.words('definite_article'), flags='i')}\s+)?)?$  # Acnur y (la) OIM
             | ,\s*$                                             # Haiti,Nicaragua
         """, re.X),
         "verb_after_re": re.compile(rf"""

@@ -58,3 +58,75 @@ def test_an_unnamed_figure_in_a_document_of_several_announcers_stays_unnamed():
     text = ("Canada announced $9 million.\n\nMexico announced $4 million.\n\n"
             "- Some 2,000 people were helped in all.\n")
     assert actor_of(text, "2,000 people") is None
+
+
+def actor_in(text: str, quote: str, lang: str) -> str | None:
+    rows = extract_figures(text, lang=lang).set_index("quote")
+    value = rows.at[quote, "actor"]
+    return None if value is None or str(value) == "<NA>" else str(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "lang", "actor"),
+    [
+        # a describer ("co-led by"): the names after it, and those an "and" adds, do not act
+        ("R4V, co-led by IOM and UNHCR, appealed for $300 million.", "$300 million", "en", "R4V"),
+        ("La plataforma R4V, coliderada por el ACNUR y la OIM, solicita 900 millones de dólares.",
+         "900 millones de dólares", "es", "R4V"),
+        ("A plataforma R4V, coliderada por OIM e Acnur, pede US$ 700 milhões.", "US$ 700 milhões", "pt", "R4V"),
+        # an abbreviation in brackets is its name again: the list goes on past it
+        ("The International Organization for Migration (IOM) and UNICEF will provide $6 million.",
+         "$6 million", "en", "IOM;UNICEF"),
+        # "y la", "e a": an article after the "and" of a list of announcers
+        ("El ACNUR y la OIM anunciaron 40 millones de dólares.", "40 millones de dólares", "es", "IOM;UNHCR"),
+        # the source a statistic is credited to
+        ("According to the United Nations, 6 million people have left Venezuela.", "6 million people", "en", "UN"),
+        ("Según el Acnur, 3 millones de personas salieron de Venezuela.", "3 millones de personas", "es", "UNHCR"),
+        ("Desde 2015, 2 milhões de pessoas deixaram a Venezuela, segundo o Acnur.", "2 milhões de pessoas", "pt",
+         "UNHCR"),
+        # a demonym after its institution, in a language whose noun comes first
+        ("Las autoridades migratorias ecuatorianas registraron 50 mil personas.", "50 mil personas", "es", "ECU"),
+        ("O governo brasileiro interiorizou 12 mil venezuelanos.", "12 mil venezuelanos", "pt", "BRA"),
+        # a name after a relative pronoun is no verb's object
+        ("The summit, at which Secretary Blinken announced $20 million, ended.", "$20 million", "en", "USA"),
+        # a verb's object after the figure never announces, even with an article between
+        ("UNHCR assists refugees in Costa Rica. Some 90,000 people were forced to leave Nicaragua.",
+         "90,000 people", "en", "UNHCR"),
+        # "de los Estados Unidos" is a place, as "de Estados Unidos" is
+        ("El presidente de los Estados Unidos habló con el gobierno de México. "
+         "El presupuesto fue de 90 millones de pesos.", "90 millones de pesos", "es", "MEX"),
+        # a name before a bracketed figure labels a breakdown ("Haiti (40%)"), it does not act
+        ("Mexico registered 20,000 applicants. They came from Haiti (40%), Cuba (30%) and Honduras (30%), "
+         "and 500 people were refused.", "500 people", "en", "MEX"),
+        # national agencies stand for their government
+        ("El Instituto Nacional de Migración anunció 30 millones de pesos.", "30 millones de pesos", "es", "MEX"),
+        # a sentence opening with an article and a name: "A" is no preposition there
+        ("A OIM anunciou US$ 3 milhões.", "US$ 3 milhões", "pt", "IOM"),
+        ("A Operação Acolhida interiorizou 4 mil pessoas.", "4 mil pessoas", "pt", "BRA"),
+    ],
+)
+def test_actor_by_language(text, quote, lang, actor):
+    assert actor_in(text, quote, lang) == actor
+
+
+def test_an_unnamed_figure_takes_the_announcer_that_opens_the_release_and_is_named_most():
+    text = ("The European Commission will provide €90 million.\n\n- €10 million will support shelters.\n\n"
+            "The EU and Chile signed a memorandum.\n")
+    assert actor_of(text, "€10 million") == "EU"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "lang", "actor"),
+    [
+        ("Gobierno Nacional aprobó 40 millones de pesos. Los fondos son para migrantes en Colombia y en "
+         "Colombia se quedarán.", "40 millones de pesos", "es", "COL"),
+        ("The national government approved $3 million for shelters across Peru.", "$3 million", "en", "PER"),
+    ],
+)
+def test_a_national_government_naming_no_country_is_that_of_the_country_the_text_names_most(
+        text, quote, lang, actor):
+    assert actor_in(text, quote, lang) == actor
+
+
+def test_a_national_government_in_a_text_naming_no_country_is_nobody():
+    assert actor_of("The national government approved $3 million.", "$3 million") is None

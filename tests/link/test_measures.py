@@ -113,3 +113,109 @@ def test_the_measure_table_and_the_vocabulary_agree():
 def test_counts_and_percentages_carry_no_measure():
     rows = add_measure(extract_figures("Chile opened 3 offices; 40% of applicants were approved."))
     assert rows["measure"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "lang", "measure"),
+    [
+        # money reported again: earlier commitments, budgets, running totals since a year
+        ("Peru will add $4 million to its previous commitment of $3 million.", "$3 million", "en",
+         "existing_funding"),
+        ("The agency's budget rose from $20 million to $35 million.", "$20 million", "en", "existing_funding"),
+        ("Since 2019, more than $900 million has been sent to the region.", "$900 million", "en",
+         "existing_funding"),
+        ("El presupuesto del instituto fue aumentado de 800 millones de pesos.", "800 millones de pesos", "es",
+         "existing_funding"),
+        ("O apoio chegou a US$ 1,1 bilhão desde 2016.", "US$ 1,1 bilhão", "pt", "existing_funding"),
+        # new money allocated, injected, or put to a purpose; money a receiver gets
+        ("The Commission has allocated €70 million this year.", "€70 million", "en", "new_funding"),
+        ("Honduras: €6 million will support shelters for families.", "€6 million", "en", "new_funding"),
+        ("Guatemala will receive €3 million.", "€3 million", "en", "new_funding"),
+        ("El Congreso aprobó la asignación de 5 millones de dólares.", "5 millones de dólares", "es",
+         "new_funding"),
+        ("La oficina recibirá 2 millones de dólares.", "2 millones de dólares", "es", "new_funding"),
+        ("O ministério alocou R$ 40 milhões para abrigos.", "R$ 40 milhões", "pt", "new_funding"),
+        # money asked for
+        ("The agency is asking for $25 million to keep its shelters open.", "$25 million", "en", "appeal"),
+        ("Partners will need $800 million next year.", "$800 million", "en", "appeal"),
+        ("La agencia pide 30 millones de dólares.", "30 millones de dólares", "es", "appeal"),
+        ("As agências precisarão de US$ 60 milhões.", "US$ 60 milhões", "pt", "appeal"),
+        # a cost, a wage, a bribe is none of the measures: unknown, even beside announced money
+        ("Canada announced $5 million.\n\nThe cost of a meal is $12 per person.", "$12", "en", "unknown"),
+        ("El costo diario es de 900 pesos por migrante.", "900 pesos", "es", "unknown"),
+        ("O custo da operação é de R$ 9 milhões por mês.", "R$ 9 milhões", "pt", "unknown"),
+        # people: served by a programme, targeted by a plan, receiving assistance
+        ("The programmes assist 40,000 people in the border towns.", "40,000 people", "en", "served"),
+        ("The plan will reach out through integration programmes for more than 900,000 refugees.",
+         "900,000 refugees", "en", "served"),
+        ("Mais de 3.000 venezuelanos recebendo assistência diária nos abrigos.", "3.000 venezuelanos", "pt",
+         "served"),
+        ("Los programas de integración para 50.000 personas continúan.", "50.000 personas", "es", "served"),
+        # host communities are not hosted people; a host community after the figure says nothing
+        ("The funds support 70,000 refugees and their host communities.", "70,000 refugees", "en", "served"),
+        ("El plan apoya a 60.000 personas refugiadas y a sus comunidades de acogida.",
+         "60.000 personas", "es", "served"),
+        # who the people are: forced to leave, living outside, in the region
+        ("Some 30,000 people were forced to leave their homes.", "30,000 people", "en", "in_need"),
+        ("About 2 million Venezuelans in the region still lack documents.", "2 million Venezuelans", "en",
+         "in_need"),
+        ("Hay 400.000 personas obligadas a abandonar sus hogares.", "400.000 personas", "es", "in_need"),
+        # granted refugee status, as the counted noun says
+        ("The country counts 5,300 recognized refugees.", "5,300 recognized refugees", "en", "regularised"),
+        ("El país tiene 2.100 refugiados reconocidos.", "2.100 refugiados", "es", "regularised"),
+        # money given before and reported again, in each language
+        ("More than $300 million has been disbursed to partners.", "$300 million", "en", "existing_funding"),
+        ("Se han destinado 45 millones de dólares a los albergues.", "45 millones de dólares", "es",
+         "existing_funding"),
+        ("Foram repassados R$ 200 milhões aos municípios.", "R$ 200 milhões", "pt", "existing_funding"),
+        ("O governo destinará R$ 10 milhões aos abrigos.", "R$ 10 milhões", "pt", "new_funding"),
+        # status and permits, referrals, jobs, deaths, places, in Portuguese and Spanish
+        ("O país concedeu autorizações de residência a 80 mil venezuelanos.", "80 mil venezuelanos", "pt",
+         "regularised"),
+        ("Colombia entregó el PPT a 1,6 millones de migrantes.", "1,6 millones de migrantes", "es", "regularised"),
+        ("Foram encaminhados 700 migrantes aos serviços de saúde.", "700 migrantes", "pt", "processed"),
+        ("El programa de inserción laboral colocó a 2.000 personas.", "2.000 personas", "es", "employed"),
+        ("Al menos 60 migrantes perdieron la vida en el mar.", "60 migrantes", "es", "died"),
+        ("El albergue ofrece cupos para 300 personas.", "300 personas", "es", "capacity"),
+        # enforcement verbs in Spanish and Portuguese
+        ("La policía detuvo a 40 personas en la frontera.", "40 personas", "es", "enforcement"),
+        ("Detienen a tres policías por extorsión.", "tres policías", "es", "enforcement"),
+        # a programme's name is no verb: Operação Acolhida does not say people were received
+        ("A Operação Acolhida contabilizou 900 venezuelanos recebendo assistência.", "900 venezuelanos", "pt",
+         "served"),
+    ],
+)
+def test_measure_by_language(text, quote, lang, measure):
+    assert measure_of(text, quote, lang=lang) == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "lang", "measure"),
+    [
+        # an amount in brackets after another is that amount converted
+        ("The bank said it has allocated €50 million (US$54 million) and €2 million (about US$2.2 million) "
+         "more.", "US$2.2 million", "en", "new_funding"),
+        ("El presupuesto subió a 90 millones de pesos (US $ 5 millones).", "US $ 5 millones", "es",
+         "existing_funding"),
+        # a figure of a sentence is what its nearest neighbour in the sentence is
+        ("The number of Venezuelans living abroad rose from 700,000 to 5.1 million.", "5.1 million", "en",
+         "in_need"),
+        ("Over 9,000 people braved the jungle; 3,000 migrants crossed in May alone.", "9,000 people", "en",
+         "in_need"),
+        # a release announces its money, then breaks it down without saying again what it is
+        ("The European Commission announced €60 million.\n\nPanama: €5 million.\n", "€5 million", "en",
+         "new_funding"),
+        # a part is the same money as its total when its own words say nothing strong
+        ("Since 2018, $600 million has been sent, with $450 million for humanitarian assistance.",
+         "$450 million", "en", "existing_funding"),
+        ("Desde 2018 se enviaron 600 millones de dólares, incluyendo 450 millones de dólares en asistencia "
+         "humanitaria.", "450 millones de dólares", "es", "existing_funding"),
+    ],
+)
+def test_an_unlabelled_figure_is_what_the_figures_it_is_read_with_are(text, quote, lang, measure):
+    assert measure_of(text, quote, lang=lang) == measure
+
+
+def test_an_unlabelled_figure_with_no_neighbour_that_says_stays_unknown():
+    assert measure_of("Costa Rica: 4,000 people.", "4,000 people") == "unknown"
+    assert measure_of("Canada: $4 million.", "$4 million") == "unknown"
