@@ -52,7 +52,10 @@ def plausible_max(kind: str, unit: str | None) -> float | None:
     >>> plausible_max("people", "person")
     10000000000.0
     """
-    limits = _plausible(paths.reference_dir())
+    return _limit(_plausible(paths.reference_dir()), kind, unit)
+
+
+def _limit(limits: dict[tuple[str, str], float], kind: str, unit: str | None) -> float | None:
     return limits.get((kind, unit or "*"), limits.get((kind, "*")))
 
 
@@ -71,9 +74,12 @@ def check_values(rows: list[dict], clean: str, vocabularies: dict[str, Vocabular
     `rows` are figure rows in text order, `clean` the document's cleaned text
     (`Layout.clean`), `vocabularies` the Vocabulary of each row's `lang`.
     """
-    directory = paths.reference_dir()
+    if not rows:
+        return
+    directory = paths.reference_dir()  # once: finding it costs a look at the disk
+    limits = _plausible(directory)
     for row in rows:
-        _check_row(row, clean, directory)
+        _check_row(row, clean, limits, _foreign_scale_re(directory, row["lang"]))
     for first, second in zip(rows, rows[1:]):
         _check_range(first, second, clean, vocabularies[first["lang"]])
 
@@ -90,9 +96,9 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if value.is_integer() and abs(value) < 1e15 else f"{value:,.6g}"
 
 
-def _check_row(row: dict, clean: str, directory: Path) -> None:
+def _check_row(row: dict, clean: str, limits: dict[tuple[str, str], float], foreign: re.Pattern | None) -> None:
     values = [v for v in (row["value"], row["value_high"]) if v is not None]
-    limit = plausible_max(row["kind"], row["unit"])
+    limit = _limit(limits, row["kind"], row["unit"])
     if not all(math.isfinite(v) for v in values):
         _flag(row, "implausible_value", "the number overflows: too many digits to be read as a figure", empty=True)
         return
@@ -107,7 +113,6 @@ def _check_row(row: dict, clean: str, directory: Path) -> None:
     if sign and sign in _MINUS and not (before.isalnum() or before in ".,-–"):
         _flag(row, "negative_value", f"written with a minus sign: read as -{_number(row['value'])}", empty=True)
         return
-    foreign = _foreign_scale_re(directory, row["lang"])
     after = foreign.match(clean, row["end"], row["end"] + 40) if foreign else None
     if after:
         _flag(row, "scale_unread", f"followed by {after.group().strip()!r}, a scale word of another language "
