@@ -8,7 +8,9 @@ with a minus sign; a scale word of another language follows it), `value` and
 reading. Where both numbers of a falling range ("between $20 and $5 million")
 are read, each keeps its value and both are flagged `range_inverted`: neither
 reading (two figures, or one range from the higher to the lower) can be told
-from the words.
+from the words. A number whose one separator before three digits neither its
+language nor the text's other numerals settle ("€1.234" in English) keeps the
+reading numerals.py gives it, flagged `separator_ambiguous`.
 """
 
 from __future__ import annotations
@@ -23,10 +25,12 @@ from ladfin.core.cells import join_values, split_values
 from ladfin.errors import ReferenceDataError
 from ladfin.reference.patterns import alternation
 from ladfin.reference.read import read_table
+from ladfin.extract.layout import Layout
 from ladfin.reference.vocabulary import Vocabulary
 
 _MINUS = "-\u2212"  # hyphen-minus, minus sign
 _GAP = 12  # characters between the ends of a range: " and US$ "
+_LONE_GROUP = re.compile(r"(?<![\d.,’'])\d{1,3}(?P<sep>[.,])\d{3}(?![\d’']|[.,]\d)")  # 1.234, not 1.234.567
 
 
 @cache
@@ -68,18 +72,21 @@ def _foreign_scale_re(directory: Path, lang: str) -> re.Pattern | None:
     return re.compile(rf"\s+(?i:{alternation(other)})(?![^\W\d_])") if other else None
 
 
-def check_values(rows: list[dict], clean: str, vocabularies: dict[str, Vocabulary]) -> None:
+def check_values(rows: list[dict], layout: Layout, vocabularies: dict[str, Vocabulary]) -> None:
     """Flag, in place, each figure row whose value ladfin cannot vouch for (see the module docstring).
 
-    `rows` are figure rows in text order, `clean` the document's cleaned text
-    (`Layout.clean`), `vocabularies` the Vocabulary of each row's `lang`.
+    `rows` are figure rows in text order, `layout` the document's, `vocabularies`
+    the Vocabulary of each row's `lang`.
     """
     if not rows:
         return
+    clean = layout.clean
     directory = paths.reference_dir()  # once: finding it costs a look at the disk
     limits = _plausible(directory)
     for row in rows:
         _check_row(row, clean, limits, _foreign_scale_re(directory, row["lang"]))
+        if row["value"] is not None and ("." in row["quote"] or "," in row["quote"]):
+            _check_separator(row, layout, vocabularies[row["lang"]])
     for first, second in zip(rows, rows[1:]):
         _check_range(first, second, clean, vocabularies[first["lang"]])
 
@@ -117,6 +124,21 @@ def _check_row(row: dict, clean: str, limits: dict[tuple[str, str], float], fore
     if after:
         _flag(row, "scale_unread", f"followed by {after.group().strip()!r}, a scale word of another language "
               f"than {row['lang']!r}: the value read, {_number(row['value'])}, leaves it out", empty=True)
+
+
+def _check_separator(row: dict, layout: Layout, vocab: Vocabulary) -> None:
+    """Flag a figure holding a numeral whose one separator before three digits nothing settles."""
+    for m in _LONE_GROUP.finditer(layout.clean, row["start"], row["end"]):
+        sep = m.group("sep")
+        if sep == vocab.thousands_sep or layout.shown_decimal() is not None:
+            continue  # the language's own grouping, or the text's other numerals, settle it
+        if vocab.scale_re.match(layout.clean[m.end():m.end() + 40]):
+            continue  # "1.234 million": a decimal before a scale word
+        other = "," if sep == "." else "."
+        _flag(row, "separator_ambiguous", f"{m.group()!r}: read with {sep!r} as the decimal separator, as in "
+              f"{vocab.lang!r}; nothing in the text rules out {m.group().replace(sep, other)!r}, a thousands group",
+              empty=False)
+        return
 
 
 def _check_range(first: dict, second: dict, clean: str, vocab: Vocabulary) -> None:

@@ -147,7 +147,7 @@ def extract_document(document: Document) -> tuple[list[dict], list[dict]]:
         noun, person, source = implied
         row.update(kind="people" if person else "count", unit="person" if person else singular(noun, words.lang),
                    unit_source=source, note=f"unit implied by {noun!r}, the noun the text gives before it")
-    check_values(figures, layout.clean, {vocab.lang: vocab, **{words.lang: words for _, _, words in regions}})
+    check_values(figures, layout, {vocab.lang: vocab, **{words.lang: words for _, _, words in regions}})
     skipped.sort(key=lambda r: r["start"])
     return figures, skipped
 

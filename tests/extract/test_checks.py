@@ -148,6 +148,33 @@ def test_a_foreign_number_format_reads_from_its_shape():
     assert _one("Spain pledged €1.234.567 to the fund.")["value"] == 1234567
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("Spain pledged €1.234 to the fund.", "en", 1.234),   # "." is no English thousands separator
+        ("España aportó 1,234 euros al fondo.", "es", 1.234),  # "," is no Spanish one
+    ],
+)
+def test_a_lone_separator_nothing_settles_is_read_and_flagged(text, lang, value):
+    row = _one(text, lang)
+    assert row["value"] == value and row["flag"] == "separator_ambiguous"
+    assert "1.234" in row["note"] or "1,234" in row["note"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Spain pledged €1.234 to the fund and €2.5 to Peru.", 1.234),  # the text shows "." as decimal
+        ("Canada pledged $1,234 to the fund.", 1234),                  # the language's own grouping
+        ("Spain pledged €1.234 million to the fund.", 1.234e6),         # a decimal before a scale word
+        ("Spain pledged €1.234.567 to the fund.", 1234567),             # groups repeated: thousands
+    ],
+)
+def test_a_separator_the_language_or_the_text_settles_is_not_flagged(text, value):
+    row = _rows(text)[0]
+    assert row["value"] == value and row["flag"] is None
+
+
 def test_a_currency_code_between_two_figures_belongs_to_the_first():
     first, second = _rows("They gave 5 million CAD 10 million USD to the fund.")
     assert (first["quote"], first["unit"]) == ("5 million CAD", "CAD")
