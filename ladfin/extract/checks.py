@@ -83,8 +83,9 @@ def check_values(rows: list[dict], layout: Layout, vocabularies: dict[str, Vocab
     clean = layout.clean
     directory = paths.reference_dir()  # once: finding it costs a look at the disk
     limits = _plausible(directory)
+    foreign = {lang: _foreign_scale_re(directory, lang) for lang in vocabularies}
     for row in rows:
-        _check_row(row, clean, limits, _foreign_scale_re(directory, row["lang"]))
+        _check_row(row, clean, limits, foreign[row["lang"]])
         if row["value"] is not None and ("." in row["quote"] or "," in row["quote"]):
             _check_separator(row, layout, vocabularies[row["lang"]])
     for first, second in zip(rows, rows[1:]):
