@@ -239,7 +239,6 @@ def _figure_row(document: Document, layout: Layout, m: Mention, sentence: int,
         labelled = not raw[line_start:m.start].strip() and not any(c.islower() for c in first_line)
     scale = m.scale if not m.percent else 1.0
     section = layout.section_at(m.start)
-    s_start, s_end = layout.sentences[sentence] if layout.sentences else (0, len(raw))
     block = layout.blocks[layout.sentence_blocks[sentence]] if layout.sentences else None
     return {
         "doc": document.doc,
@@ -247,7 +246,7 @@ def _figure_row(document: Document, layout: Layout, m: Mention, sentence: int,
         "end": m.end,
         "lang": vocab.lang,
         "quote": raw[m.start:m.end],
-        "sentence": " ".join(layout.clean[s_start:s_end].split()),
+        "sentence": layout.sentence_text(sentence) if layout.sentences else " ".join(layout.clean.split()),
         "section": section.title,
         "pillar": section.pillar,
         "status": block.status if block else None,

@@ -81,6 +81,18 @@ class Layout:
         (see `ladfin.extract.language.shown_decimal_separator`)."""
         return self._decimal_shown
 
+    @cached_property
+    def _folded(self) -> dict[int, str]:
+        return {}
+
+    def sentence_text(self, index: int) -> str:
+        """Return sentence `index`, white space folded; one string per sentence, however many figures share it."""
+        found = self._folded.get(index)
+        if found is None:
+            start, end = self.sentences[index]
+            found = self._folded[index] = " ".join(self.clean[start:end].split())
+        return found
+
     def sentence_at(self, offset: int) -> int:
         """Return the index of the sentence holding `offset` (the nearest one before it)."""
         return max(bisect.bisect_right(self.sentence_starts, offset) - 1, 0)

@@ -84,3 +84,12 @@ def test_deeply_nested_tags_still_give_the_figure_at_the_bottom(depth):
     layout = read_layout(text, vocabulary())
     assert [layout.clean[b.start:b.end] for b in layout.blocks] == ["Canada gave $3 million."]
     assert list(extract_figures(text)["quote"]) == ["$3 million"]
+
+
+def test_figures_of_one_sentence_share_one_sentence_string():
+    text = "Canada gave $3 million, Peru gave $2 million and Chile gave 500 visas. Mexico gave $1 million."
+    figures, _ = extract_document(Document(doc="shared.txt", raw=text))
+    first, second, third, fourth = (r["sentence"] for r in figures)
+    assert first is second is third  # one copy per sentence, not per figure
+    assert first == "Canada gave $3 million, Peru gave $2 million and Chile gave 500 visas."
+    assert fourth == "Mexico gave $1 million."
