@@ -32,3 +32,15 @@ def test_the_stage_breakdown_names_each_stage():
     value = {name: float(v) for name, v in re.findall(r"^(layout|mentions|rows|whole) +(-?[\d.]+)", out, re.M)}
     assert set(value) == {"layout", "mentions", "rows", "whole"}
     assert min(value["layout"], value["mentions"]) > 0 and value["whole"] > value["layout"]
+
+
+def test_the_worst_case_benchmark_reports_time_and_memory_per_case_and_size():
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "worst_cases.py"), "--sizes", "0.01", "0.02"],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    )
+    row = r"^(long_line|nested_divs|scripts) +(\d+\.\d+) +(\d+\.\d+) +(\d+\.\d+) +([\d,]+)"
+    rows = re.findall(row, done.stdout, re.M)
+    assert [(case, size) for case, size, *_ in rows] == [
+        (case, size) for case in ("long_line", "nested_divs", "scripts") for size in ("0.01", "0.02")]
+    assert all(int(figures.replace(",", "")) > 0 for *_, figures in rows)

@@ -45,7 +45,8 @@ COLUMNS: dict[str, Column] = {
     "quote": Column("string", "The figure as written: raw[start:end], hedge excluded.", required=True),
     "text": Column("string", "The raw text of a number that is not a figure: raw[start:end].", required=True),
     "reason": Column("string", "Why a number is not a figure (date, year, label, duration ...).", required=True),
-    "sentence": Column("string", "The sentence holding the figure, white space folded."),
+    "sentence": Column("string", "The sentence holding the figure, white space folded; text with no sentence "
+                       "end for over 1,000 characters is cut into sentences of at most that length."),
     "section": Column("string", "Heading of the section holding the figure; empty in the overview."),
     "pillar": Column("Int64", "Los Angeles Declaration pillar: 1 stability/integration, 2 pathways/protection, "
                      "3 enforcement/migration management, 4 emergency response, 0 overview.",
@@ -65,8 +66,9 @@ COLUMNS: dict[str, Column] = {
                       allowed=get_args(Measure)),
     # the figure
     "kind": Column("string", "What the figure counts.", allowed=get_args(Kind), required=True),
-    "value": Column("Float64", "The figure in base units (578 million -> 578000000); the lower end of a range.",
-                    required=True),
+    "value": Column("Float64", "The figure in base units (578 million -> 578000000); the lower end of a range. "
+                    "Empty where the number read cannot be the figure (flag implausible_value, negative_value, "
+                    "scale_unread; note gives the reading), so no total adds it."),
     "value_high": Column("Float64", "Upper end. figures: of a range as written ($5-10 million -> 10000000), "
                          "empty otherwise. announcements: the upper bound the text states (the value, or "
                          "the range's top); empty when the hedge leaves it open (more than, about)."),

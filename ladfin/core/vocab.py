@@ -18,6 +18,7 @@ SkipReason = Literal[
     "date", "year", "fiscal_year", "ordinal", "label", "identifier", "list_number",
     "duration", "multiplier", "ratio", "age", "time", "phone", "no_unit", "other",
     "front_matter", "markup", "url", "boilerplate",
+    "script", "style", "template", "noscript", "comment",  # content no reader sees (extract.layout)
 ]
 Borrow = Literal["next", "previous"]  # where a noun-less number takes its unit
 # Where a figure's unit comes from: its own words; a table label on the next line ("1,297,760" /

@@ -12,7 +12,7 @@ from typing import NamedTuple
 class Span(NamedTuple):  # NamedTuples, not dataclasses: made by the thousand
     start: int
     end: int
-    reason: str  # why the text is not read: front_matter, markup, url, boilerplate, list_number
+    reason: str  # why the text is not read: front_matter, markup, url, boilerplate, script ...
 
 
 class Canvas:

@@ -16,6 +16,7 @@ import pandas as pd
 from ladfin.core.cells import join_values, split_values
 from ladfin.core.vocab import Kind, Qualifier  # noqa: F401  (re-exported)
 from ladfin.extract.actors import SentenceActors
+from ladfin.extract.checks import check_values
 from ladfin.extract.currencies import Currency, resolve_currency  # noqa: F401  (re-exported)
 from ladfin.errors import ReferenceDataError
 from ladfin.extract.documents import Document
@@ -90,7 +91,9 @@ def extract_document(document: Document) -> tuple[list[dict], list[dict]]:
     A document whose language was detected (`Document.detected`) has each of its
     paragraphs with numbers detected too, and read in its own language; a
     document in a language with no vocabulary is read anyway and each figure
-    flagged `language_unsupported` (see `reading_vocabulary`).
+    flagged `language_unsupported` (see `reading_vocabulary`). A value ladfin cannot
+    vouch for is flagged, and left empty where it cannot be the figure
+    (`ladfin.extract.checks`).
     """
     vocab, unsupported = reading_vocabulary(document)
     layout = read_layout(document.raw, vocab, doc=document.doc)
@@ -144,6 +147,7 @@ def extract_document(document: Document) -> tuple[list[dict], list[dict]]:
         noun, person, source = implied
         row.update(kind="people" if person else "count", unit="person" if person else singular(noun, words.lang),
                    unit_source=source, note=f"unit implied by {noun!r}, the noun the text gives before it")
+    check_values(figures, layout, {vocab.lang: vocab, **{words.lang: words for _, _, words in regions}})
     skipped.sort(key=lambda r: r["start"])
     return figures, skipped
 
@@ -235,7 +239,6 @@ def _figure_row(document: Document, layout: Layout, m: Mention, sentence: int,
         labelled = not raw[line_start:m.start].strip() and not any(c.islower() for c in first_line)
     scale = m.scale if not m.percent else 1.0
     section = layout.section_at(m.start)
-    s_start, s_end = layout.sentences[sentence] if layout.sentences else (0, len(raw))
     block = layout.blocks[layout.sentence_blocks[sentence]] if layout.sentences else None
     return {
         "doc": document.doc,
@@ -243,7 +246,7 @@ def _figure_row(document: Document, layout: Layout, m: Mention, sentence: int,
         "end": m.end,
         "lang": vocab.lang,
         "quote": raw[m.start:m.end],
-        "sentence": " ".join(layout.clean[s_start:s_end].split()),
+        "sentence": layout.sentence_text(sentence) if layout.sentences else " ".join(layout.clean.split()),
         "section": section.title,
         "pillar": section.pillar,
         "status": block.status if block else None,

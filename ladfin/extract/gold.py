@@ -20,11 +20,17 @@ Key = tuple[str, str, float]
 def figure_key(kind: object, unit: object, value: object) -> Key:
     """Return the key a figure is matched on: kind, unit ("" if none), value rounded to 1e-6.
 
+    An empty value (a figure flagged and left empty, ladfin.extract.checks) keys as
+    NaN, which equals no gold value, so it counts as found but matches nothing.
+
     >>> figure_key("money", "USD", 578e6)
     ('money', 'USD', 578000000.0)
+    >>> figure_key("money", "USD", None) == figure_key("money", "USD", None)
+    False
     """
     unit_text = "" if unit is None or (not isinstance(unit, str) and pd.isna(unit)) else str(unit)
-    return (str(kind), unit_text, round(float(value), 6))
+    number = float("nan") if value is None or pd.isna(value) else round(float(value), 6)
+    return (str(kind), unit_text, number)
 
 
 @dataclass

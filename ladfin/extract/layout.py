@@ -5,6 +5,17 @@ overwritten with spaces (newlines kept), so an offset into the cleaned text is
 the same offset into the raw file and `raw[start:end]` is always the quote.
 Whatever is masked is remembered with its reason, so a number inside it is
 reported as skipped rather than lost.
+
+Only readable text is read: the content of <script>, <style>, <template> and
+<noscript> elements and of HTML comments is masked whole, with the element's
+name (or `comment`) as its reason. An entity is decoded only in text, never
+inside a tag or masked content; what it decodes to is text, never markup again,
+so `&lt;script&gt;` is a page writing about a script tag and its numbers are
+read like any other. A soft hyphen (U+00AD, `&shy;`) inside a word is taken out
+by moving the letters before it right, so "mil&shy;lion" reads as "million"
+ending where the raw word ends. A run of text longer than `MAX_SENTENCE`
+characters with no sentence end is cut into sentences of at most that length,
+so no figure's context grows with the document.
 """
 
 from __future__ import annotations
@@ -70,6 +81,18 @@ class Layout:
         (see `ladfin.extract.language.shown_decimal_separator`)."""
         return self._decimal_shown
 
+    @cached_property
+    def _folded(self) -> dict[int, str]:
+        return {}
+
+    def sentence_text(self, index: int) -> str:
+        """Return sentence `index`, white space folded; one string per sentence, however many figures share it."""
+        found = self._folded.get(index)
+        if found is None:
+            start, end = self.sentences[index]
+            found = self._folded[index] = " ".join(self.clean[start:end].split())
+        return found
+
     def sentence_at(self, offset: int) -> int:
         """Return the index of the sentence holding `offset` (the nearest one before it)."""
         return max(bisect.bisect_right(self.sentence_starts, offset) - 1, 0)
@@ -86,10 +109,16 @@ _OVERVIEW = Section(0, "", 0)
 # libyaml's loader where PyYAML was built with it: the same safe subset, ten times faster.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_HEADING_TAG = re.compile(r"<(h[1-6]|span|strong|b|u|em)\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
+# A comment, or an element whose content is no text a reader sees; unclosed, it runs to the end.
+_HIDDEN = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style|template|noscript)\b[^<>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)
+# A heading's body is bounded, so an unclosed <b> costs a bounded look ahead, not a scan to the end.
+_HEADING_TAG = re.compile(r"<(h[1-6]|span|strong|b|u|em)\b[^>]*>(.{0,3000}?)</\1\s*>", re.S | re.I)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z]{2,8});")
+_SOFT_HYPHEN = re.compile(r"\u00ad|&(?:shy|#173|#[xX]0*[aA][dD]);")
+_SOFT_WORD = re.compile(r"[^\W\d_]+(?:(?:\u00ad|&(?:shy|#173|#[xX]0*[aA][dD]);)+[^\W\d_]+)+")
+MAX_SENTENCE = 1000  # characters; the corpus's longest sentence has about 800
+_NON_SPACE = re.compile(r"\S")
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!$<>|~])")
 _MD_LINK = re.compile(r"(!?\[)([^\]\n]*)(\]\([^)\s]*\))")
 # Patterns open with a literal or a class, never ^ or \b, where they can: the
@@ -130,19 +159,24 @@ def read_layout(raw: str, vocab: Vocabulary, *, doc: str = "<text>") -> Layout:
     heading_spans = []
     if "<" in raw:
         heading_spans = [(m.start(), m.end()) for m in _HEADING_TAG.finditer(raw)]
-        for m in _COMMENT.finditer(raw):
-            mask(m.start(), m.end(), "markup")
+        for m in _HIDDEN.finditer(raw):
+            mask(m.start(), m.end(), m.group(1).lower() if m.group(1) else "comment")
         text = canvas.text()
         for m in _TAG.finditer(raw):
-            if text[m.start()] != " ":  # not inside a comment
+            if text[m.start()] != " ":  # not inside a comment or hidden element
                 mask(m.start(), m.end(), "markup")
     if "&" in raw:
+        text = canvas.text()
         for m in _ENTITY.finditer(raw):
-            text = html.unescape(m.group())
+            if text[m.start()] != "&":
+                continue  # inside a tag or masked content: no text to decode
+            decoded = html.unescape(m.group())
             mask(m.start(), m.end(), "markup")
-            if len(text) == 1 and not text.isdigit():
+            if len(decoded) == 1 and not decoded.isdigit() and decoded != "\u00ad":
                 # Right-aligned, so "&euro;5" reads as "€5": a symbol stays next to its number.
-                canvas.put(m.end() - 1, text)
+                canvas.put(m.end() - 1, decoded)
+    if "\u00ad" in raw or "&" in raw and _SOFT_HYPHEN.search(raw):
+        _join_soft_hyphens(raw, canvas)
     if "\\" in raw:
         for m in _ESCAPE.finditer(raw):
             canvas.put(m.start(), " ")
@@ -190,6 +224,20 @@ def read_layout(raw: str, vocab: Vocabulary, *, doc: str = "<text>") -> Layout:
     )
 
 
+def _join_soft_hyphens(raw: str, canvas: Canvas) -> None:
+    """Write each word broken by soft hyphens whole, its letters moved right over the hyphens.
+
+    The word then ends where it ends in the raw text, so a scale word closing a
+    quote ("$5 mil&shy;lion") keeps the quote's end; a word left masked stays so.
+    """
+    text = canvas.text()
+    for m in _SOFT_WORD.finditer(raw):
+        if text[m.start()] != raw[m.start()]:
+            continue  # masked
+        letters = _SOFT_HYPHEN.sub("", m.group())
+        canvas.put(m.start(), " " * (len(m.group()) - len(letters)) + letters)
+
+
 def _bullet_starts(clean: str, mask) -> list[tuple[int, bool]]:
     """Mask bullet markers and return where each block starts, and whether it is a bullet."""
     starts: list[tuple[int, bool]] = []
@@ -229,12 +277,16 @@ _BLOCK_TAG = re.compile(
 def _tag_starts(raw: str, clean: str) -> list[tuple[int, bool]]:
     """Return where HTML block tags start blocks (the first text after each), `<li>` as bullets."""
     starts = []
+    # The first text after a tag, found once per run of blanks: tags nested deep
+    # ("<div><div>...") share one run, and rescanning it per tag would be quadratic.
+    searched_from, found = -1, -1
     for m in _BLOCK_TAG.finditer(raw):
         pos = m.end()
-        while pos < len(clean) and clean[pos].isspace():
-            pos += 1
-        if pos < len(clean):
-            starts.append((pos, m.group(1).lower() == "li"))
+        if not searched_from <= pos <= found:
+            text = _NON_SPACE.search(clean, pos)
+            searched_from, found = pos, text.start() if text else len(clean)
+        if found < len(clean):
+            starts.append((found, m.group(1).lower() == "li"))
     return starts
 
 
@@ -282,9 +334,10 @@ def _is_heading(start: int, end: int, body: str, heading_spans, vocab: Vocabular
     A title line holds no sentence end, unless it opens with a heading word
     ("Pillar 1. Stability").
     """
-    for hs, he in heading_spans:
-        if hs <= start and end <= he + 1:
-            return True
+    # The spans are apart and in order: only the last one opening at or before `start` can hold the block.
+    i = bisect.bisect_right(heading_spans, (start, float("inf"))) - 1
+    if i >= 0 and end <= heading_spans[i][1] + 1:
+        return True
     if body.count("\n") > 1 or body[-1:] in ".!?;:,":  # cheap tests before folding the text
         return False
     text = " ".join(body.split())
@@ -366,4 +419,26 @@ def _sentences(blocks: list[Block], clean: str, backwards: str, vocab: Vocabular
         if start < block.end:
             spans.append((start, block.end))
             owners.append(index)
+    if any(end - start > MAX_SENTENCE for start, end in spans):
+        spans, owners = _cut_long(spans, owners, clean)
     return spans, owners
+
+
+def _cut_long(spans: list[tuple[int, int]], owners: list[int], clean: str):
+    """Return the sentences with each longer than MAX_SENTENCE cut, at a blank where one is near the limit."""
+    out: list[tuple[int, int]] = []
+    out_owners: list[int] = []
+    for (start, end), owner in zip(spans, owners):
+        while end - start > MAX_SENTENCE:
+            limit = start + MAX_SENTENCE
+            half = start + MAX_SENTENCE // 2
+            blank = max(clean.rfind(" ", half, limit), clean.rfind("\n", half, limit))
+            cut = blank if blank > start else limit
+            out.append((start, cut))
+            out_owners.append(owner)
+            text = _NON_SPACE.search(clean, cut, end)
+            start = text.start() if text else end
+        if start < end:
+            out.append((start, end))
+            out_owners.append(owner)
+    return out, out_owners

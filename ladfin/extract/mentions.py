@@ -58,12 +58,10 @@ def find_mentions(raw: str, layout: Layout, vocab: Vocabulary,
             if match.start() < covered_until:
                 unread.extend(range(covered_until, match.end()))  # a token running past the last figure
                 continue
-            item = _read_token(match, layout, words)
+            item = _read_token(match, layout, words, covered_until)
             covered_until = item.end
             found.append(item)
-    found.extend(
-        Skip(s.start, s.end, s.reason) for s in layout.masked if _DIGIT.search(raw, s.start, s.end)
-    )
+    found.extend(_masked_skips(raw, layout))
     found.extend(_stray_digits(clean, found, unread))
     found.sort(key=lambda item: item.start)
     return found
@@ -71,6 +69,18 @@ def find_mentions(raw: str, layout: Layout, vocab: Vocabulary,
 
 _DIGIT = re.compile(r"\d")
 _DIGIT_RUN = re.compile(r"\d+")
+_MASKED_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Content no reader sees is skipped number by number: a script is long, and holds many.
+_HIDDEN_REASONS = frozenset({"script", "style", "template", "noscript", "comment"})
+
+
+def _masked_skips(raw: str, layout: Layout) -> Iterator[Skip]:
+    """Yield a skip for each masked span holding a digit, or for each number of hidden content."""
+    for s in layout.masked:
+        if s.reason in _HIDDEN_REASONS:
+            yield from (Skip(m.start(), m.end(), s.reason) for m in _MASKED_NUMBER.finditer(raw, s.start, s.end))
+        elif _DIGIT.search(raw, s.start, s.end):
+            yield Skip(s.start, s.end, s.reason)
 
 
 def _segments(length: int, vocab: Vocabulary, regions) -> Iterator[tuple[int, int, Vocabulary]]:
@@ -168,7 +178,8 @@ def _ending_at(layout: Layout, pattern: re.Pattern, end: int, width: int, group:
     return fold(m.group(group)[::-1]).lower() if m else None
 
 
-def _read_token(match: re.Match, layout: Layout, vocab: Vocabulary) -> Mention | Skip:
+def _read_token(match: re.Match, layout: Layout, vocab: Vocabulary, floor: int = 0) -> Mention | Skip:
+    """Read a token; `floor` is where the text the figures before it hold ends."""
     clean = layout.clean
     kind = match.lastgroup
     start, end = match.span()
@@ -191,13 +202,14 @@ def _read_token(match: re.Match, layout: Layout, vocab: Vocabulary) -> Mention |
         if label:
             return Skip(start, end, vocab.label_reasons[label])
         number = word_value(text, vocab)
-        return _read_quantity(start, end, number, layout, left, vocab, scale_word=text.lower() in vocab.scales)
+        return _read_quantity(start, end, number, layout, left, vocab, scale_word=text.lower() in vocab.scales,
+                              floor=floor)
     else:
         reason = _skip_reason(text, start, left, right, layout, after, vocab)
         if reason:
             return Skip(start, end, reason)
         number = numeral_value(text, vocab, layout.shown_decimal)
-    return _read_quantity(start, end, number, layout, left, vocab)
+    return _read_quantity(start, end, number, layout, left, vocab, floor=floor)
 
 
 _LIST_MARK = re.compile(r"[.)][ \t]+[^\W\d_A-Z]")  # "1. addressing": a number then a lower-case word
@@ -281,22 +293,25 @@ def _currency_prefix(left: str, vocab: Vocabulary) -> re.Match | None:
 
 
 def _read_quantity(start: int, end: int, number: float, layout: Layout, left: str,
-                   vocab: Vocabulary, *, scale_word: bool = False) -> Mention | Skip:
+                   vocab: Vocabulary, *, scale_word: bool = False, floor: int = 0) -> Mention | Skip:
     """Read a figure around a number: currency sign, range, scale, percent, currency name, noun.
 
     `scale_word` says the number is itself a scale word ("mil" in "mil 897 millones").
+    A currency before the number is read only after `floor`: in "5 million CAD 10
+    million USD" the "CAD" is the first figure's, so figures never overlap.
     """
     clean = layout.clean
     quote_start = start
     currency = None
-    prefix = _currency_prefix(left, vocab)
-    stripped = left.rstrip()
+    own_left = left[floor - start + len(left):] if floor > start - len(left) else left
+    prefix = _currency_prefix(own_left, vocab)
+    stripped = own_left.rstrip()
     if prefix:
         currency = prefix.group().strip()
         quote_start = start - len(prefix.group())
     elif stripped and unicodedata.category(stripped[-1]) == "Sc":
         currency = stripped[-1]
-        quote_start = start - (len(left) - len(stripped) + 1)
+        quote_start = start - (len(own_left) - len(stripped) + 1)
     pos = end
     if currency and number < 1000 and end - start <= 3:
         grouped = _SPACE_GROUP.match(clean, pos)

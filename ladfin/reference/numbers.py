@@ -83,14 +83,20 @@ def build_tokens(tables: Tables, numeral: str) -> dict:
     fractions = {r["word"].lower(): float(r["percent"]) for r in tables.rows(
         "fractions", ("word", "lang", "percent"))}
     of = re.escape(tables.style["of_word"])
-    multiplied = rf"(?:\s+{alternation(trailing)}\b)?" if trailing else ""
+    # A compound: tens and units joined by a hyphen or an and word ("twenty-one", "treinta y
+    # cinco"), and after a multiplying word what it adds ("one hundred and twenty-three").
+    and_word = alternation(tables.words("and"))
+    tens_units = rf"{alternation(cases(tens))}(?:-{alternation(units)}|\s+{and_word}\s+{alternation(units)}(?!-))?"
+    added = rf"(?:\s+(?:{and_word}\s+)?(?:{tens_units}|{alternation(cases(small))})\b)?"
+    multiplied = rf"(?:\s+{alternation(trailing)}\b{added})?" if trailing else ""
+    before_scale = alternation([*spoken_scales(tables), *trailing])
     word_number = rf"""
         \b(?:
-            {alternation(cases(tens))}(?:-{alternation(units)})?       # twenty, twenty-one
+            {tens_units}                                               # twenty, twenty-one, treinta y cinco
           | {alternation(cases(small + alone))}                        # two, a dozen, mil
-          | {alternation(cases(articles + halves))}(?=\s+{alternation(spoken_scales(tables))}\b)  # a (million)
+          | {alternation(cases(articles + halves))}(?=\s+{before_scale}\b)  # a (million), one (hundred)
         )\b
-        {multiplied}                                                   # hundred
+        {multiplied}                                                   # hundred (and twenty-three)
         (?![\w-]*\d)                                                   # not "two-3"
     """
     token = rf"""

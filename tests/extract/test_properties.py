@@ -8,9 +8,17 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from ladfin.extract.checks import plausible_max
 from ladfin.extract.documents import Document
 from ladfin.errors import DocumentError
 from ladfin.extract.figures import extract_document, parse_quote
+
+
+def _reads_back(figure: dict, expected: float, **approx) -> bool:
+    """Tell whether a figure holds `expected`, or is flagged and left empty where that is beyond plausible."""
+    if expected > plausible_max(figure["kind"], figure["unit"]):
+        return figure["value"] is None and "implausible_value" in figure["flag"]
+    return figure["value"] == (pytest.approx(expected, **approx) if approx else expected)
 
 SCALES = {"": 1, " thousand": 1e3, " million": 1e6, " billion": 1e9}
 CURRENCIES = [  # (template, unit): {n} is the number, {s} the scale word
@@ -43,7 +51,7 @@ def test_an_amount_in_any_supported_style_reads_back_to_its_value_and_unit(
     figure = parse_quote(template.format(n=number, s=scale))
     expected = float(number.replace(",", "")) * SCALES[scale]
     assert figure["unit"] == unit
-    assert figure["value"] == expected
+    assert _reads_back(figure, expected)
 
 
 @settings(max_examples=150, deadline=None)
@@ -186,7 +194,7 @@ def test_a_figure_in_any_style_of_its_language_reads_back(lang, amount, decimals
     figure = parse_quote(quote, lang=lang)
     expected = float(f"{amount}.{decimals or 0}") * styles["scales"][scale]
     assert (figure["kind"], figure["unit"]) == (kind, unit), quote
-    assert figure["value"] == pytest.approx(expected, rel=1e-12), quote
+    assert _reads_back(figure, expected, rel=1e-12), quote
 
 
 WORD_NUMBERS = {  # words each language writes a small number in, with their value

@@ -144,7 +144,9 @@ def test_a_document_without_event_date_keeps_its_figures_flagged():
 def test_every_flag_has_a_message():
     messages = tables.flag_messages()
     flags = {"unknown_currency", "currency_uncertain", "no_rate_for_currency", "no_date", "no_rate_for_date",
-             "no_cpi_for_date", "no_event_date", "parts_exceed_total"}
+             "no_cpi_for_date", "no_event_date", "parts_exceed_total",
+             "implausible_value", "negative_value", "scale_unread", "range_inverted",
+             "separator_ambiguous"}
     assert flags <= set(messages)
 
 
