@@ -179,6 +179,8 @@ def _read_token(match: re.Match, layout: Layout, vocab: Vocabulary) -> Mention |
     text = match.group()
 
     if kind == "frac":
+        if vocab.period_of_re.match(clean, end):
+            return Skip(start, end, "date")  # "the first half of 2024"
         return Mention(start, end, vocab.fractions[text.lower()], None, 1.0,
                        _ending_at(layout, vocab.hedge_rev_re, start, 48, "hedge"), None, True,
                        None, False, None, None)
@@ -308,7 +310,7 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
     lower = left.lower()
     if any(word in lower for word in vocab.range_openers):  # cheaper than the search
         found = vocab.range_opener_re.search(left)
-        opener = found.group("opener").lower() if found else None
+        opener = " ".join(found.group("opener").lower().split()) if found else None  # "pasó\nde": as in the table
     upper = vocab.range_end_re.get(opener, vocab.range_end_re[None]).match(clean, pos, pos + 40)
     high = numeral_value(upper.group("n"), vocab, layout.shown_decimal) if upper else None
     if high is not None and high > number:  # "R$ 600 a 12 mil famílias" is no range: it falls
@@ -340,6 +342,8 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
     if percent:
         pos += percent.end()
     suffix = None if percent else vocab.currency_suffix_re.match(clean[pos:pos + 60])
+    if suffix and not currency and fold(suffix.group()).lower() in vocab.person_words:
+        suffix = None  # "10.000 bolivianos": a currency's name that names persons too counts them
     if suffix:
         currency = fold(suffix.group())
         if currency.lower().startswith(vocab.of_word + " "):
@@ -354,7 +358,7 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
             pos = of_start  # "€8 million of it": the "of" belongs to what follows, not to the figure
         duration = _duration(clean[pos:pos + 60], vocab)
     elif not percent:
-        phrase = noun_phrase(clean[pos:pos + 120], vocab)
+        phrase = noun_phrase(clean[pos:pos + 120], vocab, many=number * scale != 1)
         if phrase and not phrase[2] and layout.match_before(vocab.of_them_rev_re, start, 20):
             phrase = None  # "of whom 500,000 hold a permit": the number counts the persons before, a verb follows
         if not phrase:

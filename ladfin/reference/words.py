@@ -117,6 +117,7 @@ def build_nouns(tables: Tables) -> dict:
         "copulas": frozenset(w.lower() for w in tables.words("copula")),
         "not_plural_suffixes": tuple(tables.words("not_plural_suffix")),
         "leading_adjectives": frozenset(w.lower() for w in tables.words("leading_adjective")),
+        "leading_adverbs": frozenset(w.lower() for w in tables.words("leading_adverb")),
         "money_word_re": re.compile(rf"""
             (?<!\w){alternation([r["word"] for r in tables.rows("money_words", ("word", "lang"))], flags="i")}(?!\w)
         """, re.X),
