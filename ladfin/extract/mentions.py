@@ -312,7 +312,10 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
         found = vocab.range_opener_re.search(left)
         opener = " ".join(found.group("opener").lower().split()) if found else None  # "pasó\nde": as in the table
     upper = vocab.range_end_re.get(opener, vocab.range_end_re[None]).match(clean, pos, pos + 40)
-    high = numeral_value(upper.group("n"), vocab, layout.shown_decimal) if upper else None
+    high = None
+    if upper:
+        high = (numeral_value(upper.group("n"), vocab, layout.shown_decimal) if upper.group("n")
+                else word_value(upper.group("w"), vocab))
     if high is not None and high > number:  # "R$ 600 a 12 mil famílias" is no range: it falls
         number_high = high
         pos = upper.end()
@@ -327,6 +330,8 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
     if scale_match:
         scale = scale_of(scale_match.group(), vocab)
         pos += scale_match.end()
+        if not currency and fold(scale_match.group()).lower() in vocab.currencies:
+            currency = fold(scale_match.group())  # "500 mdd": millones de dólares, scale and currency in one
         if number_high is None:
             number, scale, pos = compound_number(clean, pos, number, scale, vocab)
         joined = vocab.of_noun_re.match(clean, pos, pos + 10)
@@ -367,6 +372,12 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
                 phrase = noun_phrase(clean[partitive.end():partitive.end() + 120], vocab)
                 if phrase:
                     phrase = (phrase[0], partitive.end() - pos + phrase[1], phrase[2])
+        if not phrase and vocab.noun_first and _after_copula(left, vocab):
+            article = vocab.article_noun_re.match(clean, pos, pos + 12)
+            if article:  # "Fueron 1.200 las personas atendidas": the noun after the article is counted
+                phrase = noun_phrase(clean[article.end():article.end() + 120], vocab)
+                if phrase:
+                    phrase = (phrase[0], article.end() - pos + phrase[1], phrase[2])
         if phrase:
             noun, noun_end, person = phrase
             if not person and vocab.currency_heads.get(noun.lower()):
@@ -382,6 +393,11 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
         hedge=_ending_at(layout, vocab.hedge_rev_re, quote_start, 40, "hedge"), currency=currency,
         percent=bool(percent), noun=noun, person=person, borrow=borrow, duration=duration,
     )
+
+
+def _after_copula(left: str, vocab: Vocabulary) -> bool:
+    """Tell whether one of the three words before a number is a copula ("Son más de 500", "Fueron 1.200")."""
+    return any(word.lower() in vocab.copulas for word in left.split()[-3:])
 
 
 _SPACE_GROUP = re.compile(r"[ \u00a0\u202f](\d{3})(?![\d.,’']?\d)")

@@ -212,11 +212,15 @@ def build_ranges(tables: Tables, numeral: str) -> dict:
     changes = [w.lower() for w in tables.words("change_start")]
     dash = "[-–—]"  # punctuation is the same in every language; words are table rows
 
+    # A range's upper end may be a number word: "entre dos y tres millones", "two to three million".
+    words = [r["word"].lower() for r in tables.rows("number_words", ("word", "lang", "value", "multiplies"))
+             if r["multiplies"] != "true" and float(r["value"]) >= 2 and " " not in r["word"]]
+
     def upper(joiner: str) -> re.Pattern:
         return re.compile(rf"""
             (?:{joiner})
             \s*(?:[^\s\w]{{1,3}}|[A-Z]{{2,3}}\$?)?\s?   # a currency sign or code: "to $10", "to US$10"
-            (?P<n>{numeral})
+            (?:(?P<n>{numeral})|(?P<w>{alternation(cases(words))})\b)   # 10, three
         """, re.X)
 
     default = upper(rf"{dash}|\s+{alternation(tables.words('range_end'))}")

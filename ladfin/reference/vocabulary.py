@@ -84,6 +84,7 @@ class Vocabulary:
     money_word_re: re.Pattern     # "invest", "ayuda": a scaled number without noun or currency is money
     of_them_re: re.Pattern        # "de ellas": the numbers after it count what came before it
     of_them_rev_re: re.Pattern    # the same, ending right before a number, reversed
+    article_noun_re: re.Pattern   # "las" in "Fueron 1.200 las personas": an article after a number, before its noun
     person_relatives: frozenset[str]  # "who" in "107,000 who applied": the number counts persons
     stop_words: frozenset[str]    # end the phrase: prepositions, verbs, relatives
     conjunctions: frozenset[str]

@@ -130,6 +130,13 @@ def build_nouns(tables: Tables) -> dict:
         "of_them_re": re.compile(rf"""
             (?<!\w){alternation(tables.words('of_them'), flags='i')}(?!\w)   # de ellas, of them
         """, re.X),
+        # "Fueron 1.200 las personas atendidas": after a copula, an article may stand between
+        # the number and its noun (an article that is also a preposition, pt "a", may not).
+        "article_noun_re": re.compile(rf"""
+            \s+{alternation({*tables.words('definite_article'), *tables.words('partitive_word')}
+                            - set(tables.words('place_preposition')), flags='i')}
+            (?=\s+[^\W\d_])                                     # (1.200) las (personas)
+        """, re.X),
         "person_relatives": frozenset(w.lower() for w in tables.words("person_relative")),
         "stop_words": frozenset(w.lower() for w in tables.words("stop_word")),
         # "&" is a sign, not a word: it joins words in every language.

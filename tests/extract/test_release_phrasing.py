@@ -94,6 +94,12 @@ def test_english_release_phrasing(text, figures):
         ("Más del 60% de los migrantes y casi un 50% de los niños no tienen documentos.",
          [(60, "percent", "percent", "over"), (50, "percent", "percent", "under")]),
         ("Un estimado de 300 mil personas están en tránsito.", [(300_000, *P, "approx")]),
+        # Mexican press: mdd and mdp are a scale and a currency in one word.
+        ("El Gobierno de México destinó 500 mdd y 1.200 mdp al programa.",
+         [(500e6, "money", "USD", "exact"), (1.2e9, "money", "MXN", "exact")]),
+        # After a copula, an article may stand between the number and its noun.
+        ("Fueron 1.200 las personas atendidas y son más de 500 los migrantes varados.",
+         [(1200, *P, "exact"), (500, *P, "over")]),
     ],
 )
 def test_spanish_release_phrasing(text, figures):
@@ -147,8 +153,23 @@ def test_portuguese_release_phrasing(text, figures):
         ("A Lei 13.445 e a Portaria 1.234.", "pt", ["label", "label"]),
         ("Under Law 1234 and Decree 216.", "en", ["label", "label"]),
         ("The first half of 2024.", "en", ["date", "year"]),
+        ("Es el 1.º de mayo y la 4.ª edición.", "es", ["date", "ordinal"]),
     ],
 )
 def test_numbers_that_are_no_figure(text, lang, reasons):
     assert extract_skipped(text, lang=lang)["reason"].tolist() == reasons
     assert all(r.value == 500 for r in extract_figures(text, lang=lang).itertuples())
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "high", "unit"),
+    [
+        ("Entre dos y tres millones de personas necesitan ayuda.", "es", 2e6, 3e6, "person"),
+        ("Between two and three million people need aid.", "en", 2e6, 3e6, "person"),
+        ("Se atenderán de cinco a diez mil familias.", "es", 5000, 10_000, "person"),
+        ("Entre 5 y 10 millones de dólares estadounidenses irán al fondo.", "es", 5e6, 10e6, "USD"),
+    ],
+)
+def test_a_range_written_in_words_shares_its_scale(text, lang, value, high, unit):
+    row = extract_figures(text, lang=lang).iloc[0]
+    assert (row["value"], row["value_high"], row["unit"]) == (value, high, unit)
