@@ -16,6 +16,7 @@ from collections.abc import Callable
 from ladfin.reference.vocabulary import Vocabulary, fold
 
 _GROUP_MARKS = "’'"  # each groups the millions in Peru ("3’075,776"); never a decimal mark
+_GROUP_SPACES = " \u00a0\u202f"  # a space, no-break space or narrow one groups thousands ("12 000")
 
 
 def numeral_value(text: str, vocab: Vocabulary, decimal_shown: Callable[[], str | None] | None = None) -> float:
@@ -33,6 +34,11 @@ def numeral_value(text: str, vocab: Vocabulary, decimal_shown: Callable[[], str 
     """
     if text.isdigit():
         return float(text)  # most numerals: no separator to decide
+    if any(space in text for space in _GROUP_SPACES):
+        for space in _GROUP_SPACES:
+            text = text.replace(space, "")  # "12 000": a space groups thousands, never a decimal mark
+        if text.isdigit():
+            return float(text)
     grouped = any(mark in text for mark in _GROUP_MARKS)
     if grouped:
         for mark in _GROUP_MARKS:

@@ -18,9 +18,11 @@ def build_number_style(tables: Tables) -> dict:
     # Every language's numerals have the same shape: which separator is the decimal one is
     # decided per numeral (ladfin.extract.numerals), since the press of one language writes
     # both ("51.2 millones" and "1.900 millones" in one Mexican article). An apostrophe groups
-    # the millions in Peru ("3’075,776"). Compact (no spaces, no comments): embedded in the
-    # patterns of ranges and durations.
-    numeral = (r"(?<![\d.,’'])(?:\d{1,3}(?:[’']\d{3})+(?:[.,]\d{3})*|\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+|\d+)"
+    # the millions in Peru ("3’075,776"); a space groups thousands where the style of the RAE
+    # and of UN tables is followed ("12 000", "1 297 760"). Compact (no comments): embedded in
+    # the patterns of ranges and durations.
+    numeral = (r"(?<![\d.,’'])(?:\d{1,3}(?:[’']\d{3})+(?:[.,]\d{3})*|\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+"
+               r"|\d{1,3}(?:[\ \u00a0\u202f]\d{3})+(?![\d’']|[.,]\d)|\d+)"
                r"(?:[.,]\d+)?(?![\d])")
     return {
         "thousands_sep": style["thousands_sep"],

@@ -8,6 +8,7 @@ Each `build_*` function returns the Vocabulary fields it compiles, by name.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import get_args
 
@@ -66,6 +67,9 @@ def build_currencies(tables: Tables, countries: dict[str, Country]) -> dict:
     prefixes = [r["alias"] for r in rows if r["form"] in ("code", "symbol")]
     names = [r["alias"] for r in rows if r["form"] == "name"]
     codes = [r["alias"] for r in rows if r["form"] == "code"]
+    # A symbol of currency signs only (€, £, ₡) may follow the amount too: "120 millones €".
+    signs = [r["alias"] for r in rows if r["form"] == "symbol"
+             and all(unicodedata.category(c) == "Sc" for c in r["alias"])]
     # The word that names the currency family: "dollars" in "Canadian dollars",
     # "pesos" in "pesos colombianos", by each language's word order.
     noun_first = tables.style["noun_first"] == "true"
@@ -87,10 +91,13 @@ def build_currencies(tables: Tables, countries: dict[str, Country]) -> dict:
         """, re.X),
         "currency_prefix_width": max(map(len, prefixes), default=0) + 2,  # "US$ 5", "$\n5"
         "currency_suffix_re": re.compile(rf"""
-            ^\s+(?:{of}\s+)?                      # (5 million) (of)
-            (?:
-                (?i:{alternation(names)})\b       # Canadian dollars
-              | {alternation(codes)}\b            # CAD
+            ^(?:
+                \s+(?:{of}\s+)?                  # (5 million) (of)
+                (?:
+                    (?i:{alternation(names)})\b   # Canadian dollars
+                  | {alternation(codes)}\b        # CAD
+                )
+              | \s?{alternation(signs)}(?!\w)      # (120 millones) €, (5.000)€
             )
         """, re.X),
     }

@@ -173,3 +173,30 @@ def test_numbers_that_are_no_figure(text, lang, reasons):
 def test_a_range_written_in_words_shares_its_scale(text, lang, value, high, unit):
     row = extract_figures(text, lang=lang).iloc[0]
     assert (row["value"], row["value_high"], row["unit"]) == (value, high, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        # A space groups thousands (RAE style, UN tables); a date or year before a number stays apart.
+        ("Se registraron 1 500 personas y 12 000 migrantes.", "es", [(1500, *P, "exact"), (12_000, *P, "exact")]),
+        ("A total of 1 297 760 people were targeted.", "en", [(1_297_760, *P, "exact")]),
+        ("En 2023 200 personas llegaron; el 5 de marzo, 300 familias.", "es",
+         [(200, *P, "exact"), (300, *P, "exact")]),
+        ("Un aporte de S/ 3 000 000.", "es", [(3e6, "money", "PEN", "exact")]),
+        # A currency sign may follow the amount.
+        ("Se destinarán 120 millones € y 5.000€.", "es",
+         [(120e6, "money", "EUR", "exact"), (5000, "money", "EUR", "exact")]),
+        # What a governing "desses", "de ese total" points to is counted.
+        ("Vivem no Brasil 510 mil venezuelanos; desses, 100 mil estão em Roraima.", "pt",
+         [(510_000, *P, "exact"), (100_000, *P, "exact")]),
+    ],
+)
+def test_number_and_currency_forms(text, lang, figures):
+    assert _figures(text, lang) == figures
+
+
+def test_of_that_total_names_where_the_unit_comes_from():
+    rows = extract_figures("Panamá registró 300 mil cruces; de ese total, 60 mil fueron de noche.", lang="es")
+    assert rows[["value", "unit", "unit_source"]].values.tolist() == [
+        [300_000, "cruce", "text"], [60_000, "cruce", "of_them"]]
