@@ -62,14 +62,14 @@ def noun_phrase(text: str, vocab: Vocabulary, *, many: bool = False) -> tuple[st
         previous = words[-1][0].lower() if words and not words[-1][2] else ""
         # A plural word for persons heads its phrase ("two million Colombians live there");
         # a singular one may be a modifier ("six refugee processing trips").
-        if previous in vocab.person_words and (
+        if previous in vocab.person_words and lower not in vocab.person_words and (
                 previous.endswith(vocab.plural_suffixes) or f"{previous}s" not in vocab.person_words):
-            break
+            break  # ... unless a word for persons follows it: "40,000 displaced persons"
         if lower in stop or ("-" in lower and lower.split("-", 1)[0] in stop):  # "in", "in-transit"
             break
         if words and lower in vocab.number_words:
             break  # "25 países e cento e vinte famílias": the next number opens its own phrase
-        if lower.endswith(vocab.adverb_suffixes) and len(lower) > 4:
+        if lower.endswith(vocab.adverb_suffixes) and len(lower) > 4 and lower not in vocab.person_words:  # "elderly"
             following = _PHRASE_WORD.match(text, m.end())
             if following and following.group("word").lower().endswith(vocab.verb_suffixes):
                 pos = m.end()  # "internally displaced people": the adverb qualifies a participle

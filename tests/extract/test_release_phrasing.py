@@ -51,6 +51,9 @@ def _figures(text: str, lang: str) -> list[tuple]:
         ("The agency deployed 1,500 staff, 300 police and 250 health workers.",
          [(1500, *P, "exact"), (300, *P, "exact"), (250, *P, "exact")]),
         ("Just over 8,000 newly arrived migrants sleep in the streets.", [(8000, *P, "over")]),
+        # Adjectives for persons stand for them, and run on into a word for persons after them.
+        ("The conflict left 22 million displaced, 900 homeless and 300 elderly.",
+         [(22e6, *P, "exact"), (900, *P, "exact"), (300, *P, "exact")]),
     ],
 )
 def test_english_release_phrasing(text, figures):
