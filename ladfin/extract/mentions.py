@@ -316,7 +316,8 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
     if upper:
         high = (numeral_value(upper.group("n"), vocab, layout.shown_decimal) if upper.group("n")
                 else word_value(upper.group("w"), vocab))
-    if high is not None and high > number:  # "R$ 600 a 12 mil famílias" is no range: it falls
+    year_end = upper is not None and _is_year(upper.group("n")) and not 1900 <= number <= 2100
+    if high is not None and high > number and not year_end:  # "R$ 600 a 12 mil famílias", "500 até 2026": none
         number_high = high
         pos = upper.end()
         after = vocab.after_re.match(clean[pos:pos + 40])
@@ -393,6 +394,11 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
         hedge=_ending_at(layout, vocab.hedge_rev_re, quote_start, 40, "hedge"), currency=currency,
         percent=bool(percent), noun=noun, person=person, borrow=borrow, duration=duration,
     )
+
+
+def _is_year(text: str | None) -> bool:
+    """Tell whether a numeral reads as a year: four digits from 1900 to 2100."""
+    return bool(text) and len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
 
 
 def _after_copula(left: str, vocab: Vocabulary) -> bool:

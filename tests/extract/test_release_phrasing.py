@@ -97,6 +97,8 @@ def test_english_release_phrasing(text, figures):
         ("Más del 60% de los migrantes y casi un 50% de los niños no tienen documentos.",
          [(60, "percent", "percent", "over"), (50, "percent", "percent", "under")]),
         ("Un estimado de 300 mil personas están en tránsito.", [(300_000, *P, "approx")]),
+        ("El fondo apoyó a 500 pequeños productores y 30 presuntos traficantes fueron detenidos.",
+         [(500, *P, "exact"), (30, *P, "exact")]),
         # Mexican press: mdd and mdp are a scale and a currency in one word.
         ("El Gobierno de México destinó 500 mdd y 1.200 mdp al programa.",
          [(500e6, "money", "USD", "exact"), (1.2e9, "money", "MXN", "exact")]),
@@ -157,6 +159,8 @@ def test_portuguese_release_phrasing(text, figures):
         ("Under Law 1234 and Decree 216.", "en", ["label", "label"]),
         ("The first half of 2024.", "en", ["date", "year"]),
         ("Es el 1.º de mayo y la 4.ª edición.", "es", ["date", "ordinal"]),
+        # A year after "até", "to", "a" ends no range: it says until when.
+        ("O programa vai atender 500 até 2026.", "pt", ["no_unit", "year"]),
     ],
 )
 def test_numbers_that_are_no_figure(text, lang, reasons):
