@@ -39,8 +39,9 @@ def resolve_currency(text: str, actor: str | None, vocab: Vocabulary,
     head = text.split()[-1].lower() if text.split() else text
     if code == "$" and not text[:1].isalpha():
         family = vocab.dollar_sign
-    elif code:
-        family = vocab.currency_heads.get(head, frozenset()) | vocab.currency_heads.get(head + "s", frozenset())
+    elif code:  # a family: by the word as written, or by the family's name ("mdp": millones de pesos)
+        names = (head, head + "s", code, code + "s")
+        family = frozenset().union(*(vocab.currency_heads.get(w, frozenset()) for w in names))
     else:
         family = vocab.currency_heads.get(head, frozenset())
         if len(family) == 1 and len(text.split()) == 1:

@@ -190,6 +190,8 @@ def _read_token(match: re.Match, layout: Layout, vocab: Vocabulary, floor: int =
     text = match.group()
 
     if kind == "frac":
+        if vocab.period_of_re.match(clean, end):
+            return Skip(start, end, "date")  # "the first half of 2024"
         return Mention(start, end, vocab.fractions[text.lower()], None, 1.0,
                        _ending_at(layout, vocab.hedge_rev_re, start, 48, "hedge"), None, True,
                        None, False, None, None)
@@ -323,10 +325,14 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
     lower = left.lower()
     if any(word in lower for word in vocab.range_openers):  # cheaper than the search
         found = vocab.range_opener_re.search(left)
-        opener = found.group("opener").lower() if found else None
+        opener = " ".join(found.group("opener").lower().split()) if found else None  # "pasó\nde": as in the table
     upper = vocab.range_end_re.get(opener, vocab.range_end_re[None]).match(clean, pos, pos + 40)
-    high = numeral_value(upper.group("n"), vocab, layout.shown_decimal) if upper else None
-    if high is not None and high > number:  # "R$ 600 a 12 mil famílias" is no range: it falls
+    high = None
+    if upper:
+        high = (numeral_value(upper.group("n"), vocab, layout.shown_decimal) if upper.group("n")
+                else word_value(upper.group("w"), vocab))
+    year_end = upper is not None and _is_year(upper.group("n")) and not 1900 <= number <= 2100
+    if high is not None and high > number and not year_end:  # "R$ 600 a 12 mil famílias", "500 até 2026": none
         number_high = high
         pos = upper.end()
         after = vocab.after_re.match(clean[pos:pos + 40])
@@ -340,6 +346,8 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
     if scale_match:
         scale = scale_of(scale_match.group(), vocab)
         pos += scale_match.end()
+        if not currency and fold(scale_match.group()).lower() in vocab.currencies:
+            currency = fold(scale_match.group())  # "500 mdd": millones de dólares, scale and currency in one
         if number_high is None:
             number, scale, pos = compound_number(clean, pos, number, scale, vocab)
         joined = vocab.of_noun_re.match(clean, pos, pos + 10)
@@ -355,6 +363,8 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
     if percent:
         pos += percent.end()
     suffix = None if percent else vocab.currency_suffix_re.match(clean[pos:pos + 60])
+    if suffix and not currency and fold(suffix.group()).lower() in vocab.person_words:
+        suffix = None  # "10.000 bolivianos": a currency's name that names persons too counts them
     if suffix:
         currency = fold(suffix.group())
         if currency.lower().startswith(vocab.of_word + " "):
@@ -369,7 +379,7 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
             pos = of_start  # "€8 million of it": the "of" belongs to what follows, not to the figure
         duration = _duration(clean[pos:pos + 60], vocab)
     elif not percent:
-        phrase = noun_phrase(clean[pos:pos + 120], vocab)
+        phrase = noun_phrase(clean[pos:pos + 120], vocab, many=number * scale != 1)
         if phrase and not phrase[2] and layout.match_before(vocab.of_them_rev_re, start, 20):
             phrase = None  # "of whom 500,000 hold a permit": the number counts the persons before, a verb follows
         if not phrase:
@@ -378,6 +388,12 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
                 phrase = noun_phrase(clean[partitive.end():partitive.end() + 120], vocab)
                 if phrase:
                     phrase = (phrase[0], partitive.end() - pos + phrase[1], phrase[2])
+        if not phrase and vocab.noun_first and _after_copula(left, vocab):
+            article = vocab.article_noun_re.match(clean, pos, pos + 12)
+            if article:  # "Fueron 1.200 las personas atendidas": the noun after the article is counted
+                phrase = noun_phrase(clean[article.end():article.end() + 120], vocab)
+                if phrase:
+                    phrase = (phrase[0], article.end() - pos + phrase[1], phrase[2])
         if phrase:
             noun, noun_end, person = phrase
             if not person and vocab.currency_heads.get(noun.lower()):
@@ -393,6 +409,16 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
         hedge=_ending_at(layout, vocab.hedge_rev_re, quote_start, 40, "hedge"), currency=currency,
         percent=bool(percent), noun=noun, person=person, borrow=borrow, duration=duration,
     )
+
+
+def _is_year(text: str | None) -> bool:
+    """Tell whether a numeral reads as a year: four digits from 1900 to 2100."""
+    return bool(text) and len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
+
+
+def _after_copula(left: str, vocab: Vocabulary) -> bool:
+    """Tell whether one of the three words before a number is a copula ("Son más de 500", "Fueron 1.200")."""
+    return any(word.lower() in vocab.copulas for word in left.split()[-3:])
 
 
 _SPACE_GROUP = re.compile(r"[ \u00a0\u202f](\d{3})(?![\d.,’']?\d)")

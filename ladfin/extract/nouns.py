@@ -9,6 +9,7 @@ recibieron"), the nearest plural noun the text gives before it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ladfin.reference.vocabulary import Vocabulary
 
@@ -17,7 +18,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_GAP = re.compile(r"[.!?:;][^\w]*$")  # what ends a sentence or a dateline: "(EFE).- Requests"
 
 
-def noun_phrase(text: str, vocab: Vocabulary) -> tuple[str, int, bool] | None:
+def noun_phrase(text: str, vocab: Vocabulary, *, many: bool = False) -> tuple[str, int, bool] | None:
     """Return (head noun, end offset, names persons) for the noun phrase opening `text`.
 
     The phrase runs over words up to a preposition, verb, adverb or punctuation;
@@ -31,18 +32,26 @@ def noun_phrase(text: str, vocab: Vocabulary) -> tuple[str, int, bool] | None:
     number ("107,000 who applied": no noun, but persons). A lone participle
     ("37,606 submitted by") is a verb, no noun; so is, in a language whose nouns
     come first, a finite verb right after the number ("201,7 mil recibieron").
+    An adverb right after the number is passed over ("2,5 millones ya fueron
+    regularizados", "2.5 million already regularized"). `many` says the number
+    is other than one: in a language that marks plurals, a lone lower-case word
+    that is no plural then is a verb, no noun ("6.5 million live in Peru").
     """
     words: list[tuple[str, int, bool]] = []  # (word, end offset, after a conjunction)
     pos = 0
     after_conj = False
     stop, conjunctions = vocab.stop_words, vocab.conjunctions
+    opening = 0  # where the phrase's first word starts: after an adverb that opens it
     for _ in range(7):
         m = _PHRASE_WORD.match(text, pos)
         if not m:
             break
         word = m.group("word").rstrip("’'")
         lower = word.lower()
-        if pos == 0:
+        if pos == opening:
+            if pos == 0 and lower in vocab.leading_adverbs:
+                pos = opening = m.end()  # "2.5 million already regularized": the adverb is no noun
+                continue
             if lower in vocab.person_relatives:
                 return "", 0, True
             if lower in vocab.copulas:
@@ -53,12 +62,14 @@ def noun_phrase(text: str, vocab: Vocabulary) -> tuple[str, int, bool] | None:
         previous = words[-1][0].lower() if words and not words[-1][2] else ""
         # A plural word for persons heads its phrase ("two million Colombians live there");
         # a singular one may be a modifier ("six refugee processing trips").
-        if previous in vocab.person_words and (
+        if previous in vocab.person_words and lower not in vocab.person_words and (
                 previous.endswith(vocab.plural_suffixes) or f"{previous}s" not in vocab.person_words):
-            break
+            break  # ... unless a word for persons follows it: "40,000 displaced persons"
         if lower in stop or ("-" in lower and lower.split("-", 1)[0] in stop):  # "in", "in-transit"
             break
-        if lower.endswith(vocab.adverb_suffixes) and len(lower) > 4:
+        if words and lower in vocab.number_words:
+            break  # "25 países e cento e vinte famílias": the next number opens its own phrase
+        if lower.endswith(vocab.adverb_suffixes) and len(lower) > 4 and lower not in vocab.person_words:  # "elderly"
             following = _PHRASE_WORD.match(text, m.end())
             if following and following.group("word").lower().endswith(vocab.verb_suffixes):
                 pos = m.end()  # "internally displaced people": the adverb qualifies a participle
@@ -78,8 +89,11 @@ def noun_phrase(text: str, vocab: Vocabulary) -> tuple[str, int, bool] | None:
     main = [w for w in words if not w[2]]
     if not main:
         return None
-    if len(words) == 1 and not text.startswith("-") and _is_verb(main[0][0], vocab):
-        return None  # "37,606 submitted by migrants": a participle, not a noun
+    if len(words) == 1 and not text.startswith("-"):
+        if _is_verb(main[0][0], vocab) or (opening and not _is_person(main[0][0], main, vocab)):
+            return None  # "37,606 submitted by migrants": a participle, not a noun
+        if many and _is_singular_verb(main[0][0], vocab):
+            return None  # "6.5 million live in Peru"
     if vocab.noun_first:
         leading = [w for w in main if w[0].lower() not in vocab.leading_adjectives]
         head, head_end, _ = leading[0] if leading else main[0]
@@ -97,6 +111,25 @@ def _is_verb(word: str, vocab: Vocabulary) -> bool:
     lower = word.lower()
     return lower.endswith(vocab.verb_suffixes) and not lower.endswith(vocab.plural_suffixes) \
         and lower not in vocab.person_words
+
+
+def _is_singular_verb(word: str, vocab: Vocabulary) -> bool:
+    """Tell whether a lone word after a number other than one is a verb: lower case and no plural.
+
+    Only a language that marks plurals with a suffix (English) tells so; an
+    irregular plural ("phenomena", "children") is known to inflect.
+    """
+    lower = word.lower()
+    return bool(vocab.plural_suffixes) and word[:1].islower() and not lower.endswith(vocab.plural_suffixes) \
+        and lower not in vocab.person_words and lower not in vocab.count_singulars \
+        and lower not in vocab.currency_heads and not _plurals().singular_noun(lower)
+
+
+@lru_cache(maxsize=1)
+def _plurals():
+    import inflect  # imported on first use: importing ladfin does nothing
+
+    return inflect.engine()
 
 
 def _is_person(head: str, main: list[tuple[str, int, bool]], vocab: Vocabulary) -> bool:
@@ -154,6 +187,6 @@ def _counts(words: list[re.Match], k: int, text: str, vocab: Vocabulary) -> bool
     if word[0].isupper() and not opens_sentence:
         return False  # a name ("the States of the Southern Region")
     if previous is not None and not opens_sentence and previous.group()[0].isupper() \
-            and not _gap(text, previous, words[k]):
-        return False  # a verb after its subject: "Paraná appears"
+            and previous.group().lower() not in vocab.stop_words and not _gap(text, previous, words[k]):
+        return False  # a verb after its subject: "Paraná appears"; not "Las solicitudes", an article
     return True

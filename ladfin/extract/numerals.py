@@ -16,6 +16,7 @@ from collections.abc import Callable
 from ladfin.reference.vocabulary import Vocabulary, fold
 
 _GROUP_MARKS = "’'"  # each groups the millions in Peru ("3’075,776"); never a decimal mark
+_GROUP_SPACES = " \u00a0\u202f"  # a space, no-break space or narrow one groups thousands ("12 000")
 
 
 def numeral_value(text: str, vocab: Vocabulary, decimal_shown: Callable[[], str | None] | None = None) -> float:
@@ -33,6 +34,11 @@ def numeral_value(text: str, vocab: Vocabulary, decimal_shown: Callable[[], str 
     """
     if text.isdigit():
         return float(text)  # most numerals: no separator to decide
+    if any(space in text for space in _GROUP_SPACES):
+        for space in _GROUP_SPACES:
+            text = text.replace(space, "")  # "12 000": a space groups thousands, never a decimal mark
+        if text.isdigit():
+            return float(text)
     grouped = any(mark in text for mark in _GROUP_MARKS)
     if grouped:
         for mark in _GROUP_MARKS:
@@ -61,20 +67,30 @@ def numeral_value(text: str, vocab: Vocabulary, decimal_shown: Callable[[], str 
 
 
 def word_value(text: str, vocab: Vocabulary) -> float:
-    """Return the value of a number in words: "twenty-one", "two hundred", "a dozen".
+    """Return the value of a number in words: "twenty-one", "two hundred", "a dozen", "tres mil quinientas".
 
-    The words add up, an article counting one ("a million"), and a multiplying
-    word ("hundred", "dozen") multiplies what comes before it, or one.
+    The words add up within a group, an article counting one ("a million"); a
+    multiplying word below a thousand ("hundred", "dozen") multiplies its group,
+    or one, and a thousand closes the group before it ("three thousand five
+    hundred" is 3,500). The words that join parts ("and", "y", "e") count nothing.
+
+    >>> from ladfin.reference.vocabulary import vocabulary
+    >>> word_value("one hundred and twenty", vocabulary("en")), word_value("dos mil quinientos", vocabulary("es"))
+    (120.0, 2500.0)
     """
-    total = 0.0
+    total = group = 0.0
     for part in re.split(r"[-\s]+", text.lower()):
-        if part in vocab.multipliers:
-            total = (total or 1) * vocab.multipliers[part]
+        factor = vocab.multipliers.get(part)
+        if factor is not None and factor >= 1000:
+            total += (group or 1) * factor
+            group = 0.0
+        elif factor is not None:
+            group = (group or 1) * factor
         elif part in vocab.articles:
-            total += 1
+            group += 1
         else:
-            total += vocab.number_words.get(part, 0)
-    return total
+            group += vocab.number_words.get(part, 0)
+    return total + group
 
 
 _COMPOUND_PART = re.compile(r"\s+(\d{1,3}(?:[.,]\d{3})*)(?![\d.,’']?\d)")
@@ -82,8 +98,8 @@ _MAJOR = 1e6  # a scale from a million up closes a group: "mil 897 millones 700 
 
 
 def scale_of(word: str, vocab: Vocabulary) -> float:
-    """Return the multiplier of a scale word as written ("millones", "bn", "Mil")."""
-    word = fold(word)
+    """Return the multiplier of a scale word as written ("millones", "bn", "Mil", "-million")."""
+    word = fold(word).lstrip("-")
     return vocab.scales.get(word, vocab.scales.get(word.lower(), 1.0))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ladfin.reference.patterns import alternation, cases, reversed_alternation
+from ladfin.reference.patterns import NEVER, alternation, cases, reversed_alternation
 from ladfin.reference.read import Tables
 
 def build_number_style(tables: Tables) -> dict:
@@ -18,9 +18,11 @@ def build_number_style(tables: Tables) -> dict:
     # Every language's numerals have the same shape: which separator is the decimal one is
     # decided per numeral (ladfin.extract.numerals), since the press of one language writes
     # both ("51.2 millones" and "1.900 millones" in one Mexican article). An apostrophe groups
-    # the millions in Peru ("3’075,776"). Compact (no spaces, no comments): embedded in the
-    # patterns of ranges and durations.
-    numeral = (r"(?<![\d.,’'])(?:\d{1,3}(?:[’']\d{3})+(?:[.,]\d{3})*|\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+|\d+)"
+    # the millions in Peru ("3’075,776"); a space groups thousands where the style of the RAE
+    # and of UN tables is followed ("12 000", "1 297 760"). Compact (no comments): embedded in
+    # the patterns of ranges and durations.
+    numeral = (r"(?<![\d.,’'])(?:\d{1,3}(?:[’']\d{3})+(?:[.,]\d{3})*|\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+"
+               r"|\d{1,3}(?:[\ \u00a0\u202f]\d{3})+(?![\d’']|[.,]\d)|\d+)"
                r"(?:[.,]\d+)?(?![\d])")
     return {
         "thousands_sep": style["thousands_sep"],
@@ -66,44 +68,79 @@ def build_tokens(tables: Tables, numeral: str) -> dict:
     number_rows = tables.rows("number_words", ("word", "lang", "value", "multiplies"))
     words = {r["word"].lower(): float(r["value"]) for r in number_rows}
     multipliers = {r["word"].lower(): float(r["value"]) for r in number_rows if r["multiplies"] == "true"}
-    tens = [w for w, v in words.items() if v >= 20 and v % 10 == 0 and v < 100]
-    units = [w for w, v in words.items() if 1 <= v <= 9]
+    plain = {w: v for w, v in words.items() if w not in multipliers}
+    # Number words by the place they take in a compound: "three thousand five hundred",
+    # "doscientos cincuenta", "treinta y cinco", "cento e vinte", "dois mil e quinhentos".
+    ones = [w for w, v in plain.items() if v == 1]                 # one: "twenty-one", "one hundred"
+    units = [w for w, v in plain.items() if 2 <= v <= 9]
+    tens = [w for w, v in plain.items() if v >= 20 and v % 10 == 0 and v < 100]
+    teens = [w for w, v in plain.items() if 10 <= v < 100 and w not in tens]  # ten, dieciséis, veinticinco
+    hundreds = [w for w, v in plain.items() if 100 <= v < 1000]       # cien, doscientos, duzentos
     small = [w for w, v in words.items() if 2 <= v < 20]
     # Words that stand for a number before a scale word: an article or a word for one ("a
     # million", "un millón"), and a fraction ("medio millón", "meio milhão": half a million).
-    articles = [*tables.words("article"), *(w for w, v in words.items() if v == 1)]
+    articles = [*tables.words("article"), *ones]
     halves = [w for w, v in words.items() if 0 < v < 1]
     # A multiplying word that is no number by itself ("hundred", unlike "dozen")
     # may follow a number word: "two hundred".
-    trailing = [w for w in multipliers if w not in {*tens, *units, *small}]
+    trailing = [w for w in multipliers if w not in small]
     # A multiplying word that is also a scale word ("mil") stands alone too: "mil personas",
     # "mil 897 millones".
+    scale_rows = tables.rows("scales", ("word", "lang", "multiplier", "attached"))
     scale_words = {w.lower() for w in spoken_scales(tables)}
     alone = [w for w in trailing if w in scale_words]
+    # "thousand" and "mil" join two groups of a compound ("three thousand five hundred").
+    thousands = sorted({*(w for w, v in multipliers.items() if v == 1000),
+                        *(r["word"].lower() for r in scale_rows
+                          if r["attached"] != "true" and float(r["multiplier"]) == 1000)})
+    hundred = [w for w, v in multipliers.items() if v == 100]
     fractions = {r["word"].lower(): float(r["percent"]) for r in tables.rows(
         "fractions", ("word", "lang", "percent"))}
     of = re.escape(tables.style["of_word"])
-    # A compound: tens and units joined by a hyphen or an and word ("twenty-one", "treinta y
-    # cinco"), and after a multiplying word what it adds ("one hundred and twenty-three").
-    and_word = alternation(tables.words("and"))
-    tens_units = rf"{alternation(cases(tens))}(?:-{alternation(units)}|\s+{and_word}\s+{alternation(units)}(?!-))?"
-    added = rf"(?:\s+(?:{and_word}\s+)?(?:{tens_units}|{alternation(cases(small))})\b)?"
-    multiplied = rf"(?:\s+{alternation(trailing)}\b{added})?" if trailing else ""
-    before_scale = alternation([*spoken_scales(tables), *trailing])
+    multiplied = rf"(?:\s+{alternation(trailing)}\b)?" if trailing else ""
+    # "and" joins the parts of a compound only where a smaller part follows: "treinta y
+    # cinco", "one hundred and twenty"; "dos y tres millones" is two numbers.
+    join = rf"\s+(?:{alternation(tables.words('and'))}\s+)?"
+    unit, one = alternation(cases(units)), alternation(cases(ones))
+    ten, teen = alternation(cases(tens)), alternation(cases(teens))
+    article, thousand = alternation(cases(tables.words("article"))), alternation(cases(thousands))
+
+    def below_100(tail: bool) -> str:
+        """Return the pattern of a number below 100; `tail`: after a larger part, where "one" may stand."""
+        return rf"""(?:
+            {ten}(?:(?:-|{join})(?:{unit}|{one})\b)?      # twenty-one, treinta y cinco, vinte e um
+          | {teen} | {unit}{f"| {one}" if tail else ""}  # ten, veinticinco, two
+        )"""
+
+    def below_1000(tail: bool) -> str:
+        """Return the pattern of a number below 1,000 in words: "two hundred and five", "ciento veinte"."""
+        multiplied_hundred = rf"""(?:{unit}|{one}|{article}|{teen})
+              \s+{alternation(cases(hundred))}\b(?:{join}{below_100(True)}\b)?""" if hundred else NEVER
+        return rf"""(?:
+            {multiplied_hundred}                                         # (one) hundred (and) twenty
+          | {alternation(cases(hundreds))}\b(?:{join}{below_100(True)}\b)?  # ciento veinte, cento e um
+          | {below_100(tail)}\b
+        )"""
+
     word_number = rf"""
         \b(?:
-            {tens_units}                                               # twenty, twenty-one, treinta y cinco
-          | {alternation(cases(small + alone))}                        # two, a dozen, mil
-          | {alternation(cases(articles + halves))}(?=\s+{before_scale}\b)  # a (million), one (hundred)
+            {alternation(cases(alone))}{join}{below_1000(True)}          # mil quinientos, mil e um
+          | (?:{below_1000(False)}|(?:{one}|{article})(?=\s+{thousand}\b))   # three, (one) thousand
+            (?:\s+{thousand}{join}{below_1000(True)})?                     # thousand five hundred
+          | {alternation(cases(small + alone))}                        # a dozen, mil
+          | {alternation(cases(articles + halves))}(?=\s+{alternation(spoken_scales(tables))}\b)  # a (million)
         )\b
-        {multiplied}                                                   # hundred (and twenty-three)
+        {multiplied}                                                   # hundred, mil
         (?![\w-]*\d)                                                   # not "two-3"
     """
     token = rf"""
         (?=[\d(+]|\b[^\W\d_])        # only at a digit, "(", "+" or a word's first letter
         (?:
             (?P<date>{_date_pattern(tables, months)})
-          | (?P<phone>\(\d{{3}}\)\s?\d{{3}}-\d{{4}}|\b\d{{3}}[.-]\d{{3}}[.-]\d{{4}}\b|\+\d[\d\s().-]{{7,}}\d)
+          | (?P<phone>\(\d{{3}}\)\s?\d{{3}}-\d{{4}}|\b\d{{3}}[.-]\d{{3}}[.-]\d{{4}}\b|\+\d[\d\s().-]{{7,}}\d
+                     |\b1-\d{{3}}-\d{{3}}-\d{{4}}\b                  # 1-800-555-0199
+                     |\(\d{{2}}\)\s?\d{{4,5}}-\d{{4}}\b              # (95) 3621-1234
+                     |\b0?1?[\s-]?800[\s-]\d{{3}}[\s-]\d{{4}}\b)     # 01 800 123 4567, 0800 123 4567
           | (?P<time>\b\d{{1,2}}:\d{{2}}\b)
           | (?P<num>{numeral})
           | (?P<frac>\b{alternation(cases(fractions))}(?=\s+{of}\b))   # half (of)
@@ -117,7 +154,8 @@ def build_tokens(tables: Tables, numeral: str) -> dict:
     # before such a word (group `word`: the token starts one character later).
     first_words = {
         w.split()[0]
-        for w in months + cases(tens) + cases(small + alone) + cases(articles + halves) + cases(fractions)
+        for w in months + cases(tens + teens + hundreds) + cases(small + alone) + cases(articles + halves)
+        + cases(fractions)
     }
     opens = rf"{alternation(first_words)}(?!\w)"
     start = rf"""
@@ -132,7 +170,7 @@ def build_tokens(tables: Tables, numeral: str) -> dict:
         "start_re": re.compile(start, re.X),
         "spaced_word_re": re.compile(rf"\ (?={opens})  # the space before a word that opens a token", re.X),
         "number_words": words,
-        "multipliers": multipliers,
+        "multipliers": {**multipliers, **{w: 1000.0 for w in thousands}},
         "articles": frozenset(a.lower() for a in articles),
         "fractions": fractions,
     }
@@ -149,7 +187,7 @@ def build_scales(tables: Tables) -> dict:
     return {
         "scale_re": re.compile(rf"""
             ^(?:
-                \s+(?i:{alternation(spoken)})(?![^\W\d_])  # 5 million, "5 million1" (a footnote)
+                (?:\s+|-)(?i:{alternation(spoken)})(?![^\W\d_])  # 5 million, "5 million1" (a footnote), $20-million
               | {alternation(attached)}\b                  # 5bn
             )
         """, re.X),
@@ -176,11 +214,15 @@ def build_ranges(tables: Tables, numeral: str) -> dict:
     changes = [w.lower() for w in tables.words("change_start")]
     dash = "[-–—]"  # punctuation is the same in every language; words are table rows
 
+    # A range's upper end may be a number word: "entre dos y tres millones", "two to three million".
+    words = [r["word"].lower() for r in tables.rows("number_words", ("word", "lang", "value", "multiplies"))
+             if r["multiplies"] != "true" and float(r["value"]) >= 2 and " " not in r["word"]]
+
     def upper(joiner: str) -> re.Pattern:
         return re.compile(rf"""
             (?:{joiner})
             \s*(?:[^\s\w]{{1,3}}|[A-Z]{{2,3}}\$?)?\s?   # a currency sign or code: "to $10", "to US$10"
-            (?P<n>{numeral})
+            (?:(?P<n>{numeral})|(?P<w>{alternation(cases(words))})\b)   # 10, three
         """, re.X)
 
     default = upper(rf"{dash}|\s+{alternation(tables.words('range_end'))}")
@@ -232,6 +274,12 @@ def build_contexts(tables: Tables, numeral: str) -> dict:
             ^(?:\s+|-)?(?P<after>{alternation(after)})(?![\w])   # (5) years, (5)-fold
         """, re.X | re.I),
         "after_reasons": after,
+        # "the first half of 2024", "half of the year": the fraction names a period, no share.
+        "period_of_re": re.compile(rf"""
+            \s+{re.escape(tables.style["of_word"])}
+            \s+(?:{alternation(tables.words('definite_article'), flags='i')}\s+)?
+            (?:\d{{4}}(?!\d)|{alternation(tables.words('duration_unit'), flags='i')}\b)  # 2024, the year
+        """, re.X),
         "ordinal_re": re.compile(rf"{alternation(tables.words('ordinal_suffix'))}\b  # (5)th", re.X),
         "duration_re": re.compile(rf"""
             \s+{alternation(tables.words('duration_preposition'))}\s+      # over

@@ -27,7 +27,7 @@ FUNCTION_WORD_ROLES = (
     "duration_ahead", "duration_unit", "borrow_next_word", "heading_word",
     "ordinal_suffix", "adverb_suffix", "verb_suffix", "plural_suffix", "possessive",
     "agent_phrase", "receiver_verb", "copula", "person_relative", "partitive_word", "of_them",
-    "not_plural_suffix", "leading_adjective", "describer",
+    "not_plural_suffix", "leading_adjective", "describer", "leading_adverb",
 )
 
 

@@ -61,6 +61,7 @@ class Vocabulary:
     after_re: re.Pattern
     after_reasons: dict[str, str]
     ordinal_re: re.Pattern        # "th" right after a number
+    period_of_re: re.Pattern      # "of 2024" after a fraction: "the first half of 2024" is a period
     duration_re: re.Pattern       # "over six years" after a money figure
     hedge_rev_re: re.Pattern      # a hedge phrase ending right before a figure, reversed
     hedges: dict[str, Qualifier]
@@ -78,10 +79,12 @@ class Vocabulary:
     copulas: frozenset[str]       # "are" in "4,000 are children": the noun follows it
     not_plural_suffixes: tuple[str, ...]  # "-ss", "-us": a word ending so is no plural
     leading_adjectives: frozenset[str]  # "nuevas" in "500 nuevas solicitudes": before the noun that leads
+    leading_adverbs: frozenset[str]  # "already" in "2.5 million already regularized": passed over
     partitive_re: re.Pattern      # "of these" between a number and the noun it counts
     money_word_re: re.Pattern     # "invest", "ayuda": a scaled number without noun or currency is money
     of_them_re: re.Pattern        # "de ellas": the numbers after it count what came before it
     of_them_rev_re: re.Pattern    # the same, ending right before a number, reversed
+    article_noun_re: re.Pattern   # "las" in "Fueron 1.200 las personas": an article after a number, before its noun
     person_relatives: frozenset[str]  # "who" in "107,000 who applied": the number counts persons
     stop_words: frozenset[str]    # end the phrase: prepositions, verbs, relatives
     conjunctions: frozenset[str]

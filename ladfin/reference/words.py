@@ -8,6 +8,7 @@ Each `build_*` function returns the Vocabulary fields it compiles, by name.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import get_args
 
@@ -66,6 +67,9 @@ def build_currencies(tables: Tables, countries: dict[str, Country]) -> dict:
     prefixes = [r["alias"] for r in rows if r["form"] in ("code", "symbol")]
     names = [r["alias"] for r in rows if r["form"] == "name"]
     codes = [r["alias"] for r in rows if r["form"] == "code"]
+    # A symbol of currency signs only (€, £, ₡) may follow the amount too: "120 millones €".
+    signs = [r["alias"] for r in rows if r["form"] == "symbol"
+             and all(unicodedata.category(c) == "Sc" for c in r["alias"])]
     # The word that names the currency family: "dollars" in "Canadian dollars",
     # "pesos" in "pesos colombianos", by each language's word order.
     noun_first = tables.style["noun_first"] == "true"
@@ -87,10 +91,13 @@ def build_currencies(tables: Tables, countries: dict[str, Country]) -> dict:
         """, re.X),
         "currency_prefix_width": max(map(len, prefixes), default=0) + 2,  # "US$ 5", "$\n5"
         "currency_suffix_re": re.compile(rf"""
-            ^\s+(?:{of}\s+)?                      # (5 million) (of)
-            (?:
-                (?i:{alternation(names)})\b       # Canadian dollars
-              | {alternation(codes)}\b            # CAD
+            ^(?:
+                \s+(?:{of}\s+)?                  # (5 million) (of)
+                (?:
+                    (?i:{alternation(names)})\b   # Canadian dollars
+                  | {alternation(codes)}\b        # CAD
+                )
+              | \s?{alternation(signs)}(?!\w)      # (120 millones) €, (5.000)€
             )
         """, re.X),
     }
@@ -117,6 +124,7 @@ def build_nouns(tables: Tables) -> dict:
         "copulas": frozenset(w.lower() for w in tables.words("copula")),
         "not_plural_suffixes": tuple(tables.words("not_plural_suffix")),
         "leading_adjectives": frozenset(w.lower() for w in tables.words("leading_adjective")),
+        "leading_adverbs": frozenset(w.lower() for w in tables.words("leading_adverb")),
         "money_word_re": re.compile(rf"""
             (?<!\w){alternation([r["word"] for r in tables.rows("money_words", ("word", "lang"))], flags="i")}(?!\w)
         """, re.X),
@@ -128,6 +136,13 @@ def build_nouns(tables: Tables) -> dict:
         """, re.X),
         "of_them_re": re.compile(rf"""
             (?<!\w){alternation(tables.words('of_them'), flags='i')}(?!\w)   # de ellas, of them
+        """, re.X),
+        # "Fueron 1.200 las personas atendidas": after a copula, an article may stand between
+        # the number and its noun (an article that is also a preposition, pt "a", may not).
+        "article_noun_re": re.compile(rf"""
+            \s+{alternation({*tables.words('definite_article'), *tables.words('partitive_word')}
+                            - set(tables.words('place_preposition')), flags='i')}
+            (?=\s+[^\W\d_])                                     # (1.200) las (personas)
         """, re.X),
         "person_relatives": frozenset(w.lower() for w in tables.words("person_relative")),
         "stop_words": frozenset(w.lower() for w in tables.words("stop_word")),

@@ -104,3 +104,15 @@ def test_bare_pesos_take_the_currency_of_the_country_the_text_is_about():
     text = "In Tapachula, Mexico, a meal costs 1,000 pesos. Mexico says costs rose."
     row = extract_figures(text).iloc[0]
     assert (row["unit"], row["currency_assumed"]) == ("MXN", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("It counted 40,000 displaced persons.", "40,000 displaced persons"),
+        ("It counted 300 women migrants.", "300 women migrants"),
+        ("Two million Colombians live there.", "Two million Colombians"),
+    ],
+)
+def test_a_word_for_persons_runs_on_into_another_but_not_into_a_verb(text, quote):
+    assert extract_figures(text)["quote"].tolist() == [quote]
