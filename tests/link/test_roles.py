@@ -106,11 +106,11 @@ def test_people_are_never_parts():
          "US$ 90 milhões", ["US$ 40 milhões"]),
         ("The United States announced US$50 million. Of this total, US$20 million will go to shelters.", "en",
          "US$50 million", ["US$20 million"]),
-        ("The United States announced US$50 million. This vital assistance includes US$20 million for food.",
-         "en", "US$50 million", ["US$20 million"]),
+        ("The United States announced US$50 million. This lifesaving assistance from the American people "
+         "includes US$20 million for food.", "en", "US$50 million", ["US$20 million"]),
         ("Estados Unidos anunció US$ 50 millones. Esta asistencia vital incluye US$ 20 millones para comida.",
          "es", "US$ 50 millones", ["US$ 20 millones"]),
-        ("Os EUA anunciaram US$ 50 milhões. Essa assistência vital inclui US$ 20 milhões para alimentos.",
+        ("Os EUA anunciaram US$ 50 milhões. Essa assistência vital do povo americano inclui US$ 20 milhões.",
          "pt", "US$ 50 milhões", ["US$ 20 milhões"]),
     ],
 )
