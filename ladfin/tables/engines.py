@@ -237,8 +237,9 @@ class DaskEngine:
         batches = _batches(missing, self._threads())
         futures = {self.client.submit(_read_batch, [documents[n] for n in batch], read, pure=False): batch
                    for batch in batches}
-        for future, rows in distributed.as_completed(futures, with_results=True):
-            for n, extraction in zip(futures[future], rows):
+        for future, rows in distributed.as_completed(list(futures), with_results=True):
+            # Dropping the future lets its worker free the rows once they are here.
+            for n, extraction in zip(futures.pop(future), rows):
                 found[n] = store.get(documents[n], lambda _, got=extraction: got) if store is not None \
                     else extraction
         for document, extraction in zip(documents, found):
