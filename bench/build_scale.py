@@ -2,6 +2,7 @@
 
     python bench/build_scale.py                  # N = 100 and 1,000
     python bench/build_scale.py --sizes 100 1000 10000
+    python bench/build_scale.py --engine dask       # the same builds on a local Dask cluster
 
 Each document is one of the 50 real texts with its paragraphs shuffled and its
 digits varied by a seeded generator (so no two are the same text and no two
@@ -11,7 +12,11 @@ tree by the `ladfin build` command, as a user runs it; the table prints wall
 time, the peak memory of that process (its maximum resident set), the cost
 per document, and the rebuild after one more document is added (the others
 then come from the extraction cache in data/interim; linking runs again over
-all of them).
+all of them). With `--engine dask` each build is `ladfin build --engine dask`
+(a LocalCluster of one worker process per CPU, started and stopped by the
+build, its time included), and the peak memory is that of the whole process
+tree (the build, its scheduler and workers: resident sets added up, sampled
+every 0.1 s), since the work is spread over several processes.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -118,18 +124,52 @@ def timed_build(root: Path, *extra: str) -> tuple[float, float]:
     return wall, max(peak, before) / 1024
 
 
+def timed_tree_build(root: Path, *extra: str) -> tuple[float, float]:
+    """Return (wall seconds, peak MB of the process tree: the build and its children added up) of one build."""
+    import psutil
+
+    start = time.perf_counter()
+    process = subprocess.Popen([str(LADFIN), "build", *extra], env={**os.environ, "LADFIN_ROOT": str(root)},
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = [0]
+
+    def sample() -> None:
+        parent = psutil.Process(process.pid)
+        while process.poll() is None:
+            total = 0
+            try:
+                for p in [parent, *parent.children(recursive=True)]:
+                    total += p.memory_info().rss
+            except psutil.Error:  # a process ended while being read
+                pass
+            peak[0] = max(peak[0], total)
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = process.communicate()
+    wall = time.perf_counter() - start
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"ladfin build failed in {root}:\n{stderr}")
+    return wall, peak[0] / 2**20
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--engine", choices=["local", "dask"], default="local",
+                        help="passed to `ladfin build --engine`; dask measures the whole process tree's memory")
     args = parser.parse_args(argv)
+    timed, engine = (timed_build, ()) if args.engine == "local" else (timed_tree_build, ("--engine", "dask"))
     print(f"{'documents':>9} {'MB of text':>10} {'wall s':>8} {'ms/doc':>7} {'peak MB':>8} {'+1 doc s':>8}")
     for n in args.sizes:
         with tempfile.TemporaryDirectory(prefix="ladfin-scale-") as tmp:
             root = make_tree(Path(tmp), n)
             size = sum(p.stat().st_size for p in (root / "data" / "raw").glob("*.txt")) / 1e6
-            wall, peak = timed_build(root, "--force")
+            wall, peak = timed(root, "--force", *engine)
             add_document(root)
-            again, _ = timed_build(root)  # every other document comes from the extraction cache
+            again, _ = timed(root, *engine)  # every other document comes from the extraction cache
             print(f"{n:>9,} {size:>10.1f} {wall:>8.1f} {wall / n * 1000:>7.1f} {peak:>8.0f} {again:>8.1f}",
                   flush=True)
     return 0

@@ -83,18 +83,30 @@ def _writable_directory(path: Path) -> None:
 @click.option("--wait", type=float, default=600, show_default=True,
               help="Seconds to wait while another build holds the lock on data/processed.")
 @click.option("--force", is_flag=True, help="Read every document again, ignoring the cache in data/interim.")
-def build(fx_policy: str, wait: float, force: bool) -> None:
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where documents are read and mentions linked: this process, or a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="With --engine dask: the dask.distributed scheduler to use (tcp://host:8786)  "
+                   "[default: a local cluster started for the build]")
+@click.option("--workers", type=int, default=None,
+              help="With --engine dask: worker processes of the local cluster, or workers to wait for at "
+                   "--scheduler  [default: one per CPU; one]")
+def build(fx_policy: str, wait: float, force: bool, engine: str, scheduler: str | None,
+          workers: int | None) -> None:
     """Build documents, events, figures, announcements, skipped and rates_used into data/processed.
 
     The new set of tables becomes current in one step once complete; a build that
     fails or is interrupted leaves the previous set in place. Documents read
     before by the same code and vocabulary come from data/interim (--force
-    reads them again).
+    reads them again). --engine dask reads and links on Dask workers, with the
+    same tables as the local engine.
     """
     from ladfin import paths
     from ladfin import tables
+    from ladfin.tables.engines import engine_for
 
-    built = tables.build(fx_policy=fx_policy, wait=wait, force=force)
+    with engine_for(engine, scheduler=scheduler, workers=workers) as runner:
+        built = tables.build(fx_policy=fx_policy, wait=wait, force=force, engine=runner)
     summary = ", ".join(f"{len(df)} {name}" for name, df in built.items())
     click.echo(f"built {summary} -> {paths.processed_dir()}")
     figures, announcements = built["figures"], built["announcements"]

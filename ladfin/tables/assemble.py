@@ -9,11 +9,12 @@ import pandas as pd
 from ladfin.core import schema
 from ladfin.core.vocab import OWN_EVENT
 from ladfin.tables.cache import ExtractionCache
+from ladfin.tables.engines import Engine, LocalEngine
 from ladfin.core.cells import join_values, split_values
 from ladfin.extract.documents import Document
 from ladfin.extract.figures import extract_document, reading_vocabulary
 from ladfin.extract.layout import read_layout
-from ladfin.link.announcements import build_announcements, link_mentions
+from ladfin.link.announcements import build_announcements
 from ladfin.link.classify import add_flow, add_status
 from ladfin.link.measures import add_measure
 from ladfin.link.roles import add_roles
@@ -65,18 +66,18 @@ def read_placed(document: Document) -> tuple[list[dict], list[dict]]:
     return figures, skipped
 
 
-def extract_all(documents: Iterable[Document], *,
-                cache: ExtractionCache | None = None) -> tuple[list[dict], list[dict], list[dict]]:
+def extract_all(documents: Iterable[Document], *, cache: ExtractionCache | None = None,
+                engine: Engine | None = None) -> tuple[list[dict], list[dict], list[dict]]:
     """Return (document rows, figure rows, skipped rows) for catalogued documents.
 
     Documents are read one at a time; with a `cache`, a document read before by
     the same code and vocabulary is taken from it (see `ladfin.tables.cache`). A
     figure of a document with no event date (nor, for a document that is its
-    own event, a publication date) is kept and flagged no_event_date.
+    own event, a publication date) is kept and flagged no_event_date. The `engine`
+    (`ladfin.tables.engines`; default this process) decides where documents are read.
     """
     doc_rows, figure_rows, skipped_rows = [], [], []
-    for document in documents:
-        figures, skipped = cache.get(document, read_placed) if cache is not None else read_placed(document)
+    for document, (figures, skipped) in (engine or LocalEngine()).read(documents, read_placed, cache):
         entry = {**document.entry, **event_of(document.entry, document.doc)}
         for row in figures:
             row.update({k: entry.get(k) or None for k in ("event_id", "event_name", "event_date")})
@@ -118,15 +119,18 @@ def _by_language(figures: pd.DataFrame, read: Callable[..., pd.DataFrame]) -> pd
 
 
 def read_figures(figures: pd.DataFrame, documents: pd.DataFrame, *,
-                 fx_policy: Policy = "on_date") -> pd.DataFrame:
-    """Return extracted figure rows read in full: USD, flow, status, measure, role, announcement."""
+                 fx_policy: Policy = "on_date", engine: Engine | None = None) -> pd.DataFrame:
+    """Return extracted figure rows read in full: USD, flow, status, measure, role, announcement.
+
+    Mentions are linked by the `engine` (`ladfin.tables.engines`; default this process).
+    """
     return (
         figures.pipe(add_money_columns, fx_policy=fx_policy)
         .pipe(_by_language, add_flow)
         .pipe(_by_language, add_status)
         .pipe(_by_language, add_measure)
         .pipe(_by_language, add_roles)
-        .pipe(link_mentions, documents)
+        .pipe((engine or LocalEngine()).link, documents)
     )
 
 
@@ -168,17 +172,18 @@ def build_events(documents: pd.DataFrame, announcements: pd.DataFrame) -> pd.Dat
 
 
 def build_tables(documents: Iterable[Document], *, fx_policy: Policy = "on_date",
-                 cache: ExtractionCache | None = None) -> dict[str, pd.DataFrame]:
+                 cache: ExtractionCache | None = None, engine: Engine | None = None) -> dict[str, pd.DataFrame]:
     """Return every table built from `documents`, each checked against its schema.
 
     Money is converted at each document's catalog event date with `fx_policy`
     (see `ladfin.normalise.rates.add_amount_usd`), in constant dollars of schema.BASE_YEAR.
-    A `cache` serves the extraction of documents read before (`ladfin.tables.cache`).
+    A `cache` serves the extraction of documents read before (`ladfin.tables.cache`);
+    the `engine` reads and links here or on a cluster (`ladfin.tables.engines`), with the same tables.
     """
-    doc_rows, figure_rows, skipped_rows = extract_all(documents, cache=cache)
+    doc_rows, figure_rows, skipped_rows = extract_all(documents, cache=cache, engine=engine)
     docs = schema.check(schema.frame(doc_rows, "documents"), "documents")
     extracted = schema.frame(figure_rows, "extracted", extra=_PLACED).pipe(one_name_per_event, docs)
-    figures = extracted.pipe(read_figures, docs, fx_policy=fx_policy)
+    figures = extracted.pipe(read_figures, docs, fx_policy=fx_policy, engine=engine)
     announcements = build_announcements(figures, docs, base_year=schema.BASE_YEAR)
     return {
         "documents": docs,

@@ -46,6 +46,7 @@ from ladfin.normalise.coverage import data_package_versions
 from ladfin.normalise.rates import Policy
 from ladfin.tables.assemble import build_tables
 from ladfin.tables.cache import ExtractionCache
+from ladfin.tables.engines import Engine
 from ladfin.tables.workbook import DESCRIBED, described_files
 
 TABLE_NAMES = ("documents", "events", "figures", "announcements", "skipped", "rates_used")
@@ -328,19 +329,20 @@ def is_stale(directory: Path | None = None, *, fx_policy: Policy = "on_date") ->
 
 
 def build(directory: Path | None = None, *, fx_policy: Policy = "on_date",
-          wait: float = DEFAULT_WAIT, force: bool = False) -> dict[str, pd.DataFrame]:
+          wait: float = DEFAULT_WAIT, force: bool = False, engine: Engine | None = None) -> dict[str, pd.DataFrame]:
     """Build every table from data/raw and make it data/processed's current set; return the tables.
 
     Runs under the build lock, waiting up to `wait` seconds for another build.
     Documents read before by the same code and vocabulary come from the
-    extraction cache in data/interim, unless `force`.
+    extraction cache in data/interim, unless `force`. The `engine` reads and
+    links here (default) or on a Dask cluster (`ladfin.tables.engines`).
 
     Raises:
         BuildError: another build holds the lock past `wait` seconds.
         OutputError: data/processed cannot be written; the previous set stays current.
     """
     with build_lock(directory, wait=wait) as processed:
-        tables = _build_locked(processed, fx_policy, force)
+        tables = _build_locked(processed, fx_policy, force, engine)
     return tables
 
 
@@ -357,12 +359,13 @@ def build_if_stale(directory: Path | None = None, *, fx_policy: Policy = "on_dat
         return _build_locked(processed, fx_policy)
 
 
-def _build_locked(processed: Path, fx_policy: Policy, force: bool = False) -> dict[str, pd.DataFrame]:
+def _build_locked(processed: Path, fx_policy: Policy, force: bool = False,
+                  engine: Engine | None = None) -> dict[str, pd.DataFrame]:
     # The digest is taken before reading the documents: an input edited during the
     # build then makes the new set stale rather than wrongly up to date.
     inputs = build_inputs(fx_policy=fx_policy)
     cache = ExtractionCache(reuse=not force)
-    tables = build_tables(load_all(), fx_policy=fx_policy, cache=cache)
+    tables = build_tables(load_all(), fx_policy=fx_policy, cache=cache, engine=engine)
     _publish_or_explain(tables, processed, inputs)
     return tables
 
