@@ -41,10 +41,11 @@ import pandas as pd
 from ladfin import paths
 from ladfin.core import datapackage, schema
 from ladfin.errors import BuildError, LadfinError, OutputError, output_error
-from ladfin.extract.documents import load_all
+from ladfin.extract.documents import Document, read_catalog, read_document
 from ladfin.normalise.coverage import data_package_versions
 from ladfin.normalise.rates import Policy
 from ladfin.tables.assemble import build_tables
+from ladfin.tables.batches import BatchStore, deriver_digest
 from ladfin.tables.cache import ExtractionCache
 from ladfin.tables.workbook import DESCRIBED, described_files
 
@@ -362,9 +363,22 @@ def _build_locked(processed: Path, fx_policy: Policy, force: bool = False) -> di
     # build then makes the new set stale rather than wrongly up to date.
     inputs = build_inputs(fx_policy=fx_policy)
     cache = ExtractionCache(reuse=not force)
-    tables = build_tables(load_all(), fx_policy=fx_policy, cache=cache)
+    store = BatchStore(digest=deriver_digest(fx_policy), reuse=not force)
+    tables = build_tables(catalogued(), fx_policy=fx_policy, cache=cache, store=store)
     _publish_or_explain(tables, processed, inputs)
     return tables
+
+
+def catalogued(catalog: Path | None = None) -> Iterator[Document]:
+    """Yield every catalogued document in catalog order, read one at a time (the catalog checked first).
+
+    Raises:
+        CatalogError: the catalog does not match the files.
+        DocumentError: a document cannot be read.
+    """
+    path = catalog or paths.catalog_path()
+    for row in read_catalog(path):
+        yield read_document(path.parent / row["file"], lang=row["language"], entry=row)
 
 
 def load_table(name: str, directory: Path | None = None) -> pd.DataFrame:
