@@ -1,8 +1,9 @@
 """Writes the built tables to data/processed as one complete set, tells whether they are stale, reads them.
 
 A build never writes over the tables readers use. It writes every file of a new
-set (Parquet and CSV per table, the Excel workbook tables.xlsx and the data
-dictionary data-dictionary.md and .html, datapackage.json, then build.json) into a fresh
+set (Parquet and CSV per table, the Excel workbook tables.xlsx when the tables are
+small enough or it is asked for (see `ladfin.tables.workbook`), the data dictionary
+data-dictionary.md and .html, datapackage.json, then build.json) into a fresh
 hidden directory beside the current one, checks each table against its schema and
 each file against the bytes meant for it, renames the directory to a version
 named for its UTC time and content, and then switches the link `current` to it in
@@ -47,7 +48,7 @@ from ladfin.normalise.rates import Policy
 from ladfin.tables.assemble import build_tables
 from ladfin.tables.batches import BatchStore, deriver_digest
 from ladfin.tables.cache import ExtractionCache
-from ladfin.tables.workbook import DESCRIBED, described_files
+from ladfin.tables.workbook import DESCRIBED, WORKBOOK, described_files, wants_workbook
 
 TABLE_NAMES = ("documents", "events", "figures", "announcements", "skipped", "rates_used")
 CURRENT = "current"
@@ -77,10 +78,11 @@ def build_inputs(*, fx_policy: Policy = "on_date") -> dict:
     return {"inputs_digest": inputs_digest(), "fx_policy": fx_policy, "packages": data_package_versions()}
 
 
-def set_files(names: Mapping | tuple[str, ...] = TABLE_NAMES) -> list[str]:
-    """Return the file names of a complete set of tables: Parquet and CSV each, the workbook and data
-    dictionary (tables.xlsx, data-dictionary.md and .html), datapackage.json, build.json."""
-    return ([f"{name}.{ext}" for name in names for ext in ("parquet", "csv")] + list(DESCRIBED)
+def set_files(names: Mapping | tuple[str, ...] = TABLE_NAMES, *, workbook: bool = True) -> list[str]:
+    """Return the file names of a complete set of tables: Parquet and CSV each, the workbook (unless not
+    `workbook`) and data dictionary (tables.xlsx, data-dictionary.md and .html), datapackage.json, build.json."""
+    described = [f for f in DESCRIBED if workbook or f != WORKBOOK]
+    return ([f"{name}.{ext}" for name in names for ext in ("parquet", "csv")] + described
             + ["datapackage.json", STAMP])
 
 
@@ -141,7 +143,7 @@ def _encode(df: pd.DataFrame, name: str) -> tuple[dict[str, bytes], pd.DataFrame
     return files, checked
 
 
-def _write_set(tables: Mapping[str, pd.DataFrame], into: Path, inputs: Mapping) -> str:
+def _write_set(tables: Mapping[str, pd.DataFrame], into: Path, inputs: Mapping, workbook: bool = True) -> str:
     """Return the version name of a complete, checked set of `tables`, written into the empty directory `into`.
 
     Every file is read back and compared with what was meant to be written, and each
@@ -158,7 +160,8 @@ def _write_set(tables: Mapping[str, pd.DataFrame], into: Path, inputs: Mapping) 
         for file, data in encoded.items():
             _write_bytes(into / file, data)
             files[file] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-    for file, data in described_files(checked).items():  # for readers without Python: Excel, a dictionary
+    # for readers without Python: Excel, a dictionary
+    for file, data in described_files(checked, workbook=workbook).items():
         _write_bytes(into / file, data)
         files[file] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
     package = datapackage.write(tables, into)
@@ -208,13 +211,15 @@ def _current_target(directory: Path) -> str | None:
     return os.readlink(link) if link.is_symlink() else None
 
 
-def _publish(tables: Mapping[str, pd.DataFrame], directory: Path, inputs: Mapping) -> Path:
+def _publish(tables: Mapping[str, pd.DataFrame], directory: Path, inputs: Mapping,
+             workbook: bool | None = None) -> Path:
     """Return the new version directory of `directory`, made current once complete (lock held)."""
     _remove_leftovers(directory)
     building = directory / f".build-{os.getpid()}-{secrets.token_hex(4)}"
     building.mkdir()
     try:
-        version = _write_set(tables, building, inputs)
+        written = wants_workbook(tables, workbook)
+        version = _write_set(tables, building, inputs, written)
         final = directory / version
         for n in range(1, 1000):
             if not final.exists():
@@ -227,7 +232,7 @@ def _publish(tables: Mapping[str, pd.DataFrame], directory: Path, inputs: Mappin
     previous = _current_target(directory)
     _switch(directory, CURRENT, final.name)
     _fsync_directory(directory)
-    wanted = set_files(tables)
+    wanted = set_files(tables, workbook=written)
     for file in wanted:
         path = directory / file
         if not (path.is_symlink() and os.readlink(path) == f"{CURRENT}/{file}"):
@@ -245,11 +250,12 @@ def _publish(tables: Mapping[str, pd.DataFrame], directory: Path, inputs: Mappin
 
 
 def write_tables(tables: Mapping[str, pd.DataFrame], directory: Path | None = None, *,
-                 fx_policy: Policy = "on_date", wait: float = DEFAULT_WAIT) -> Path:
+                 fx_policy: Policy = "on_date", wait: float = DEFAULT_WAIT, workbook: bool | None = None) -> Path:
     """Return the version directory `tables` were written to, after making it data/processed/current.
 
     Writes a complete set (see the module docstring) under the build lock; the stamp
-    build.json records `build_inputs(fx_policy=...)`.
+    build.json records `build_inputs(fx_policy=...)`. `workbook` True or False writes
+    tables.xlsx or not; None writes it when the tables are small (`ladfin.tables.workbook`).
 
     Raises:
         SchemaError: a table does not match its schema; nothing is switched.
@@ -257,12 +263,13 @@ def write_tables(tables: Mapping[str, pd.DataFrame], directory: Path | None = No
         BuildError: another build holds the lock past `wait` seconds.
     """
     with build_lock(directory, wait=wait) as processed:
-        return _publish_or_explain(tables, processed, build_inputs(fx_policy=fx_policy))
+        return _publish_or_explain(tables, processed, build_inputs(fx_policy=fx_policy), workbook)
 
 
-def _publish_or_explain(tables: Mapping[str, pd.DataFrame], processed: Path, inputs: Mapping) -> Path:
+def _publish_or_explain(tables: Mapping[str, pd.DataFrame], processed: Path, inputs: Mapping,
+                        workbook: bool | None = None) -> Path:
     try:
-        return _publish(tables, processed, inputs)
+        return _publish(tables, processed, inputs, workbook)
     except OSError as exc:
         if isinstance(exc, LadfinError):
             raise
@@ -296,7 +303,7 @@ def incomplete_files(directory: Path | None = None) -> list[str]:
     With no readable stamp, every file of a set is missing.
     """
     stamp = read_stamp(directory)
-    expected = set(set_files(TABLE_NAMES)) - {STAMP}
+    expected = set(set_files(TABLE_NAMES, workbook=False)) - {STAMP}  # the workbook: when the stamp lists it
     files = stamp.get("files") if stamp else None
     if not isinstance(files, dict):
         return sorted(expected | {STAMP})
@@ -329,19 +336,20 @@ def is_stale(directory: Path | None = None, *, fx_policy: Policy = "on_date") ->
 
 
 def build(directory: Path | None = None, *, fx_policy: Policy = "on_date",
-          wait: float = DEFAULT_WAIT, force: bool = False) -> dict[str, pd.DataFrame]:
+          wait: float = DEFAULT_WAIT, force: bool = False, workbook: bool | None = None) -> dict[str, pd.DataFrame]:
     """Build every table from data/raw and make it data/processed's current set; return the tables.
 
     Runs under the build lock, waiting up to `wait` seconds for another build.
     Documents read before by the same code and vocabulary come from the
-    extraction cache in data/interim, unless `force`.
+    extraction cache and the batches in data/interim, unless `force`. `workbook`:
+    see `write_tables`.
 
     Raises:
         BuildError: another build holds the lock past `wait` seconds.
         OutputError: data/processed cannot be written; the previous set stays current.
     """
     with build_lock(directory, wait=wait) as processed:
-        tables = _build_locked(processed, fx_policy, force)
+        tables = _build_locked(processed, fx_policy, force, workbook)
     return tables
 
 
@@ -358,14 +366,15 @@ def build_if_stale(directory: Path | None = None, *, fx_policy: Policy = "on_dat
         return _build_locked(processed, fx_policy)
 
 
-def _build_locked(processed: Path, fx_policy: Policy, force: bool = False) -> dict[str, pd.DataFrame]:
+def _build_locked(processed: Path, fx_policy: Policy, force: bool = False,
+                  workbook: bool | None = None) -> dict[str, pd.DataFrame]:
     # The digest is taken before reading the documents: an input edited during the
     # build then makes the new set stale rather than wrongly up to date.
     inputs = build_inputs(fx_policy=fx_policy)
     cache = ExtractionCache(reuse=not force)
     store = BatchStore(digest=deriver_digest(fx_policy), reuse=not force)
     tables = build_tables(catalogued(), fx_policy=fx_policy, cache=cache, store=store)
-    _publish_or_explain(tables, processed, inputs)
+    _publish_or_explain(tables, processed, inputs, workbook)
     return tables
 
 
