@@ -2,6 +2,7 @@
 
     python bench/build_scale.py                  # N = 100 and 1,000
     python bench/build_scale.py --sizes 100 1000 10000
+    python bench/build_scale.py --sizes 10000 --engine dask   # another engine, passed to `ladfin build`
 
 Each document is one of the 50 real texts with its paragraphs shuffled and its
 digits varied by a seeded generator (so no two are the same text and no two
@@ -9,9 +10,11 @@ figures link by accident), its own catalog row and an event of its own (ten
 documents an event). Each size is built from scratch in a temporary project
 tree by the `ladfin build` command, as a user runs it; the table prints wall
 time, the peak memory of that process (its maximum resident set), the cost
-per document, and the rebuild after one more document is added (the others
-then come from the extraction cache in data/interim; linking runs again over
-all of them).
+per document, the rebuild after one more document is added (the others then
+come from the batches kept in data/interim; linking runs again over all of
+them) with its own peak memory, and the time of `ladfin.assistance()` and
+`ladfin.headcounts()` on the tables built (each the first call in a fresh
+process after import, so reading the announcements table is included).
 """
 
 from __future__ import annotations
@@ -22,7 +25,6 @@ import hashlib
 import os
 import random
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -105,33 +107,52 @@ def add_document(root: Path, seed: int = 99) -> None:
         csv.DictWriter(fh, fieldnames=COLUMNS).writerow(row)
 
 
+# Runs one command and prints the peak resident memory of its process tree (KB) on its last stderr line.
+_PEAK = ("import resource, subprocess, sys; done = subprocess.run(sys.argv[1:]); "
+         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+         "sys.exit(done.returncode)")
+_ANALYSIS = ("import sys, time, ladfin; start = time.perf_counter(); getattr(ladfin, sys.argv[1])(); "
+             "print(time.perf_counter() - start)")
+
+
 def timed_build(root: Path, *extra: str) -> tuple[float, float]:
     """Return (wall seconds, peak resident MB) of one `ladfin build` in the tree at `root`."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    done = subprocess.run([str(LADFIN), "build", *extra], env={**os.environ, "LADFIN_ROOT": str(root)},
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run([sys.executable, "-c", _PEAK, str(LADFIN), "build", *extra],
+                          env={**os.environ, "LADFIN_ROOT": str(root)}, capture_output=True, text=True, check=False)
     wall = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"ladfin build failed in {root}:\n{done.stderr}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before) / 1024
+    return wall, int(done.stderr.strip().splitlines()[-1]) / 1024
+
+
+def timed_call(root: Path, name: str) -> float:
+    """Return the seconds of `ladfin.<name>()` on the tables built in the tree at `root`."""
+    done = subprocess.run([sys.executable, "-c", _ANALYSIS, name], env={**os.environ, "LADFIN_ROOT": str(root)},
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"ladfin.{name}() failed in {root}:\n{done.stderr}")
+    return float(done.stdout.strip().splitlines()[-1])
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--engine", default="local", help="`ladfin build --engine` (default: local, not passed)")
     args = parser.parse_args(argv)
-    print(f"{'documents':>9} {'MB of text':>10} {'wall s':>8} {'ms/doc':>7} {'peak MB':>8} {'+1 doc s':>8}")
+    engine = [] if args.engine == "local" else ["--engine", args.engine]
+    print(f"{'engine':>6} {'documents':>9} {'MB of text':>10} {'wall s':>8} {'ms/doc':>7} {'peak MB':>8} "
+          f"{'+1 doc s':>8} {'+1 MB':>6} {'assist. s':>9} {'heads s':>8}")
     for n in args.sizes:
         with tempfile.TemporaryDirectory(prefix="ladfin-scale-") as tmp:
             root = make_tree(Path(tmp), n)
             size = sum(p.stat().st_size for p in (root / "data" / "raw").glob("*.txt")) / 1e6
-            wall, peak = timed_build(root, "--force")
+            wall, peak = timed_build(root, "--force", *engine)
             add_document(root)
-            again, _ = timed_build(root)  # every other document comes from the extraction cache
-            print(f"{n:>9,} {size:>10.1f} {wall:>8.1f} {wall / n * 1000:>7.1f} {peak:>8.0f} {again:>8.1f}",
-                  flush=True)
+            again, again_peak = timed_build(root, *engine)  # every other document comes from data/interim
+            calls = [timed_call(root, name) for name in ("assistance", "headcounts")]
+            print(f"{args.engine:>6} {n:>9,} {size:>10.1f} {wall:>8.1f} {wall / n * 1000:>7.1f} {peak:>8.0f} "
+                  f"{again:>8.1f} {again_peak:>6.0f} {calls[0]:>9.2f} {calls[1]:>8.2f}", flush=True)
     return 0
 
 

@@ -48,6 +48,7 @@ from ladfin.normalise.rates import Policy
 from ladfin.tables.assemble import build_tables
 from ladfin.tables.batches import BatchStore, deriver_digest
 from ladfin.tables.cache import ExtractionCache
+from ladfin.tables.csvfile import csv_bytes
 from ladfin.tables.workbook import DESCRIBED, WORKBOOK, described_files, wants_workbook
 
 TABLE_NAMES = ("documents", "events", "figures", "announcements", "skipped", "rates_used")
@@ -139,7 +140,7 @@ def _encode(df: pd.DataFrame, name: str) -> tuple[dict[str, bytes], pd.DataFrame
     checked = schema.check(df, name)
     parquet = io.BytesIO()
     checked.to_parquet(parquet, index=False)
-    files = {f"{name}.parquet": parquet.getvalue(), f"{name}.csv": checked.to_csv(index=False).encode("utf-8")}
+    files = {f"{name}.parquet": parquet.getvalue(), f"{name}.csv": csv_bytes(checked)}
     return files, checked
 
 
