@@ -5,8 +5,8 @@ extraction, placement, then USD, flow, status, measure and role, everything
 that depends on one document alone) and keeps each batch here, so the next
 build reads only what changed and then links (`link_batches`). One
 directory per digest of what the per-document stage runs on (the code of
-ladfin's extract, reference, core, link, normalise and tables packages,
-data/reference, the exchange-rate and CPI packages' versions, and the
+ladfin's extract, reference, core, link and normalise packages and of the
+files of ladfin/tables that read documents, data/reference, the exchange-rate and CPI packages' versions, and the
 exchange-rate policy), one partition per batch:
 
     data/interim/batches/<digest>/
@@ -43,7 +43,10 @@ from ladfin import paths
 from ladfin.extract.documents import Document
 
 FORMAT = 1  # bump when the layout of a batch changes
-_DERIVERS = ("extract", "reference", "core", "link", "normalise", "tables")  # what the per-document stage runs
+# What the per-document stage runs: these packages, and of ladfin/tables the files that read documents
+# (not those that write data/processed, which change no row kept here).
+_DERIVERS = ("extract", "reference", "core", "link", "normalise", "tables/assemble.py", "tables/batches.py",
+             "tables/cache.py")
 PARTS = ("documents", "figures", "skipped")
 MANIFEST = "manifest.json"
 
@@ -69,9 +72,9 @@ def deriver_digest(fx_policy: str) -> str:
     digest = hashlib.sha256(f"format {FORMAT} fx {fx_policy}".encode())
     digest.update(json.dumps(data_package_versions(), sort_keys=True, default=str).encode())
     for folder in [package / name for name in _DERIVERS] + [paths.reference_dir()]:
-        for file in sorted(folder.rglob("*")):
+        for file in sorted(folder.rglob("*")) if folder.is_dir() else [folder]:
             if file.is_file() and "__pycache__" not in file.parts:
-                digest.update(str(file.relative_to(folder.parent)).encode())
+                digest.update(str(file.relative_to(package.parent)).encode())
                 digest.update(file.read_bytes())
     return digest.hexdigest()
 
