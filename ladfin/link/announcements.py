@@ -63,14 +63,6 @@ def _plain(frame: pd.DataFrame, column: str) -> list:
     return frame[column].to_numpy(dtype=object, na_value=None).tolist()
 
 
-def _link_key(row: dict) -> tuple:
-    """Return what two mentions must share to be one announcement (see the module docstring)."""
-    if str(row.get("status")) == "target":
-        columns = ("actor", "kind", "unit", "measure")
-        return ("target", *(_text(row.get(c)) for c in columns))
-    return tuple(_text(row.get(c)) for c in ("event_id", "actor", "kind", "unit"))
-
-
 def _text(value: object) -> object:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else value
 
@@ -99,11 +91,14 @@ def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
     order = canonical_order(figures, documents)
     ordered = figures.loc[order]
     columns = [_plain(ordered, c) for c in _KEYED]
-    for i, values in zip(order, zip(*columns)):
-        row = dict(zip(_KEYED, values))
-        block = (row["doc"], row["block_start"] if row["block_start"] is not None else f"@{row['start']}")
-        value, high = _number(row["value"]), _number(row["value_high"])
-        key, bucket = _link_key(row), _bucket(value)
+    for i, doc, start, block_start, value, high, status, event, actor, kind, unit, measure in zip(order, *columns):
+        block = (doc, block_start if block_start is not None else f"@{start}")
+        value, high = _number(value), _number(high)
+        # What two mentions must share to be one announcement (see the module docstring).
+        described = tuple("" if v is None else v for v in (actor, kind, unit))
+        key = (("target", *described, "" if measure is None else measure) if str(status) == "target"
+               else ("" if event is None else event, *described))
+        bucket = _bucket(value)
         near = [(key, bucket)] if bucket is None else [(key, bucket + d) for d in (0, -1, 1)]
         match = next((c for k in near for c in clusters.get(k, ())
                       if _close(value, c.value, rel_tol) and _close(high, c.high, rel_tol)
@@ -111,7 +106,7 @@ def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
         if match is None:
             match = _Cluster(value, high)
             clusters.setdefault((key, bucket), []).append(match)
-        match.members.append((i, row["doc"], row["start"]))
+        match.members.append((i, doc, start))
         match.blocks.add(block)
         owner[i] = match
     announcement = [figure_id(owner[i].members[0][1], owner[i].members[0][2]) for i in figures.index]
