@@ -10,13 +10,16 @@ figures link by accident), its own catalog row and an event of its own (ten
 documents an event). Each size is built from scratch in a temporary project
 tree by the `ladfin build` command, as a user runs it; the table prints wall
 time, the peak memory of that process (its maximum resident set), the cost
-per document, and the rebuild after one more document is added (the others
-then come from the extraction cache in data/interim; linking runs again over
-all of them). With `--engine dask` each build is `ladfin build --engine dask`
-(a LocalCluster of one worker process per CPU, started and stopped by the
-build, its time included), and the peak memory is that of the whole process
-tree (the build, its scheduler and workers: resident sets added up, sampled
-every 0.1 s), since the work is spread over several processes.
+per document, the rebuild after one more document is added (the others then
+come from the batches kept in data/interim; linking runs again over all of
+them) with its own peak memory, and the time of `ladfin.assistance()` and
+`ladfin.headcounts()` on the tables built (each the first call in a fresh
+process once ladfin.analysis is imported, so reading the table is included).
+With `--engine dask` each build is `ladfin build --engine dask` (a
+LocalCluster of one worker process per CPU, started and stopped by the build,
+its time included), and the peak memory is that of the whole process tree
+(the build, its scheduler and workers: resident sets added up, sampled every
+0.1 s), since the work is spread over several processes.
 """
 
 from __future__ import annotations
@@ -27,7 +30,6 @@ import hashlib
 import os
 import random
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -111,17 +113,32 @@ def add_document(root: Path, seed: int = 99) -> None:
         csv.DictWriter(fh, fieldnames=COLUMNS).writerow(row)
 
 
+# Runs one command and prints the peak resident memory of its process tree (KB) on its last stderr line.
+_PEAK = ("import resource, subprocess, sys; done = subprocess.run(sys.argv[1:]); "
+         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+         "sys.exit(done.returncode)")
+_ANALYSIS = ("import sys, time, ladfin, ladfin.analysis.series; start = time.perf_counter(); "
+             "getattr(ladfin, sys.argv[1])(); print(time.perf_counter() - start)")
+
+
 def timed_build(root: Path, *extra: str) -> tuple[float, float]:
     """Return (wall seconds, peak resident MB) of one `ladfin build` in the tree at `root`."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    done = subprocess.run([str(LADFIN), "build", *extra], env={**os.environ, "LADFIN_ROOT": str(root)},
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run([sys.executable, "-c", _PEAK, str(LADFIN), "build", *extra],
+                          env={**os.environ, "LADFIN_ROOT": str(root)}, capture_output=True, text=True, check=False)
     wall = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"ladfin build failed in {root}:\n{done.stderr}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before) / 1024
+    return wall, int(done.stderr.strip().splitlines()[-1]) / 1024
+
+
+def timed_call(root: Path, name: str) -> float:
+    """Return the seconds of `ladfin.<name>()` on the tables built in the tree at `root`."""
+    done = subprocess.run([sys.executable, "-c", _ANALYSIS, name], env={**os.environ, "LADFIN_ROOT": str(root)},
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"ladfin.{name}() failed in {root}:\n{done.stderr}")
+    return float(done.stdout.strip().splitlines()[-1])
 
 
 def timed_tree_build(root: Path, *extra: str) -> tuple[float, float]:
@@ -162,16 +179,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="passed to `ladfin build --engine`; dask measures the whole process tree's memory")
     args = parser.parse_args(argv)
     timed, engine = (timed_build, ()) if args.engine == "local" else (timed_tree_build, ("--engine", "dask"))
-    print(f"{'documents':>9} {'MB of text':>10} {'wall s':>8} {'ms/doc':>7} {'peak MB':>8} {'+1 doc s':>8}")
+    print(f"{'engine':>6} {'documents':>9} {'MB of text':>10} {'wall s':>8} {'ms/doc':>7} {'peak MB':>8} "
+          f"{'+1 doc s':>8} {'+1 MB':>6} {'assist. s':>9} {'heads s':>8}")
     for n in args.sizes:
         with tempfile.TemporaryDirectory(prefix="ladfin-scale-") as tmp:
             root = make_tree(Path(tmp), n)
             size = sum(p.stat().st_size for p in (root / "data" / "raw").glob("*.txt")) / 1e6
             wall, peak = timed(root, "--force", *engine)
             add_document(root)
-            again, _ = timed(root, *engine)  # every other document comes from the extraction cache
-            print(f"{n:>9,} {size:>10.1f} {wall:>8.1f} {wall / n * 1000:>7.1f} {peak:>8.0f} {again:>8.1f}",
-                  flush=True)
+            again, again_peak = timed(root, *engine)  # every other document comes from data/interim
+            calls = [timed_call(root, name) for name in ("assistance", "headcounts")]
+            print(f"{args.engine:>6} {n:>9,} {size:>10.1f} {wall:>8.1f} {wall / n * 1000:>7.1f} {peak:>8.0f} "
+                  f"{again:>8.1f} {again_peak:>6.0f} {calls[0]:>9.2f} {calls[1]:>8.2f}", flush=True)
     return 0
 
 

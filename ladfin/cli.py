@@ -91,24 +91,31 @@ def _writable_directory(path: Path) -> None:
 @click.option("--workers", type=int, default=None,
               help="With --engine dask: worker processes of the local cluster, or workers to wait for at "
                    "--scheduler  [default: one per CPU; one]")
+@click.option("--workbook/--no-workbook", default=None,
+              help="Write tables.xlsx, or not  [default: when the tables hold at most 100,000 cells]")
 def build(fx_policy: str, wait: float, force: bool, engine: str, scheduler: str | None,
-          workers: int | None) -> None:
+          workers: int | None, workbook: bool | None) -> None:
     """Build documents, events, figures, announcements, skipped and rates_used into data/processed.
 
     The new set of tables becomes current in one step once complete; a build that
     fails or is interrupted leaves the previous set in place. Documents read
     before by the same code and vocabulary come from data/interim (--force
     reads them again). --engine dask reads and links on Dask workers, with the
-    same tables as the local engine.
+    same tables as the local engine. The Excel workbook tables.xlsx is written
+    when the tables are small enough to write in seconds, or with --workbook.
     """
     from ladfin import paths
     from ladfin import tables
     from ladfin.tables.engines import engine_for
 
     with engine_for(engine, scheduler=scheduler, workers=workers) as runner:
-        built = tables.build(fx_policy=fx_policy, wait=wait, force=force, engine=runner)
+        built = tables.build(fx_policy=fx_policy, wait=wait, force=force, engine=runner, workbook=workbook)
     summary = ", ".join(f"{len(df)} {name}" for name, df in built.items())
     click.echo(f"built {summary} -> {paths.processed_dir()}")
+    if not (tables.tables_dir() / "tables.xlsx").is_file():
+        cells = tables.workbook_cells(built)
+        click.echo(f"tables.xlsx not written: {cells:,} cells; `ladfin build --workbook` writes it "
+                   "(minutes at this size), or `ladfin figures --format xlsx` a selection")
     figures, announcements = built["figures"], built["announcements"]
     roles = announcements["role"].value_counts()
     click.echo("announcements by role: " + ", ".join(f"{n} {role}" for role, n in roles.items()))

@@ -56,12 +56,11 @@ def canonical_order(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.Index:
     return keys.sort_values(["rank", "published", "doc", "start"], na_position="last").index
 
 
-def _link_key(row: dict) -> tuple:
-    """Return what two mentions must share to be one announcement (see the module docstring)."""
-    if str(row.get("status")) == "target":
-        columns = ("actor", "kind", "unit", "measure")
-        return ("target", *(_text(row.get(c)) for c in columns))
-    return tuple(_text(row.get(c)) for c in ("event_id", "actor", "kind", "unit"))
+def _plain(frame: pd.DataFrame, column: str) -> list:
+    """Return a column as plain Python values, None where missing or absent: one pass, no per-row access."""
+    if column not in frame:
+        return [None] * len(frame)
+    return frame[column].to_numpy(dtype=object, na_value=None).tolist()
 
 
 def _text(value: object) -> object:
@@ -75,6 +74,10 @@ def _bucket(value: float | None) -> int | None:
     return None if value is None or value <= 0 else math.floor(math.log(value) / _BUCKET)
 
 
+_KEYED = ("doc", "start", "block_start", "value", "value_high", "status", "event_id", "actor", "kind", "unit",
+          "measure")  # the columns linking reads
+
+
 def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
                   rel_tol: float = REL_TOL) -> pd.DataFrame:
     """Return `figures` with `announcement` (the canonical mention's "doc:start") and `is_canonical`.
@@ -86,11 +89,16 @@ def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
     clusters: dict[tuple, list[_Cluster]] = {}
     owner: dict = {}
     order = canonical_order(figures, documents)
-    records = figures.loc[order].to_dict("records")
-    for i, row in zip(order, records):
-        block = (row["doc"], row["block_start"] if pd.notna(row.get("block_start")) else f"@{row['start']}")
-        value, high = _number(row["value"]), _number(row["value_high"])
-        key, bucket = _link_key(row), _bucket(value)
+    ordered = figures.loc[order]
+    columns = [_plain(ordered, c) for c in _KEYED]
+    for i, doc, start, block_start, value, high, status, event, actor, kind, unit, measure in zip(order, *columns):
+        block = (doc, block_start if block_start is not None else f"@{start}")
+        value, high = _number(value), _number(high)
+        # What two mentions must share to be one announcement (see the module docstring).
+        described = tuple("" if v is None else v for v in (actor, kind, unit))
+        key = (("target", *described, "" if measure is None else measure) if str(status) == "target"
+               else ("" if event is None else event, *described))
+        bucket = _bucket(value)
         near = [(key, bucket)] if bucket is None else [(key, bucket + d) for d in (0, -1, 1)]
         match = next((c for k in near for c in clusters.get(k, ())
                       if _close(value, c.value, rel_tol) and _close(high, c.high, rel_tol)
@@ -98,7 +106,7 @@ def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
         if match is None:
             match = _Cluster(value, high)
             clusters.setdefault((key, bucket), []).append(match)
-        match.members.append((i, row["doc"], row["start"]))
+        match.members.append((i, doc, start))
         match.blocks.add(block)
         owner[i] = match
     announcement = [figure_id(owner[i].members[0][1], owner[i].members[0][2]) for i in figures.index]
@@ -150,28 +158,32 @@ def build_announcements(figures: pd.DataFrame, documents: pd.DataFrame, *,
     running total) is a component of it, so it is never counted twice.
     """
     order = canonical_order(figures, documents)
-    kinds = documents.set_index("doc")["document_kind"]
+    kinds = documents.set_index("doc")["document_kind"].to_dict()
     linked = figures.loc[order]
     rows = linked[linked["is_canonical"].fillna(False)].set_index("announcement", drop=False)
+    size = linked["announcement"].value_counts(sort=False)
+    shared = linked["announcement"].map(size).gt(1).to_numpy()  # only these need their mentions listed
     groups: dict[str, list[dict]] = {}
-    for record in linked[["announcement", "doc", "start", "event_id", "actor", "kind", "unit", "value",
-                          "qualifier", "role", "status"]].to_dict("records"):
+    for record in linked.loc[shared, ["announcement", "doc", "start", "event_id", "actor", "kind", "unit",
+                                      "value", "qualifier", "role", "status"]].to_dict("records"):
         groups.setdefault(record["announcement"], []).append(record)
-    kinds = kinds.to_dict()
     ann_of = dict(zip((figure_id(d, s) for d, s in zip(figures["doc"], figures["start"])),
                       figures["announcement"]))
     role = rows["role"].astype("string").copy()
     parent = rows["parent"].map(ann_of, na_action="ignore").astype("string")
-    reason = pd.Series({a: _reason(groups[a], kinds) for a in rows.index}, dtype="string")
+    reason = pd.Series([_reason(groups[a], kinds) if a in groups else "one mention" for a in rows.index],
+                       index=rows.index, dtype="string")
     for m in linked[linked["role"].eq("component").fillna(False)].itertuples():
         own, total = m.announcement, ann_of.get(m.parent)
         if total and total != own and role[own] != "component" and role[total] != "cumulative":
             role[own], parent[own] = "component", total
             reason[own] += f"; a component of {total}: {figure_id(m.doc, m.start)} is one of its parts"
+    docs = [join_values(m["doc"] for m in groups[a]) if a in groups else join_values([d])
+            for a, d in zip(rows.index, rows["doc"])]
     out = rows.assign(
         role=role, parent=parent, link_reason=reason,
-        mentions=pd.Series({a: len(g) for a, g in groups.items()}),
-        docs=pd.Series({a: join_values(m["doc"] for m in g) for a, g in groups.items()}),
+        mentions=rows["announcement"].map(size).to_numpy(),
+        docs=pd.Series(docs, index=rows.index),
     ).reset_index(drop=True)
     out = add_bounds(out, margin=margin).assign(date=lambda f: f["event_date"])
     out = add_constant_dollars(out, base_year=base_year,

@@ -1,20 +1,31 @@
-"""Builds the tidy tables from the catalogued documents: extract, normalise, link, check."""
+"""Builds the tidy tables from the catalogued documents: extract, normalise, link, check.
+
+Two stages, each a function a build engine calls: `read_batch` reads some
+documents into their rows (extraction, placement, USD, flow, status, measure,
+role: everything that depends on one document alone), and `link_batches`
+links the rows of every batch into the tables (announcements across
+documents, events, rates used) and checks them. Any split of the documents
+into batches gives the same tables. `build_tables` runs both on one machine,
+a batch of BATCH_SIZE documents at a time, serving unchanged documents from
+the batches kept in data/interim (`ladfin.tables.batches`) when given a store.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import pandas as pd
 
 from ladfin.core import schema
 from ladfin.core.vocab import OWN_EVENT
+from ladfin.tables.batches import Batch, BatchStore
 from ladfin.tables.cache import ExtractionCache
 from ladfin.tables.engines import Engine, LocalEngine
 from ladfin.core.cells import join_values, split_values
 from ladfin.extract.documents import Document
 from ladfin.extract.figures import extract_document, reading_vocabulary
 from ladfin.extract.layout import read_layout
-from ladfin.link.announcements import build_announcements
+from ladfin.link.announcements import build_announcements, link_mentions
 from ladfin.link.classify import add_flow, add_status
 from ladfin.link.measures import add_measure
 from ladfin.link.roles import add_roles
@@ -24,6 +35,7 @@ from ladfin.normalise.rates import Policy, add_amount_usd, rates_used
 
 # Columns the build adds to extracted rows: where the figure sits, and what only linking reads.
 _PLACED = ("event_id", "event_name", "event_date", "sentence_start", "block_start", "block_kind", "context_before")
+BATCH_SIZE = 500  # documents read together: bounds the texts held at once, and the rows of one partition
 CONTEXT_CHARS = 400  # how much of the paragraph before a figure's sentence a measure cue may come from
 
 
@@ -118,20 +130,63 @@ def _by_language(figures: pd.DataFrame, read: Callable[..., pd.DataFrame]) -> pd
     return pd.concat(parts).loc[figures.index]
 
 
-def read_figures(figures: pd.DataFrame, documents: pd.DataFrame, *,
-                 fx_policy: Policy = "on_date", engine: Engine | None = None) -> pd.DataFrame:
-    """Return extracted figure rows read in full: USD, flow, status, measure, role, announcement.
-
-    Mentions are linked by the `engine` (`ladfin.tables.engines`; default this process).
-    """
+def read_rows(figures: pd.DataFrame, *, fx_policy: Policy = "on_date") -> pd.DataFrame:
+    """Return extracted figure rows read as far as one document allows: USD, flow, status, measure, role."""
     return (
         figures.pipe(add_money_columns, fx_policy=fx_policy)
         .pipe(_by_language, add_flow)
         .pipe(_by_language, add_status)
         .pipe(_by_language, add_measure)
         .pipe(_by_language, add_roles)
-        .pipe((engine or LocalEngine()).link, documents)
     )
+
+
+def read_figures(figures: pd.DataFrame, documents: pd.DataFrame, *,
+                 fx_policy: Policy = "on_date") -> pd.DataFrame:
+    """Return extracted figure rows read in full: USD, flow, status, measure, role, announcement."""
+    return read_rows(figures, fx_policy=fx_policy).pipe(link_mentions, documents)
+
+
+def read_batch(documents: Iterable[Document], *, fx_policy: Policy = "on_date",
+               cache: ExtractionCache | None = None, engine: Engine | None = None) -> Batch:
+    """Return the rows some documents give the tables before linking (the per-document stage).
+
+    `cache` serves the extraction of documents read before (`ladfin.tables.cache`);
+    the `engine` reads them here or on a cluster (`ladfin.tables.engines`).
+    """
+    doc_rows, figure_rows, skipped_rows = extract_all(documents, cache=cache, engine=engine)
+    extracted = schema.frame(figure_rows, "extracted", extra=_PLACED)
+    return Batch(schema.frame(doc_rows, "documents"), schema.typed(read_rows(extracted, fx_policy=fx_policy)),
+                 schema.frame(skipped_rows, "skipped"))
+
+
+def _joined(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Return the rows of `parts` one after another, each declared column typed as the schema says."""
+    frames = [schema.typed(p) for p in parts]
+    if len(frames) == 1:
+        return frames[0].reset_index(drop=True)
+    return pd.concat(frames, ignore_index=True)
+
+
+def link_batches(batches: Iterable[Batch], *, engine: Engine | None = None) -> dict[str, pd.DataFrame]:
+    """Return every table from the batches of a corpus, in catalog order (the linking stage).
+
+    Each event takes one name (`one_name_per_event`), mentions are linked across
+    all batches by the `engine` (`ladfin.link.announcements`; default this
+    process), then every table is checked against its schema.
+    """
+    batches = list(batches)
+    docs = schema.check(_joined([b.documents for b in batches]), "documents")
+    figures = (engine or LocalEngine()).link(one_name_per_event(_joined([b.figures for b in batches]), docs), docs)
+    announcements = build_announcements(figures, docs, base_year=schema.BASE_YEAR)
+    return {
+        "documents": docs,
+        "events": schema.check(build_events(docs, announcements), "events"),
+        "figures": schema.check(figures, "figures"),
+        "announcements": schema.check(announcements, "announcements"),
+        "skipped": schema.check(_joined([b.skipped for b in batches]), "skipped"),
+        "rates_used": schema.check(rates_used(figures), "rates_used"),
+    }
 
 
 def _event_rows(documents: pd.DataFrame) -> pd.DataFrame:
@@ -145,20 +200,18 @@ def one_name_per_event(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.Dat
     Two catalog rows may spell one meeting's name differently ("Third Los
     Angeles Declaration Ministerial", "Los Angeles Declaration Ministerial
     Meeting, Guatemala"); an event is one event, so every figure of an event id
-    takes the name and date of the first catalog row naming it, as `events`
-    does, and a total by event is never split in two. A figure whose own
-    catalog row had no event date but whose event has one loses its
-    no_event_date flag.
+    takes the name of the first catalog row naming it, as `events` does, and
+    its date where the figure's own row gives one (money stays converted at
+    that row's date; a figure whose row gives none stays flagged
+    no_event_date), so a total by event is never split in two.
     """
     events = _event_rows(documents)
     known = figures["event_id"].isin(events.index)
+    dated = known & figures["event_date"].notna()
     out = figures.copy()
-    for column in ("event_name", "event_date"):
+    for column, where in (("event_name", known), ("event_date", dated)):
         mapped = figures["event_id"].map(events[column])
-        out[column] = mapped.where(known, figures[column]).astype(figures[column].dtype)
-    dated = out["event_date"].notna() & figures["event_date"].isna()
-    out.loc[dated, "flag"] = [join_values([f for f in split_values(v) if f != "no_event_date"]) or None
-                              for v in out.loc[dated, "flag"]]
+        out[column] = mapped.where(where, figures[column]).astype(figures[column].dtype)
     return out
 
 
@@ -171,25 +224,84 @@ def build_events(documents: pd.DataFrame, announcements: pd.DataFrame) -> pd.Dat
     return events.sort_values(["event_date", "event_id"], na_position="last")
 
 
+def read_batches(documents: Iterable[Document], *, fx_policy: Policy = "on_date",
+                 cache: ExtractionCache | None = None, store: BatchStore | None = None,
+                 batch_size: int = BATCH_SIZE, engine: Engine | None = None) -> Iterator[Batch]:
+    """Yield batches holding the rows of `documents`, in their order: from `store` where kept, else read.
+
+    Documents are taken one at a time and at most `batch_size` unread ones are
+    held at once; each batch read is kept in `store`. Documents a store serves
+    are yielded as the parts of its batches that hold them, in their order.
+    """
+    pending: list[Document] = []
+    keys: dict[str, str] = {}
+    served: list[tuple[str, str]] = []  # (batch name, doc) of stored documents not yet yielded
+    for document in documents:
+        key = store.key(document) if store is not None else None
+        found = store.find(key) if store is not None else None
+        if found is not None:
+            if pending:
+                yield from _flush(pending, keys, fx_policy, cache, store, engine)
+                pending, keys = [], {}
+            served.append(found)
+            continue
+        if served:
+            yield from _served(served, store)
+            served = []
+        pending.append(document)
+        if key is not None:
+            keys[document.doc] = key
+        if len(pending) >= batch_size:
+            yield from _flush(pending, keys, fx_policy, cache, store, engine)
+            pending, keys = [], {}
+    if served:
+        yield from _served(served, store)
+    if pending:
+        yield from _flush(pending, keys, fx_policy, cache, store, engine)
+
+
+def _flush(pending, keys, fx_policy, cache, store, engine) -> Iterator[Batch]:
+    batch = read_batch(pending, fx_policy=fx_policy, cache=cache, engine=engine)
+    if store is not None:
+        store.write(batch, keys)
+    yield batch
+
+
+def _served(served: list[tuple[str, str]], store: BatchStore) -> Iterator[Batch]:
+    """Yield the stored rows of a run of documents, in their order, one batch part per run of one batch."""
+    run: list[str] = []
+    name = None
+    for batch_name, doc in served:
+        if name is not None and batch_name != name:
+            yield _ordered(store.batches[name], run)
+            run = []
+        name = batch_name
+        run.append(doc)
+    if run:
+        yield _ordered(store.batches[name], run)
+
+
+def _ordered(batch: Batch, docs: list[str]) -> Batch:
+    """Return the rows of `docs` from a stored batch, documents in the order of `docs`."""
+    part = batch.only(set(docs))
+    rank = {doc: n for n, doc in enumerate(docs)}
+    return Batch(*(getattr(part, p).sort_values("doc", key=lambda d: d.map(rank), kind="stable")
+                   for p in ("documents", "figures", "skipped")))
+
+
 def build_tables(documents: Iterable[Document], *, fx_policy: Policy = "on_date",
-                 cache: ExtractionCache | None = None, engine: Engine | None = None) -> dict[str, pd.DataFrame]:
+                 cache: ExtractionCache | None = None, store: BatchStore | None = None,
+                 batch_size: int = BATCH_SIZE, engine: Engine | None = None) -> dict[str, pd.DataFrame]:
     """Return every table built from `documents`, each checked against its schema.
 
     Money is converted at each document's catalog event date with `fx_policy`
     (see `ladfin.normalise.rates.add_amount_usd`), in constant dollars of schema.BASE_YEAR.
-    A `cache` serves the extraction of documents read before (`ladfin.tables.cache`);
+    A `cache` serves the extraction of documents read before (`ladfin.tables.cache`),
+    a `store` the rows of documents read before by the same code (`ladfin.tables.batches`);
     the `engine` reads and links here or on a cluster (`ladfin.tables.engines`), with the same tables.
     """
-    doc_rows, figure_rows, skipped_rows = extract_all(documents, cache=cache, engine=engine)
-    docs = schema.check(schema.frame(doc_rows, "documents"), "documents")
-    extracted = schema.frame(figure_rows, "extracted", extra=_PLACED).pipe(one_name_per_event, docs)
-    figures = extracted.pipe(read_figures, docs, fx_policy=fx_policy, engine=engine)
-    announcements = build_announcements(figures, docs, base_year=schema.BASE_YEAR)
-    return {
-        "documents": docs,
-        "events": schema.check(build_events(docs, announcements), "events"),
-        "figures": schema.check(figures, "figures"),
-        "announcements": schema.check(announcements, "announcements"),
-        "skipped": schema.check(schema.frame(skipped_rows, "skipped"), "skipped"),
-        "rates_used": schema.check(rates_used(figures), "rates_used"),
-    }
+    tables = link_batches(read_batches(documents, fx_policy=fx_policy, cache=cache, store=store,
+                                       batch_size=batch_size, engine=engine), engine=engine)
+    if store is not None:
+        store.prune()
+    return tables

@@ -1,8 +1,9 @@
 """Writes the built tables to data/processed as one complete set, tells whether they are stale, reads them.
 
 A build never writes over the tables readers use. It writes every file of a new
-set (Parquet and CSV per table, the Excel workbook tables.xlsx and the data
-dictionary data-dictionary.md and .html, datapackage.json, then build.json) into a fresh
+set (Parquet and CSV per table, the Excel workbook tables.xlsx when the tables are
+small enough or it is asked for (see `ladfin.tables.workbook`), the data dictionary
+data-dictionary.md and .html, datapackage.json, then build.json) into a fresh
 hidden directory beside the current one, checks each table against its schema and
 each file against the bytes meant for it, renames the directory to a version
 named for its UTC time and content, and then switches the link `current` to it in
@@ -41,13 +42,15 @@ import pandas as pd
 from ladfin import paths
 from ladfin.core import datapackage, schema
 from ladfin.errors import BuildError, LadfinError, OutputError, output_error
-from ladfin.extract.documents import load_all
+from ladfin.extract.documents import Document, read_catalog, read_document
 from ladfin.normalise.coverage import data_package_versions
 from ladfin.normalise.rates import Policy
 from ladfin.tables.assemble import build_tables
+from ladfin.tables.batches import BatchStore, deriver_digest
 from ladfin.tables.cache import ExtractionCache
+from ladfin.tables.csvfile import csv_bytes
 from ladfin.tables.engines import Engine
-from ladfin.tables.workbook import DESCRIBED, described_files
+from ladfin.tables.workbook import DESCRIBED, WORKBOOK, described_files, wants_workbook
 
 TABLE_NAMES = ("documents", "events", "figures", "announcements", "skipped", "rates_used")
 CURRENT = "current"
@@ -77,10 +80,11 @@ def build_inputs(*, fx_policy: Policy = "on_date") -> dict:
     return {"inputs_digest": inputs_digest(), "fx_policy": fx_policy, "packages": data_package_versions()}
 
 
-def set_files(names: Mapping | tuple[str, ...] = TABLE_NAMES) -> list[str]:
-    """Return the file names of a complete set of tables: Parquet and CSV each, the workbook and data
-    dictionary (tables.xlsx, data-dictionary.md and .html), datapackage.json, build.json."""
-    return ([f"{name}.{ext}" for name in names for ext in ("parquet", "csv")] + list(DESCRIBED)
+def set_files(names: Mapping | tuple[str, ...] = TABLE_NAMES, *, workbook: bool = True) -> list[str]:
+    """Return the file names of a complete set of tables: Parquet and CSV each, the workbook (unless not
+    `workbook`) and data dictionary (tables.xlsx, data-dictionary.md and .html), datapackage.json, build.json."""
+    described = [f for f in DESCRIBED if workbook or f != WORKBOOK]
+    return ([f"{name}.{ext}" for name in names for ext in ("parquet", "csv")] + described
             + ["datapackage.json", STAMP])
 
 
@@ -137,11 +141,11 @@ def _encode(df: pd.DataFrame, name: str) -> tuple[dict[str, bytes], pd.DataFrame
     checked = schema.check(df, name)
     parquet = io.BytesIO()
     checked.to_parquet(parquet, index=False)
-    files = {f"{name}.parquet": parquet.getvalue(), f"{name}.csv": checked.to_csv(index=False).encode("utf-8")}
+    files = {f"{name}.parquet": parquet.getvalue(), f"{name}.csv": csv_bytes(checked)}
     return files, checked
 
 
-def _write_set(tables: Mapping[str, pd.DataFrame], into: Path, inputs: Mapping) -> str:
+def _write_set(tables: Mapping[str, pd.DataFrame], into: Path, inputs: Mapping, workbook: bool = True) -> str:
     """Return the version name of a complete, checked set of `tables`, written into the empty directory `into`.
 
     Every file is read back and compared with what was meant to be written, and each
@@ -158,7 +162,8 @@ def _write_set(tables: Mapping[str, pd.DataFrame], into: Path, inputs: Mapping) 
         for file, data in encoded.items():
             _write_bytes(into / file, data)
             files[file] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-    for file, data in described_files(checked).items():  # for readers without Python: Excel, a dictionary
+    # for readers without Python: Excel, a dictionary
+    for file, data in described_files(checked, workbook=workbook).items():
         _write_bytes(into / file, data)
         files[file] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
     package = datapackage.write(tables, into)
@@ -208,13 +213,15 @@ def _current_target(directory: Path) -> str | None:
     return os.readlink(link) if link.is_symlink() else None
 
 
-def _publish(tables: Mapping[str, pd.DataFrame], directory: Path, inputs: Mapping) -> Path:
+def _publish(tables: Mapping[str, pd.DataFrame], directory: Path, inputs: Mapping,
+             workbook: bool | None = None) -> Path:
     """Return the new version directory of `directory`, made current once complete (lock held)."""
     _remove_leftovers(directory)
     building = directory / f".build-{os.getpid()}-{secrets.token_hex(4)}"
     building.mkdir()
     try:
-        version = _write_set(tables, building, inputs)
+        written = wants_workbook(tables, workbook)
+        version = _write_set(tables, building, inputs, written)
         final = directory / version
         for n in range(1, 1000):
             if not final.exists():
@@ -227,7 +234,7 @@ def _publish(tables: Mapping[str, pd.DataFrame], directory: Path, inputs: Mappin
     previous = _current_target(directory)
     _switch(directory, CURRENT, final.name)
     _fsync_directory(directory)
-    wanted = set_files(tables)
+    wanted = set_files(tables, workbook=written)
     for file in wanted:
         path = directory / file
         if not (path.is_symlink() and os.readlink(path) == f"{CURRENT}/{file}"):
@@ -245,11 +252,12 @@ def _publish(tables: Mapping[str, pd.DataFrame], directory: Path, inputs: Mappin
 
 
 def write_tables(tables: Mapping[str, pd.DataFrame], directory: Path | None = None, *,
-                 fx_policy: Policy = "on_date", wait: float = DEFAULT_WAIT) -> Path:
+                 fx_policy: Policy = "on_date", wait: float = DEFAULT_WAIT, workbook: bool | None = None) -> Path:
     """Return the version directory `tables` were written to, after making it data/processed/current.
 
     Writes a complete set (see the module docstring) under the build lock; the stamp
-    build.json records `build_inputs(fx_policy=...)`.
+    build.json records `build_inputs(fx_policy=...)`. `workbook` True or False writes
+    tables.xlsx or not; None writes it when the tables are small (`ladfin.tables.workbook`).
 
     Raises:
         SchemaError: a table does not match its schema; nothing is switched.
@@ -257,12 +265,13 @@ def write_tables(tables: Mapping[str, pd.DataFrame], directory: Path | None = No
         BuildError: another build holds the lock past `wait` seconds.
     """
     with build_lock(directory, wait=wait) as processed:
-        return _publish_or_explain(tables, processed, build_inputs(fx_policy=fx_policy))
+        return _publish_or_explain(tables, processed, build_inputs(fx_policy=fx_policy), workbook)
 
 
-def _publish_or_explain(tables: Mapping[str, pd.DataFrame], processed: Path, inputs: Mapping) -> Path:
+def _publish_or_explain(tables: Mapping[str, pd.DataFrame], processed: Path, inputs: Mapping,
+                        workbook: bool | None = None) -> Path:
     try:
-        return _publish(tables, processed, inputs)
+        return _publish(tables, processed, inputs, workbook)
     except OSError as exc:
         if isinstance(exc, LadfinError):
             raise
@@ -296,7 +305,7 @@ def incomplete_files(directory: Path | None = None) -> list[str]:
     With no readable stamp, every file of a set is missing.
     """
     stamp = read_stamp(directory)
-    expected = set(set_files(TABLE_NAMES)) - {STAMP}
+    expected = set(set_files(TABLE_NAMES, workbook=False)) - {STAMP}  # the workbook: when the stamp lists it
     files = stamp.get("files") if stamp else None
     if not isinstance(files, dict):
         return sorted(expected | {STAMP})
@@ -329,20 +338,22 @@ def is_stale(directory: Path | None = None, *, fx_policy: Policy = "on_date") ->
 
 
 def build(directory: Path | None = None, *, fx_policy: Policy = "on_date",
-          wait: float = DEFAULT_WAIT, force: bool = False, engine: Engine | None = None) -> dict[str, pd.DataFrame]:
+          wait: float = DEFAULT_WAIT, force: bool = False, engine: Engine | None = None,
+          workbook: bool | None = None) -> dict[str, pd.DataFrame]:
     """Build every table from data/raw and make it data/processed's current set; return the tables.
 
     Runs under the build lock, waiting up to `wait` seconds for another build.
     Documents read before by the same code and vocabulary come from the
-    extraction cache in data/interim, unless `force`. The `engine` reads and
-    links here (default) or on a Dask cluster (`ladfin.tables.engines`).
+    extraction cache and the batches in data/interim, unless `force`. The `engine` reads and
+    links here (default) or on a Dask cluster (`ladfin.tables.engines`). `workbook`:
+    see `write_tables`.
 
     Raises:
         BuildError: another build holds the lock past `wait` seconds.
         OutputError: data/processed cannot be written; the previous set stays current.
     """
     with build_lock(directory, wait=wait) as processed:
-        tables = _build_locked(processed, fx_policy, force, engine)
+        tables = _build_locked(processed, fx_policy, force, engine, workbook)
     return tables
 
 
@@ -360,14 +371,27 @@ def build_if_stale(directory: Path | None = None, *, fx_policy: Policy = "on_dat
 
 
 def _build_locked(processed: Path, fx_policy: Policy, force: bool = False,
-                  engine: Engine | None = None) -> dict[str, pd.DataFrame]:
+                  engine: Engine | None = None, workbook: bool | None = None) -> dict[str, pd.DataFrame]:
     # The digest is taken before reading the documents: an input edited during the
     # build then makes the new set stale rather than wrongly up to date.
     inputs = build_inputs(fx_policy=fx_policy)
     cache = ExtractionCache(reuse=not force)
-    tables = build_tables(load_all(), fx_policy=fx_policy, cache=cache, engine=engine)
-    _publish_or_explain(tables, processed, inputs)
+    store = BatchStore(digest=deriver_digest(fx_policy), reuse=not force)
+    tables = build_tables(catalogued(), fx_policy=fx_policy, cache=cache, store=store, engine=engine)
+    _publish_or_explain(tables, processed, inputs, workbook)
     return tables
+
+
+def catalogued(catalog: Path | None = None) -> Iterator[Document]:
+    """Yield every catalogued document in catalog order, read one at a time (the catalog checked first).
+
+    Raises:
+        CatalogError: the catalog does not match the files.
+        DocumentError: a document cannot be read.
+    """
+    path = catalog or paths.catalog_path()
+    for row in read_catalog(path):
+        yield read_document(path.parent / row["file"], lang=row["language"], entry=row)
 
 
 def load_table(name: str, directory: Path | None = None) -> pd.DataFrame:

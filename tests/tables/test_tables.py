@@ -162,18 +162,21 @@ def test_date_column_is_not_left_behind(corpus):
 
 
 def test_an_event_spelt_two_ways_in_the_catalog_is_one_event():
-    # Two releases of one meeting whose catalog rows name it differently, the first undated.
+    # Two releases of one meeting whose catalog rows name and date it differently; a third, undated.
     built = tables.build_tables([
         document("The United States announced $10 million in new assistance.", doc="a.txt",
-                 event_id="m-1", event_name="Third Ministerial", event_date=""),
+                 event_id="m-1", event_name="Third Ministerial", event_date="2024-05-07"),
         document("The United States announced $20 million in new assistance.", doc="b.txt",
-                 event_id="m-1", event_name="Ministerial Meeting, Guatemala", event_date="2024-05-07"),
+                 event_id="m-1", event_name="Ministerial Meeting, Guatemala", event_date="2024-05-08"),
+        document("The United States announced $40 million in new assistance.", doc="c.txt",
+                 event_id="m-1", event_name="Guatemala meeting", event_date=""),
     ])
-    f = built["figures"]
+    f = built["figures"].set_index("doc")
     assert set(f["event_name"]) == {"Third Ministerial"}
-    assert set(f["event_date"]) == {pd.Timestamp("2024-05-07")}
-    assert f["flag"].isna().all()  # a.txt's figure is dated by its event, so not no_event_date
+    assert f.loc[["a.txt", "b.txt"], "event_date"].tolist() == [pd.Timestamp("2024-05-07")] * 2
+    # an undated row stays undated and flagged: its money was never converted at a date
+    assert pd.isna(f.at["c.txt", "event_date"]) and "no_event_date" in f.at["c.txt", "flag"]
     per_event = ladfin.assistance(by=("event",), table=built["announcements"], start_year=2024, end_year=2024)
     assert per_event["amount_usd"].tolist() == [30_000_000]
-    summary = ladfin.event_summary(f, built["announcements"])
+    summary = ladfin.event_summary(built["figures"], built["announcements"])
     assert summary[["event_name", "actor", "new_funding"]].values.tolist() == [["Third Ministerial", "USA", "$30M"]]
