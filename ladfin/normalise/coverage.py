@@ -28,7 +28,8 @@ CPI_SERIES = "cpi-u"
 
 
 def data_package_versions(names: Iterable[str] = DATA_PACKAGES) -> dict[str, str | None]:
-    """Return the installed version of each package whose bundled data changes results (None if absent)."""
+    """Return the installed version of each package named (None if absent); by default those whose
+    bundled data changes results."""
     from importlib.metadata import PackageNotFoundError, version
 
     out: dict[str, str | None] = {}

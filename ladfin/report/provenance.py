@@ -50,15 +50,9 @@ def git_commit(root: Path) -> dict:
 
 def package_versions(names: Iterable[str] = PACKAGES) -> dict[str, str | None]:
     """Return the installed version of each package (None when not installed), and Python's."""
-    from importlib.metadata import PackageNotFoundError, version
+    from ladfin.normalise.coverage import data_package_versions
 
-    out: dict[str, str | None] = {"python": platform.python_version()}
-    for name in names:
-        try:
-            out[name] = version(name)
-        except PackageNotFoundError:
-            out[name] = None
-    return out
+    return {"python": platform.python_version(), **data_package_versions(names)}
 
 
 def input_hashes(notebooks: Iterable[Path], params_file: Path | None = None) -> dict[str, str]:

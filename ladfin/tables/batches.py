@@ -41,6 +41,7 @@ import pandas as pd
 
 from ladfin import paths
 from ladfin.extract.documents import Document
+from ladfin.tables.cache import document_key
 
 FORMAT = 1  # bump when the layout of a batch changes
 # What the per-document stage runs: these packages, and of ladfin/tables the files that read documents
@@ -96,11 +97,7 @@ class BatchStore:
 
     def key(self, document: Document) -> str:
         """Return a document's key: its text, name, language and catalog row, under this store's digest."""
-        digest = hashlib.sha256(self.digest.encode())
-        digest.update(document.raw.encode("utf-8"))
-        digest.update(json.dumps([document.doc, document.lang, document.entry], sort_keys=True,
-                                 default=str).encode())
-        return digest.hexdigest()
+        return document_key(document, self.digest)
 
     def find(self, key: str) -> tuple[str, str] | None:
         """Return (batch name, doc) of a stored document key, or None: then the document is read again."""

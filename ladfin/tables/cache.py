@@ -41,6 +41,16 @@ def reader_digest() -> str:
     return digest.hexdigest()
 
 
+
+def document_key(document: Document, salt: str) -> str:
+    """Return the SHA-256 of a document's text, name, language and catalog row, under `salt`
+    (the digest of the code that reads it)."""
+    digest = hashlib.sha256(salt.encode())
+    digest.update(document.raw.encode("utf-8"))
+    digest.update(json.dumps([document.doc, document.lang, document.entry], sort_keys=True,
+                             default=str).encode())
+    return digest.hexdigest()
+
 class ExtractionCache:
     """One directory of cached extractions, for one reader digest."""
 
@@ -53,11 +63,7 @@ class ExtractionCache:
 
     def key(self, document: Document) -> str:
         """Return the entry name of a document: its text, language and catalog row, read by these readers."""
-        digest = hashlib.sha256(self.readers.encode())
-        digest.update(document.raw.encode("utf-8"))
-        digest.update(json.dumps([document.doc, document.lang, document.entry], sort_keys=True,
-                                 default=str).encode())
-        return digest.hexdigest()
+        return document_key(document, self.readers)
 
     def get(self, document: Document, extract: Callable[[Document], Extraction]) -> Extraction:
         """Return the document's extraction: from its entry when sound, else by `extract`, then stored."""
