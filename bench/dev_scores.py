@@ -4,6 +4,7 @@
     python bench/dev_scores.py --half tune -v      # the tuning half, with every miss and extra
     python bench/dev_scores.py --corpus founding   # the five founding documents
     python bench/dev_scores.py --corpus holdout    # tests/data/holdout, never tuned on (no -v)
+    python bench/dev_scores.py --corpus train -v   # tests/data/train/<lang>/, tuned on, all misses
     python bench/dev_scores.py --lang-from detect  # the language as ladfin detects it
 
 Each document is built as `ladfin build` builds it (measures and actors
@@ -33,6 +34,15 @@ CORPORA = {  # name -> (folder with catalog, gold and split; folder with the doc
     "founding": (TESTS / "founding", TESTS / "founding" / "data" / "raw"),
     "holdout": (TESTS / "holdout", TESTS / "holdout" / "docs"),
 }
+TRAIN = TESTS / "train"  # one folder per language, each laid out like tests/data/holdout; tuned on
+
+
+def _corpora(corpus: str) -> list[tuple[Path, Path]]:
+    """Return the (root, documents folder) pairs a corpus name stands for."""
+    if corpus == "train":
+        return [(folder, folder / "docs") for folder in sorted(TRAIN.iterdir())
+                if (folder / "catalog.csv").is_file()]
+    return [CORPORA[corpus]]
 
 
 def _load(corpus: Path, docs_dir: Path, half: str | None, lang_from: str) -> list[tuple[str, Document]]:
@@ -54,11 +64,18 @@ def _load(corpus: Path, docs_dir: Path, half: str | None, lang_from: str) -> lis
 
 def scores(corpus: str, half: str | None, lang_from: str) -> dict[tuple[str, str], Score]:
     """Return (half, language) -> Score over a corpus's documents, built as `ladfin build` builds them."""
-    root, docs_dir = CORPORA[corpus]
+    out: dict[tuple[str, str], Score] = {}
+    for root, docs_dir in _corpora(corpus):
+        _score_into(out, root, docs_dir, half, lang_from)
+    return out
+
+
+def _score_into(out: dict[tuple[str, str], Score], root: Path, docs_dir: Path,
+                half: str | None, lang_from: str) -> None:
+    """Add one corpus folder's scores to `out`, keyed by (half, language)."""
     gold = pd.read_csv(root / "gold.csv" if (root / "gold.csv").is_file() else root / "gold" / "figures.csv",
                        dtype=str, keep_default_na=False)
     gold["value"] = gold["value"].astype(float)
-    out: dict[tuple[str, str], Score] = {}
     for which, document in _load(root, docs_dir, half, lang_from):
         try:  # one document at a time: a document that fails is scored as finding nothing
             found = build_tables([document])["figures"].to_dict("records")
@@ -70,12 +87,11 @@ def scores(corpus: str, half: str | None, lang_from: str) -> dict[tuple[str, str
             row["doc"] = document.doc
         key = (which, document.entry.get("language") or document.lang)
         out[key] = out[key] + result if key in out else result
-    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", choices=sorted(CORPORA), default="dev")
+    parser.add_argument("--corpus", choices=sorted([*CORPORA, "train"]), default="dev")
     parser.add_argument("--half", choices=("tune", "measure"))
     parser.add_argument("--lang-from", choices=("detect", "catalog"), default="catalog",
                         help="read each document in its catalog language, or detect it")
