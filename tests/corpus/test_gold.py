@@ -92,10 +92,16 @@ def _csv(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
-def test_holdout_gold_has_the_dev_gold_columns_and_vocabularies():
-    # the held-out gold (tests/data/holdout) is scored by bench/dev_scores.py like the dev gold,
-    # so it must parse the same way; only its format is checked here, never extraction on it
-    holdout, dev = TESTS_DATA / "holdout", _csv(TESTS_DATA / "dev" / "gold.csv")
+# laid out like tests/data/dev without its split: the held-out set and the training folders
+OTHER_CORPORA = [TESTS_DATA / "holdout", *sorted(p.parent for p in (TESTS_DATA / "train").glob("*/catalog.csv"))]
+
+
+@pytest.mark.parametrize("holdout", OTHER_CORPORA, ids=lambda p: p.relative_to(TESTS_DATA).as_posix())
+def test_other_gold_has_the_dev_gold_columns_and_vocabularies(holdout):
+    # the held-out gold (tests/data/holdout) and the training gold (tests/data/train/<lang>) are
+    # scored by bench/dev_scores.py like the dev gold, so they must parse the same way; only their
+    # format is checked here
+    dev = _csv(TESTS_DATA / "dev" / "gold.csv")
     gold, catalog = _csv(holdout / "gold.csv"), _csv(holdout / "catalog.csv")
     assert list(gold.columns) == list(dev.columns)
     assert list(catalog.columns) == list(_csv(TESTS_DATA / "dev" / "catalog.csv").columns)
@@ -119,10 +125,22 @@ def test_holdout_gold_has_the_dev_gold_columns_and_vocabularies():
         assert row.quote in " ".join(text.split()), where
 
 
-def test_holdout_documents_are_the_catalogued_bytes():
-    holdout = TESTS_DATA / "holdout"
+@pytest.mark.parametrize("holdout", OTHER_CORPORA, ids=lambda p: p.relative_to(TESTS_DATA).as_posix())
+def test_other_documents_are_the_catalogued_bytes(holdout):
     catalog = _csv(holdout / "catalog.csv")
     assert set(catalog["file"]) == {p.name for p in (holdout / "docs").glob("*.txt")}
     for row in catalog.itertuples():
         digest = hashlib.sha256((holdout / "docs" / row.file).read_bytes()).hexdigest()
         assert digest == row.sha256, row.file
+
+
+def test_no_document_is_in_two_corpora():
+    # a document tuned on (dev tune half, train) must never be one that is only measured
+    # (dev measure half, holdout): no source address and no file content appears twice
+    catalogs = [TESTS_DATA / "dev" / "catalog.csv", *(p / "catalog.csv" for p in OTHER_CORPORA),
+                TESTS_DATA / "founding" / "data" / "raw" / "catalog.csv"]
+    rows = pd.concat([_csv(c).assign(catalog=str(c)) for c in catalogs], ignore_index=True)
+    urls = rows[rows["source_url"] != ""]
+    assert not urls["source_url"].duplicated().any(), urls[urls["source_url"].duplicated(keep=False)]
+    hashes = rows[rows["sha256"] != ""] if "sha256" in rows else rows.iloc[:0]
+    assert not hashes["sha256"].duplicated().any(), hashes[hashes["sha256"].duplicated(keep=False)]
