@@ -298,14 +298,20 @@ def _merge_starts(a: list[tuple[int, bool]], b: list[tuple[int, bool]]) -> list[
     return sorted(merged.items())
 
 
+WRAP_WIDTH = 100     # hard-wrapped text breaks its lines at 72-80 columns, rarely later
+UNWRAPPED_WIDTH = 200  # no wrapper breaks a line this late: such a line is a paragraph written on one line
+
+
 def _ends_long_line(line: str) -> bool:
-    """Tell whether a line is an unwrapped paragraph: long, and ending a sentence.
+    """Tell whether a line is an unwrapped paragraph, so the next line starts another.
 
     Hard-wrapped text breaks lines at 80 columns or so; a longer line that ends
-    with a full stop is a whole paragraph, and the next line starts another.
+    with a full stop is a whole paragraph. A line of more than 200 characters
+    is one whatever it ends with: a page's lead paragraph often lacks its full
+    stop, and no hard wrap runs that long.
     """
     text = line.rstrip()
-    return len(text) > 100 and text[-1:] in ".!?:”\"’)"
+    return len(text) > UNWRAPPED_WIDTH or (len(text) > WRAP_WIDTH and text[-1:] in ".!?:”\"’)")
 
 
 def _blocks(clean: str, starts, heading_spans, vocab: Vocabulary) -> list[Block]:

@@ -67,3 +67,15 @@ def test_trailing_site_links_are_chrome_but_a_last_short_sentence_is_content():
 def test_hard_wrapped_sentence_splits_on_full_stops_not_abbreviations():
     layout = read_layout("The U.S. Government gave $5 million. Canada gave C$2 million.\n", vocabulary())
     assert len(layout.sentences) == 2
+
+
+def test_a_line_too_long_to_be_hard_wrapped_is_a_paragraph_without_its_full_stop():
+    lead = ("At the meeting in the capital on Monday the minister announced a new package of help for the "
+            "shelters of the north worth $90 million, to be spent over the next three years on the towns and "
+            "cities of the border")
+    assert len(lead) > 200
+    text = f"{lead}\nA note from the ministry\nOn Monday the minister announced $90 million for the shelters.\n"
+    layout = read_layout(text, vocabulary())
+    assert [text[b.start:b.start + 9] for b in layout.blocks] == ["At the me", "A note fr"]
+    wrapped = "The minister announced a new package of help for the shelters of the\nnorth worth $90 million.\n"
+    assert len(read_layout(wrapped, vocabulary()).blocks) == 1  # a hard-wrapped paragraph stays one
