@@ -3,11 +3,12 @@
 A total's parts follow a part cue of data/reference/role_words.csv:
 "parts_follow" cues ("This includes", "with", "of which") introduce parts of the
 last money figure before them, "block" cues from a later sentence of the same
-paragraph or bullet; a "parts_precede" cue ("Along with the $575 million ...,
-... $817 million") makes the next figure a part of a later, larger one, which is
-then a running total. "cumulative" cues ("to date", "in 2024 alone", "bringing
-the total to") mark running totals directly. A part is never larger than its
-total's upper bound.
+paragraph or bullet, or, opening a paragraph ("Of this total, ..."), of the
+last money figure of the paragraph before under the same heading; a
+"parts_precede" cue ("Along with the $575 million ..., ... $817 million") makes
+the next figure a part of a later, larger one, which is then a running total.
+"cumulative" cues ("to date", "in 2024 alone", "bringing the total to") mark
+running totals directly. A part is never larger than its total's upper bound.
 """
 
 from __future__ import annotations
@@ -72,7 +73,12 @@ def find_parts(figures: pd.DataFrame, cues: list[Cue], *, margin: float = MARGIN
     parents: dict[Hashable, Hashable] = {}
     running: set[Hashable] = set()
     phrases: dict[Hashable, str] = {}
-    for block in _blocks(sentences(figures)):
+    blocks = _blocks(sentences(figures))
+    home = {p.index: n for n, block in enumerate(blocks) for s in block for p in s.figures}
+    previous: list[Sentence] = []
+    for block in blocks:
+        if previous and previous[0].doc != block[0].doc:
+            previous = []
         for k, sentence in enumerate(block):
             found = matches(sentence, cues)
             for j, m in enumerate(found):
@@ -82,7 +88,10 @@ def find_parts(figures: pd.DataFrame, cues: list[Cue], *, margin: float = MARGIN
                     before: list[Placed] = [p for p in sentence.figures if p.to <= m.at]
                     if m.cue.scope == "block":
                         earlier = [p for s in block[:k] for p in s.figures]
-                        before = [p for p in earlier + before if p.index not in parents]
+                        if not earlier and not before and _opens_block(sentence, m) and _same_section(
+                                figures, previous, sentence):
+                            earlier = [p for s in previous for p in s.figures]  # "Of this total," after it
+                        before = _open_totals(earlier + before, parents, home)
                     if not before:
                         continue
                     total = before[-1].index
@@ -96,7 +105,39 @@ def find_parts(figures: pd.DataFrame, cues: list[Cue], *, margin: float = MARGIN
                     if total is not None:
                         parents[part.index], phrases[part.index] = total, m.text
                         running.add(total)
+        previous = block
     return parents, running, phrases
+
+
+def _open_totals(before: list[Placed], parents: dict, home: dict) -> list[Placed]:
+    """Return the figures before a block cue that its parts can belong to, the total last.
+
+    A figure that is a part of a total of its own paragraph is passed over
+    ("$100 million, including $60 million for shelters. This also includes $10
+    million ..."); one that is a part of an earlier paragraph's total can hold
+    parts of its own ("Of this total, $60 million ... This includes $40 million
+    ... and $20 million"). `home` gives each figure's paragraph.
+    """
+    return [p for p in before if p.index not in parents or home.get(parents[p.index]) != home.get(p.index)]
+
+
+def _same_section(figures: pd.DataFrame, previous: list[Sentence], sentence: Sentence) -> bool:
+    """Tell whether the paragraph before is under the same heading as `sentence` (no heading between)."""
+    if not previous or not previous[-1].figures or not sentence.figures:
+        return False
+    if "section" not in figures:
+        return True
+    a, b = figures.at[previous[-1].figures[-1].index, "section"], figures.at[sentence.figures[0].index, "section"]
+    return (pd.isna(a) and pd.isna(b)) or (not pd.isna(a) and not pd.isna(b) and a == b)
+
+
+def _opens_block(sentence: Sentence, match) -> bool:
+    """Tell whether a cue opens its paragraph ("Of this total, ..."): first sentence, first words.
+
+    Such a cue points back at the paragraph before, whose last money figure is
+    the total its parts belong to.
+    """
+    return sentence.start == sentence.block and not sentence.text[:match.at].strip(" \t\n\"'“‘(-–—")
 
 
 def wholes(figures: pd.DataFrame) -> dict[Hashable, Hashable]:

@@ -72,9 +72,11 @@ def test_parts_above_the_total_are_flagged():
     assert "parts_exceed_total" in f.at["$10 million", "flag"]
 
 
-def test_a_part_cue_does_not_reach_into_another_paragraph():
+def test_a_part_cue_opening_a_paragraph_does_not_reach_past_a_heading():
     f = figures("The United States announced $10 million.\n\nThis includes $4 million for shelter.")
-    assert list(f["role"]) == ["single", "single"]
+    assert list(f["role"]) == ["total", "component"]  # the paragraph goes on from the one before
+    f = figures("The United States announced $10 million.\n\n## Health\n\nThis includes $4 million for clinics.")
+    assert list(f["role"]) == ["single", "single"]  # under another heading: another subject
 
 
 def test_a_larger_figure_is_not_a_part():
@@ -140,3 +142,34 @@ def test_running_totals_are_cumulative_in_spanish_portuguese(text, lang):
 
 def test_doctests():
     assert doctest.testmod(links).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The ministry announced $80 million for the shelters of the north.\n\nOf this total, $50 million "
+         "goes to food. This assistance includes $30 million through the agency and $20 million through "
+         "the towns.\n", "en"),
+        ("O ministério anunciou R$ 80 milhões para os abrigos do norte.\n\nDesse total, R$ 50 milhões vão "
+         "para alimentação. Essa ajuda inclui R$ 30 milhões através da agência e R$ 20 milhões através das "
+         "prefeituras.\n", "pt"),
+    ],
+)
+def test_a_part_cue_opening_a_paragraph_reaches_the_total_before_it_and_its_parts_nest(text, lang):
+    f = figures(text, lang).reset_index().set_index("value")
+    ident = {v: "a.txt:" + str(f.at[v, "start"]) for v in f.index}
+    assert f.at[80e6, "role"] == "total"
+    assert (f.at[50e6, "role"], f.at[50e6, "parent"]) == ("component", ident[80e6])
+    assert list(f.loc[[30e6, 20e6], "parent"]) == [ident[50e6]] * 2  # parts of the part, not of the 80
+
+
+def test_a_part_cue_in_a_later_paragraph_reaches_back_only_when_it_opens_it():
+    f = figures("The ministry announced $80 million for the shelters.\n\nThe towns said they welcome "
+                "it. Of this total, $50 million goes to food.\n").set_index("value", append=True)
+    assert set(f["role"]) == {"single"}  # the cue opens no paragraph: nothing before it in its own
+
+
+def test_a_part_of_a_total_in_its_own_paragraph_takes_no_parts_of_its_own():
+    f = figures("The ministry announced $100 million, including $60 million for shelters. This also "
+                "includes $10 million for food.").reset_index().set_index("value")
+    assert list(f.loc[[60e6, 10e6], "parent"]) == ["a.txt:" + str(f.at[100e6, "start"])] * 2
