@@ -42,6 +42,9 @@ def measure_of(text: str, quote: str, lang: str = "en") -> str:
         # an outcome of the sentence wins over who the people are
         ("Brazil will grant residence to 8,000 non-citizens living in Roraima.", "8,000 non-citizens",
          "regularised"),
+        # people a place houses are its population, whatever the money does for the place
+        ("The grant supports towns housing 90,000 refugees.", "90,000 refugees", "in_need"),
+        ("The agency provided housing to 1,200 families.", "1,200 families", "served"),
         # money: what kind of money it is
         ("Norway announced $12 million in new humanitarian assistance.", "$12 million", "new_funding"),
         ("The agency obligated $45 million under earlier pledges.", "$45 million", "existing_funding"),
