@@ -2,9 +2,10 @@
 
 Streams the corpus documents, repeated until at least --megabytes of text has
 gone through `extract_document`, one document at a time, keeping only counts, so
-memory should not grow with the input. Prints throughput and the peak resident
-memory after the first fifth of the input and at the end: equal peaks mean
-memory does not grow with input size.
+memory should not grow with the input. Prints throughput (per second of wall
+time, and per second of CPU time: on a loaded machine only the second compares)
+and the peak resident memory after the first fifth of the input and at the end:
+equal peaks mean memory does not grow with input size.
 
     .venv/bin/python bench/extract_throughput.py [--megabytes 50]
     .venv/bin/python bench/extract_throughput.py --stages [--megabytes 5]
