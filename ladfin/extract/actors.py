@@ -28,7 +28,7 @@ class _Name(NamedTuple):
     code: str       # ISO alpha-3 or an organisation's short name
     alias: str      # as written, white space folded
     is_place: bool   # governed by a preposition, a dateline, a label, a receiver: where, not who
-    is_object: bool  # right after a verb ("helping Ecuador unlock"): acted on, not acting
+    is_object: bool  # right after a verb ("helping Ecuador unlock"): acted on, not acting; False for a place
 
 
 class SentenceActors:
@@ -40,6 +40,10 @@ class SentenceActors:
         self._cache: dict[int, list[_Name]] = {}
         self._only: tuple[str | None, str | None] | None = None  # the document's announcer, once read
         self._places: list[str] | None = None
+        # What figures of one sentence share, read once per document: a name's group, by where
+        # the name starts, and a sentence's countries other than an actor, by (sentence, actor).
+        self._groups: dict[int, tuple[str, str]] = {}
+        self._recipients: dict[tuple[int, str | None], tuple[str, ...]] = {}
 
     def _found(self, sentence: int) -> list[_Name]:
         """Return each name in a sentence: where it is, its code and alias, whether it is a place.
@@ -55,12 +59,12 @@ class SentenceActors:
         """
         if sentence not in self._cache:
             start, end = self._layout.sentences[sentence] if self._layout.sentences else (0, 0)
-            clean = self._layout.clean
+            clean, backwards = self._layout.clean, self._layout.backwards
             vocab = self._vocab
             found: list[_Name] = []
             previous_end, previous_place = -10, False
             pos = start
-            while m := self._vocab.actor_re.search(clean, pos, end):
+            while m := vocab.actor_re.search(clean, pos, end):
                 name_start, name_end = m.span()
                 before = clean[name_start - 1:name_start]
                 if before == "." or before == "_" or before.isalnum():  # inside a word, or "U.S."
@@ -70,18 +74,21 @@ class SentenceActors:
                 if clean[name_end:name_end + 2].lstrip().startswith("$"):  # "US$ 66", "US $ 92": a currency
                     continue
                 alias = fold(m.group())
-                code = self._vocab.actors[alias]
+                code = vocab.actors[alias]
                 if found and found[-1].code == code and _ABBREVIATION_GAP.fullmatch(clean, previous_end, name_start):
                     # "International Organization for Migration (IOM)": one name written twice
                     previous_end = name_end + (clean[name_end:name_end + 1] == ")")
                     found[-1] = found[-1]._replace(end=previous_end)
                     continue
-                window = min(40, name_start - start)
-                is_agent = bool(self._layout.match_before(vocab.agent_before_rev_re, name_start, window))
+                # What governs the name is read backwards from it (Layout.match_before), at most
+                # 40 characters and never before the sentence: `rev` is the name's start there.
+                rev = len(backwards) - name_start
+                rev_end = rev + min(40, name_start - start)
+                is_agent = bool(vocab.agent_before_rev_re.match(backwards, rev, rev_end))
                 is_place = not is_agent and bool(
-                    (self._layout.match_before(vocab.place_before_rev_re, name_start, window)
+                    (vocab.place_before_rev_re.match(backwards, rev, rev_end)
                      and not vocab.opening_article_re.fullmatch(clean, start, name_start))  # "A OIM anunciou"
-                    or self._layout.match_before(vocab.describer_before_rev_re, name_start, window))
+                    or vocab.describer_before_rev_re.match(backwards, rev, rev_end))
                 if previous_place and not is_place and (gap := vocab.list_gap_re.fullmatch(
                         clean, previous_end, name_start)) and not vocab.verb_after_re.match(clean, name_end):
                     # "under the Cuba, Haiti, Nicaragua ... process": a list of places; "co-led by
@@ -89,9 +96,10 @@ class SentenceActors:
                     is_place = alias in vocab.place_names or bool(_WORD.search(gap.group()))
                 is_place = is_place or bool(vocab.receiver_after_re.match(clean, name_end)) or self._dateline(
                     clean, start, name_start)
-                if vocab.possessive_re.match(clean, name_end):
+                if is_place and vocab.possessive_re.match(clean, name_end):
                     is_place = False
-                verb = None if is_agent else self._layout.match_before(vocab.verb_before_rev_re, name_start, window)
+                # Only an acting name can be a verb's object: a place's is_object is never read.
+                verb = None if is_agent or is_place else vocab.verb_before_rev_re.match(backwards, rev, rev_end)
                 is_object = bool(verb) and not (verb.group("article") and vocab.verb_after_re.match(clean, name_end))
                 found.append(_Name(name_start, name_end, code, alias, is_place, is_object))
                 previous_end, previous_place = name_end, is_place
@@ -104,7 +112,10 @@ class SentenceActors:
         The city is a word in capitals, then a comma; a word in capitals that is
         itself a name ladfin knows ("IOM, UNHCR") is a list of names instead.
         """
-        m = _DATELINE.search(clean, max(sentence_start, name_start - 40), name_start)
+        window_start = max(sentence_start, name_start - 40)
+        if not clean[window_start:name_start].rstrip().endswith(","):
+            return False  # the pattern's ",\s+$": cheaper to test than its search, tried at every position
+        m = _DATELINE.search(clean, window_start, name_start)
         return bool(m) and m.group(1) not in self._vocab.actors
 
     def actor(self, sentence: int, offset: int) -> tuple[str | None, str | None]:
@@ -124,24 +135,29 @@ class SentenceActors:
         if not self._layout.sentences:
             return None, None
         found = self._found(sentence)
-        acting = [n for n in found if not n.is_place]
-        before = [n for n in acting if n.end <= offset and not n.is_object]
+        acting = [n for n in found if not n.is_place and not n.is_object]
+        before = [n for n in acting if n.end <= offset]
         if before:
             return self._group(found, before[-1])
-        after = [n for n in acting if not n.is_object]  # "$5 million, Canada said"; not "to leave Nicaragua"
-        if after:
-            return self._group(found, after[0])
+        if acting:  # "$5 million, Canada said"; not "to leave Nicaragua"
+            return self._group(found, acting[0])
         block = self._layout.sentence_blocks[sentence]
         index = sentence - 1
         while index >= 0 and self._layout.sentence_blocks[index] == block:
-            earlier = [n for n in self._found(index) if not n.is_place]
+            found = self._found(index)
+            earlier = next((n for n in found if not n.is_place), None)
             if earlier:
-                return self._group(self._found(index), earlier[0])
+                return self._group(found, earlier)
             index -= 1
         return self._lead()
 
     def _group(self, found: list[_Name], name: _Name) -> tuple[str, str]:
         """Return (codes, aliases) of `name` and the non-place names listed with it."""
+        if name.start not in self._groups:
+            self._groups[name.start] = self._read_group(found, name)
+        return self._groups[name.start]
+
+    def _read_group(self, found: list[_Name], name: _Name) -> tuple[str, str]:
         k = found.index(name)
         first = last = k
         while first > 0 and not found[first - 1].is_place and self._joined(found[first - 1], found[first]):
@@ -198,9 +214,11 @@ class SentenceActors:
         """Return the countries a sentence names, other than `exclude`, in order of mention."""
         if not self._layout.sentences:
             return []
-        codes = []
-        excluded = set(split_values(exclude))
-        for name in self._found(sentence):
-            if name.code in self._vocab.countries and name.code not in excluded and name.code not in codes:
-                codes.append(name.code)
-        return codes
+        if (sentence, exclude) not in self._recipients:
+            codes = []
+            excluded = set(split_values(exclude))
+            for name in self._found(sentence):
+                if name.code in self._vocab.countries and name.code not in excluded and name.code not in codes:
+                    codes.append(name.code)
+            self._recipients[(sentence, exclude)] = tuple(codes)
+        return list(self._recipients[(sentence, exclude)])

@@ -81,7 +81,7 @@ def check_values(rows: list[dict], layout: Layout, vocabularies: dict[str, Vocab
     if not rows:
         return
     clean = layout.clean
-    directory = paths.reference_dir()  # once: finding it costs a look at the disk
+    directory = vocabularies[rows[0]["lang"]].directory  # where the vocabularies were read: no look at the disk
     limits = _plausible(directory)
     foreign = {lang: _foreign_scale_re(directory, lang) for lang in vocabularies}
     for row in rows:

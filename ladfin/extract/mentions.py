@@ -322,8 +322,7 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
             pos = grouped.end()
     number_high = None
     opener = None  # "between" or "from" right before the number: how a range goes on
-    lower = left.lower()
-    if any(word in lower for word in vocab.range_openers):  # cheaper than the search
+    if vocab.range_opener_word_re.search(left.lower()):  # cheaper than the search
         found = vocab.range_opener_re.search(left)
         opener = " ".join(found.group("opener").lower().split()) if found else None  # "pasó\nde": as in the table
     upper = vocab.range_end_re.get(opener, vocab.range_end_re[None]).match(clean, pos, pos + 40)

@@ -243,6 +243,10 @@ def build_ranges(tables: Tables, numeral: str) -> dict:
             (?P<scale>\s+(?i:{alternation(spoken_scales(tables))})\b|{alternation(attached)}\b)  # million
         """, re.X),
         "range_openers": tuple(starts + changes),
+        # Any opener as written, lower case, anywhere: one search instead of a test per word.
+        "range_opener_word_re": re.compile(
+            "|".join(re.escape(w) for w in sorted(starts + changes, key=len, reverse=True)) if starts + changes
+            else NEVER),
         "range_opener_re": re.compile(rf"""
             \b(?P<opener>{alternation(starts + changes)})
             \s+\S{{0,4}}$                  # then at most a currency sign before the number

@@ -29,6 +29,7 @@ class Vocabulary:
     """The reference tables for one language, compiled for fast matching."""
 
     lang: str
+    directory: Path               # the data/reference it was read from, for tables read apart (extract.checks)
     # -- number style (languages.csv)
     thousands_sep: str
     decimal_sep: str
@@ -50,6 +51,7 @@ class Vocabulary:
     scales: dict[str, float]
     percent_re: re.Pattern
     range_openers: tuple[str, ...]  # "between", "from": lower case, as range_end_re's keys
+    range_opener_word_re: re.Pattern  # any of range_openers, as written: a cheap test before range_opener_re
     range_opener_re: re.Pattern
     range_end_re: dict[str | None, re.Pattern]  # a range's upper end, by the word opening it
     # -- what makes a number no figure, or qualifies it. Patterns for what ends
@@ -123,6 +125,7 @@ def _vocabulary(directory: Path, lang: str) -> Vocabulary:
     countries = words.build_countries(tables)
     return Vocabulary(
         lang=lang,
+        directory=directory,
         **style,
         **numbers.build_tokens(tables, style["numeral"]),
         **numbers.build_scales(tables),
