@@ -379,7 +379,10 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
             pos = of_start  # "€8 million of it": the "of" belongs to what follows, not to the figure
         duration = _duration(clean[pos:pos + 60], vocab)
     elif not percent:
-        phrase = noun_phrase(clean[pos:pos + 120], vocab, many=number * scale != 1)
+        block_end = (layout.blocks[layout.sentence_blocks[layout.sentence_at(start)]].end if layout.sentences
+                     else len(clean))
+        # the phrase never runs into the next block: "- Honduras: 19 mil 803\n- Cuba: ..." counts no Cuba
+        phrase = noun_phrase(clean[pos:max(pos, min(pos + 120, block_end))], vocab, many=number * scale != 1)
         if phrase and not phrase[2] and layout.match_before(vocab.of_them_rev_re, start, 20):
             phrase = None  # "of whom 500,000 hold a permit": the number counts the persons before, a verb follows
         if not phrase:

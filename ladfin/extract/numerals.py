@@ -126,7 +126,8 @@ def compound_number(clean: str, pos: int, number: float, scale: float, vocab: Vo
     is a number with a scale after it, a million and up only below the previous
     one (it closes a group: "mil 897 millones" is 1,897 million), a thousand only
     right after such a scale ("un millón 600 mil"), or, after a thousand, a final
-    group of three digits ("Q265 mil 070"). Unchanged when no part follows.
+    group of up to three digits ("Q265 mil 070", and "4 mil 22", as Mexican papers
+    write 4,022). Unchanged when no part follows.
     """
     if not clean[pos + 1:pos + 2].isdigit():
         return number, scale, pos  # the common case: nothing follows in parts
@@ -144,7 +145,7 @@ def compound_number(clean: str, pos: int, number: float, scale: float, vocab: Vo
             total, group, major = total + (group + amount) * factor, 0.0, factor
         elif factor and factor < _MAJOR and last >= _MAJOR:
             group = amount * factor
-        elif factor is None and last == 1000 and len(digits) == 3:
+        elif factor is None and last == 1000 and digits.isdigit():
             group += amount
             end = part.end()
             last = 1.0

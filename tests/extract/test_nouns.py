@@ -116,3 +116,38 @@ def test_bare_pesos_take_the_currency_of_the_country_the_text_is_about():
 )
 def test_a_word_for_persons_runs_on_into_another_but_not_into_a_verb(text, quote):
     assert extract_figures(text)["quote"].tolist() == [quote]
+
+
+def test_a_list_item_counts_what_the_line_introducing_the_list_names():
+    # the label before a colon names the row; no item's phrase runs into the next item
+    text = ("En el semestre se presentaron solicitudes:\n"
+            "- Bolivia: 1.250\n"
+            "- Paraguay: 980\n"
+            "- Otros países: 430\n")
+    assert _rows(text, "es") == [[1250.0, "count", "solicitud", "list_lead"],
+                                 [980.0, "count", "solicitud", "list_lead"],
+                                 [430.0, "count", "solicitud", "list_lead"]]
+
+
+def test_a_list_without_a_colon_lead_gives_its_items_no_noun():
+    text = "Resumen del semestre\n- Bolivia: 1.250\n- Paraguay: 980\n"
+    assert _rows(text, "es") == []
+    assert list(extract_skipped(text, lang="es")["reason"]) == ["no_unit", "no_unit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Llegaron 800 migrantes. Otros vinieron de mucho más lejos: 200 de Asia.", 200),  # "lejos", "Otros"
+        ("Cruzaron 900 niños. Muchos viajaron a través del río y 300 se quedaron.", 300),  # "través", "Muchos"
+    ],
+)
+def test_spanish_adverbs_prepositions_and_pronouns_are_no_implied_noun(text, value):
+    rows = extract_figures(text, lang="es").set_index("value")
+    assert (rows.at[value, "kind"], rows.at[value, "unit"]) == ("people", "person")
+
+
+@pytest.mark.parametrize("noun", ["foráneos", "centroamericanos", "suramericanos", "caribeños"])
+def test_spanish_words_for_foreigners_and_regional_demonyms_count_persons(noun):
+    row = extract_figures(f"El registro anotó 1.200 {noun} en junio.", lang="es").iloc[0]
+    assert (row["kind"], row["unit"]) == ("people", "person")

@@ -41,6 +41,7 @@ def test_a_numeral_decides_its_decimal_separator(text, lang, shown, value):
         ("mil 897 millones 700 mil pesos colombianos", "es", "money", 1_897_700_000, "COP"),
         ("78 mil 975 personas", "es", "people", 78_975, "person"),
         ("Q265 mil 070", "es", "money", 265_070, "GTQ"),
+        ("3 mil 45 personas", "es", "people", 3_045, "person"),  # the last group unpadded, as Mexican papers write
         ("un millón 600 mil migrantes", "es", "people", 1_600_000, "person"),
         ("140 mil 982 solicitudes", "es", "count", 140_982, "solicitud"),
         ("medio millón de personas", "es", "people", 500_000, "person"),
