@@ -151,3 +151,19 @@ def test_spanish_adverbs_prepositions_and_pronouns_are_no_implied_noun(text, val
 def test_spanish_words_for_foreigners_and_regional_demonyms_count_persons(noun):
     row = extract_figures(f"El registro anotó 1.200 {noun} en junio.", lang="es").iloc[0]
     assert (row["kind"], row["unit"]) == ("people", "person")
+
+
+def test_a_bracketed_number_after_a_noun_or_a_year_is_a_figure_and_after_a_name_a_list_row():
+    rows = extract_figures("Llegaron los peruanos (1.234) y los bolivianos (567).", lang="es")
+    assert rows[["value", "kind"]].values.tolist() == [[1234.0, "people"], [567.0, "people"]]
+    rows = extract_figures("Un récord de llegadas, después de las de 2022 (250.000).", lang="es")
+    assert rows[["value", "kind", "unit"]].values.tolist() == [[250000.0, "count", "llegada"]]
+    text = "Fueron enviados a 20 ciudades: Lima (1.500) y Cusco (800)."
+    assert extract_figures(text, lang="es")["value"].tolist() == [20.0]
+    assert set(extract_skipped(text, lang="es")["reason"]) == {"list_number"}
+
+
+def test_a_spanish_word_with_a_stressed_vowel_before_its_s_is_no_plural():
+    rows = extract_figures("Se recibieron 500 solicitudes. Es un récord para el país y en 2022 fueron 300.",
+                           lang="es").set_index("value")
+    assert rows.at[300.0, "unit"] == "solicitud"
