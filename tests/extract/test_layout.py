@@ -67,3 +67,9 @@ def test_trailing_site_links_are_chrome_but_a_last_short_sentence_is_content():
 def test_hard_wrapped_sentence_splits_on_full_stops_not_abbreviations():
     layout = read_layout("The U.S. Government gave $5 million. Canada gave C$2 million.\n", vocabulary())
     assert len(layout.sentences) == 2
+
+
+def test_a_comment_counter_line_is_site_chrome():
+    text = "El fondo entregó 3 millones de dólares a las ciudades.\n0 comentarios\n"
+    assert extract_figures(text, lang="es")["value"].tolist() == [3_000_000]
+    assert extract_skipped(text, lang="es")["reason"].tolist() == ["boilerplate"]

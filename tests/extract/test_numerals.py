@@ -140,3 +140,16 @@ def test_a_round_thousand_with_a_comma_settles_the_other_commas_of_a_spanish_tex
     rows = extract_figures(text, lang="es")
     assert list(rows["value"]) == [1850, 3000, 12]
     assert rows["flag"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "qualifier"),
+    [
+        ("El presupuesto, cercano a los 4 millones de euros, creció.", "4 millones de euros", "approx"),
+        ("El total no llega a la mitad de la población.", "la mitad", "under"),
+        ("Las entregas no llegan a 20.000 documentos.", "20.000 documentos", "under"),
+    ],
+)
+def test_spanish_hedges_before_an_article_or_a_negated_reach(text, quote, qualifier):
+    rows = extract_figures(text, lang="es").set_index("quote")
+    assert rows.at[quote, "qualifier"] == qualifier
