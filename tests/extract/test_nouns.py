@@ -167,3 +167,11 @@ def test_a_spanish_word_with_a_stressed_vowel_before_its_s_is_no_plural():
     rows = extract_figures("Se recibieron 500 solicitudes. Es un récord para el país y en 2022 fueron 300.",
                            lang="es").set_index("value")
     assert rows.at[300.0, "unit"] == "solicitud"
+
+
+def test_a_plural_before_the_of_word_heads_the_implied_noun():
+    # "solicitudes de bolivianos": requests, not Bolivians
+    rows = extract_figures("La cifra de solicitudes de bolivianos fue de 3.200 en el año.", lang="es")
+    assert rows[["value", "kind", "unit"]].values.tolist() == [[3200.0, "count", "solicitud"]]
+    rows = extract_figures("La cifra de bolivianos fue de 3.200 en el año.", lang="es")
+    assert rows[["value", "kind"]].values.tolist() == [[3200.0, "people"]]
