@@ -80,7 +80,8 @@ COLUMNS: dict[str, Column] = {
                           "label on the next line), part_of (the whole it is a part of: 105,000 of the "
                           "estimated 324,500 migrants), compared (the figure it is compared with: compared to "
                           "9,796), of_them (the figure a governing 'of them' points to), same_sentence or "
-                          "previous_sentence (a noun the text gives without a number).",
+                          "previous_sentence (a noun the text gives without a number), list_lead (what "
+                          "the line introducing a list names: 'se contabilizaron solicitudes:').",
                           allowed=get_args(UnitSource)),
     "qualifier": Column("string", "Hedge class: exact, over, under, approx.", allowed=get_args(Qualifier),
                         required=True),

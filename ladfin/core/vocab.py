@@ -27,7 +27,8 @@ Borrow = Literal["next", "previous"]  # where a noun-less number takes its unit
 # 9,796 in 2021"), the one a governing "of them" points to ("248,4 mil personas; de ellas, 201,7
 # mil recibieron"); or a noun the text gives without a number, earlier in the sentence
 # ("Requests ... a record 37,606 submitted") or in a sentence before it.
-UnitSource = Literal["text", "label", "part_of", "compared", "of_them", "same_sentence", "previous_sentence"]
+UnitSource = Literal["text", "label", "part_of", "compared", "of_them", "same_sentence", "previous_sentence",
+                     "list_lead"]
 BlockKind = Literal["heading", "bullet", "paragraph"]
 
 # -- linking: what the words around a figure say about it

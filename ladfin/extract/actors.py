@@ -19,6 +19,9 @@ from ladfin.reference.vocabulary import Vocabulary, fold
 HOME = "*"  # actors.csv code of a national government that names no country: the document's own
 _WORD = re.compile(r"\w")
 _ABBREVIATION_GAP = re.compile(r"\s*\(\s*")  # between a name and its abbreviation in brackets
+# between an agency's name and the country that owns it: " (INM) de ", " de la ", " of "
+_ABBREVIATION = re.compile(r"\s*\(\s*([^()\s]{2,15})\s*\)")  # "(INM)" right after a name
+_OWNER_GAP = re.compile(r"(?:\s*\([^()]{1,15}\))?\s+(?P<of>\w+)\s+")
 _DATELINE = re.compile(r"(?<![\w.])([A-Z][A-Z.]{2,}(?: [A-Z][A-Z.]{2,})*),\s+$")  # "BRIDGETOWN, " before a name
 
 
@@ -44,6 +47,7 @@ class SentenceActors:
         # the name starts, and a sentence's countries other than an actor, by (sentence, actor).
         self._groups: dict[int, tuple[str, str]] = {}
         self._recipients: dict[tuple[int, str | None], tuple[str, ...]] = {}
+        self._owned_names: dict[str, str] | None = None
 
     def _found(self, sentence: int) -> list[_Name]:
         """Return each name in a sentence: where it is, its code and alias, whether it is a place.
@@ -75,7 +79,10 @@ class SentenceActors:
                     continue
                 alias = fold(m.group())
                 code = vocab.actors[alias]
-                if found and found[-1].code == code and _ABBREVIATION_GAP.fullmatch(clean, previous_end, name_start):
+                if code in vocab.countries and alias not in vocab.place_names:
+                    code = self._owner(clean, name_end, end) or self._owned().get(alias, code)
+                if found and vocab.actors[found[-1].alias] == vocab.actors[alias] \
+                        and _ABBREVIATION_GAP.fullmatch(clean, previous_end, name_start):
                     # "International Organization for Migration (IOM)": one name written twice
                     previous_end = name_end + (clean[name_end:name_end + 1] == ")")
                     found[-1] = found[-1]._replace(end=previous_end)
@@ -105,6 +112,44 @@ class SentenceActors:
                 previous_end, previous_place = name_end, is_place
             self._cache[sentence] = found
         return self._cache[sentence]
+
+    def _owned(self) -> dict[str, str]:
+        """Return the agencies the document gives an owner once, with their abbreviation: alias -> country.
+
+        After "el Instituto Nacional de Migración (INM) de Honduras", a later
+        "el director del INM" is Honduras's too. Read once, over the whole text.
+        """
+        if self._owned_names is None:
+            self._owned_names = {}
+            clean = self._layout.clean
+            for m in self._vocab.actor_re.finditer(clean):
+                alias = fold(m.group())
+                code = self._vocab.actors[alias]
+                if code not in self._vocab.countries or alias in self._vocab.place_names:
+                    continue
+                owner = self._owner(clean, m.end(), len(clean))
+                if owner:
+                    self._owned_names[alias] = owner
+                    abbreviation = _ABBREVIATION.match(clean, m.end())
+                    if abbreviation and self._vocab.actors.get(abbreviation.group(1)) == code:
+                        self._owned_names[abbreviation.group(1)] = owner
+        return self._owned_names
+
+    def _owner(self, clean: str, name_end: int, end: int) -> str | None:
+        """Return the country named after a government agency's name: "Instituto ... (INM) de Honduras".
+
+        Several governments give an agency the same name; the country after the
+        language's "of" word says whose it is, over the table's default.
+        """
+        gap = _OWNER_GAP.match(clean, name_end, end)
+        if not gap or gap.group("of").lower() != self._vocab.of_word:
+            return None
+        article = self._vocab.opening_article_re.match(clean, gap.end(), end)  # "de la República ..."
+        after = self._vocab.actor_re.match(clean, article.end() if article else gap.end(), end)
+        if not after or fold(after.group()) not in self._vocab.place_names:
+            return None
+        code = self._vocab.actors[fold(after.group())]
+        return code if code in self._vocab.countries else None
 
     def _dateline(self, clean: str, sentence_start: int, name_start: int) -> bool:
         """Tell whether a name follows a dateline's city: "BRIDGETOWN, Barbados (CMC) -".

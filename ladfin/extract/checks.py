@@ -26,6 +26,7 @@ from ladfin.errors import ReferenceDataError
 from ladfin.reference.patterns import alternation
 from ladfin.reference.read import read_table
 from ladfin.extract.layout import Layout
+from ladfin.extract.numerals import groups_thousands
 from ladfin.reference.vocabulary import Vocabulary
 
 _MINUS = "-\u2212"  # hyphen-minus, minus sign
@@ -131,8 +132,8 @@ def _check_separator(row: dict, layout: Layout, vocab: Vocabulary) -> None:
     """Flag a figure holding a numeral whose one separator before three digits nothing settles."""
     for m in _LONE_GROUP.finditer(layout.clean, row["start"], row["end"]):
         sep = m.group("sep")
-        if sep == vocab.thousands_sep or layout.shown_decimal() is not None:
-            continue  # the language's own grouping, or the text's other numerals, settle it
+        if sep == vocab.thousands_sep or groups_thousands(m.group()) or layout.shown_decimal() is not None:
+            continue  # the language's own grouping, three zeros, or the text's other numerals settle it
         if vocab.scale_re.match(layout.clean[m.end():m.end() + 40]):
             continue  # "1.234 million": a decimal before a scale word
         other = "," if sep == "." else "."

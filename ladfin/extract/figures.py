@@ -194,11 +194,16 @@ def _implied_noun(layout: Layout, sentence: int, start: int, vocab: Vocabulary) 
     """Return (noun, names persons, unit_source) of the noun the text gives before a noun-less number.
 
     Read in its sentence, then in up to two sentences before it in the same
-    paragraph (a new paragraph may count something else); None where none gives one.
+    paragraph (a new paragraph may count something else), then, for a list item,
+    in the line introducing the list; None where none gives one. A list item's
+    label before a colon ("- Otros países: mil 424") names its row, not what it counts.
     """
     if not layout.sentences:
         return None
     s_start = layout.sentences[sentence][0]
+    block = layout.blocks[layout.sentence_blocks[sentence]]
+    if block.kind == "bullet" and layout.clean[block.start:start].rstrip().endswith(":"):
+        return _list_lead_noun(layout, layout.sentence_blocks[sentence], vocab)  # "- Otros países: mil 424"
     found = implied_noun(layout.clean[s_start:start], vocab)
     if found:
         return (*found, "same_sentence")
@@ -210,7 +215,26 @@ def _implied_noun(layout: Layout, sentence: int, start: int, vocab: Vocabulary) 
         found = implied_noun(layout.clean[a:b], vocab)
         if found:
             return (*found, "previous_sentence")
-    return None
+    return _list_lead_noun(layout, block, vocab)
+
+
+def _list_lead_noun(layout: Layout, block: int, vocab: Vocabulary) -> tuple[str, bool, str] | None:
+    """Return (noun, names persons, "list_lead") that the line introducing a list gives its items.
+
+    A bullet's noun-less number ("- Honduras: 19 mil 803") counts what the line
+    before the list names when that line ends with a colon ("se contabilizaron
+    solicitudes:"); None for any other block.
+    """
+    if layout.blocks[block].kind != "bullet":
+        return None
+    lead = block - 1
+    while lead >= 0 and layout.blocks[lead].kind == "bullet":
+        lead -= 1
+    if lead < 0:
+        return None
+    text = layout.clean[layout.blocks[lead].start:layout.blocks[lead].end].rstrip()
+    found = implied_noun(text, vocab) if text.endswith(":") else None
+    return (*found, "list_lead") if found else None
 
 
 def _figure_row(document: Document, layout: Layout, m: Mention, sentence: int,

@@ -14,6 +14,8 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from ladfin.extract.numerals import groups_thousands
+
 SAMPLE_CHARS = 3000  # a document's language is read from this much of its prose, from the start
 BLOCK_CHARS = 600    # a paragraph's from this much of it
 MIN_LETTERS = 60     # fewer letters tell a language too unreliably to overrule the known ones
@@ -81,8 +83,9 @@ def shown_decimal_separator(text: str) -> str | None:
 
     A numeral shows it when both separators occur ("1.234,5": the last one),
     when one separator groups thousands more than once ("1,234,567": the other
-    one is decimal), or when a single separator is followed by other than three
-    digits ("51.2", "2,25"). "1.500" shows nothing.
+    one is decimal) or before three zeros ("40,000": no decimal ends so), or
+    when a single separator is followed by other than three digits ("51.2",
+    "2,25"). "1.500" shows nothing.
 
     >>> shown_decimal_separator("51.2 millones y 107.6 millones; 1.900 millones")
     '.'
@@ -108,4 +111,6 @@ def _decimal_shown(numeral: str) -> str | None:
         if all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3:
             return "," if seps[0] == "." else "."
         return None  # a date or a version number, no figure
+    if groups_thousands(numeral):
+        return "," if seps[0] == "." else "."  # "3,000": a group of thousands, so the other one is decimal
     return seps[0] if len(groups[1]) != 3 else None

@@ -240,8 +240,9 @@ def _skip_reason(text: str, start: int, left: str, right: str, layout: Layout, a
         return "identifier"
     before = left[-1:]
     if right[:1] == ")":
-        if before == "(" and (len(left) == 1 or left[-2].isspace() or left[-2] in "(["):
-            return "list_number"  # "(3)"
+        if before == "(" and (len(left) == 1 or left[-2].isspace() or left[-2] in "([") and (
+                len(text) <= 2 or _after_name(left[:-1])):
+            return "list_number"  # "(3)", "Curitiba (5.986)"; "los colombianos (13.404)" is a figure
         if len(text) <= 2 and (not before or before.isspace() or before in ":;,"):
             return "list_number"  # "3)"
     if after:
@@ -287,6 +288,18 @@ def _names_persons(right: str, vocab: Vocabulary) -> bool:
         return False
     words = noun_phrase(right, vocab)
     return bool(words and words[2])
+
+
+def _after_name(left: str) -> bool:
+    """Tell whether `left` ends with a capitalised word: a name whose bracketed number is a row of a list.
+
+    What such a number counts is often none of the nouns before it ("enviados
+    para 914 cidades: Curitiba (5.986)" counts persons, not cities), so it is
+    read as a list's number; after a lower-case word ("los colombianos
+    (13.404)") or a year ("los de 2022 (248.000)") the bracket holds a figure.
+    """
+    word = left.rstrip().rsplit(None, 1)[-1:] or [""]
+    return word[0][:1].isupper()
 
 
 def _currency_prefix(left: str, vocab: Vocabulary) -> re.Match | None:
@@ -378,7 +391,10 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
             pos = of_start  # "€8 million of it": the "of" belongs to what follows, not to the figure
         duration = _duration(clean[pos:pos + 60], vocab)
     elif not percent:
-        phrase = noun_phrase(clean[pos:pos + 120], vocab, many=number * scale != 1)
+        block_end = (layout.blocks[layout.sentence_blocks[layout.sentence_at(start)]].end if layout.sentences
+                     else len(clean))
+        # the phrase never runs into the next block: "- Honduras: 19 mil 803\n- Cuba: ..." counts no Cuba
+        phrase = noun_phrase(clean[pos:max(pos, min(pos + 120, block_end))], vocab, many=number * scale != 1)
         if phrase and not phrase[2] and layout.match_before(vocab.of_them_rev_re, start, 20):
             phrase = None  # "of whom 500,000 hold a permit": the number counts the persons before, a verb follows
         if not phrase:

@@ -147,7 +147,8 @@ def implied_noun(before: str, vocab: Vocabulary) -> tuple[str, bool] | None:
     neither a name (capitalised inside its sentence) nor a verb after its
     subject ("Paraná appears"). In a language whose nouns come first, a run of
     plurals is a noun and its adjectives: the first is the noun ("solicitudes
-    diarias"). None where no such word is found: the number is then skipped,
+    diarias"), and a plural before the "of" word heads the one after it
+    ("solicitudes de haitianos"). None where no such word is found: the number is then skipped,
     never given a guessed unit.
 
     >>> from ladfin.reference.vocabulary import vocabulary
@@ -161,6 +162,9 @@ def implied_noun(before: str, vocab: Vocabulary) -> tuple[str, bool] | None:
             if vocab.noun_first:
                 while k > 0 and _counts(words, k - 1, before, vocab) and not _gap(before, words[k - 1], words[k]):
                     k -= 1
+                if (k > 1 and words[k - 1].group().lower() == vocab.of_word and _counts(words, k - 2, before, vocab)
+                        and not _gap(before, words[k - 2], words[k - 1]) and not _gap(before, words[k - 1], words[k])):
+                    k -= 2  # "solicitudes de haitianos": the noun before "de" heads the phrase
                 word = words[k].group().rstrip("’'")
             return word, word.lower() in vocab.person_words
     return None

@@ -1,8 +1,9 @@
 """Reads the value of a number as written: digits in any separator style, or words.
 
 Which of "." and "," is a numeral's decimal separator is decided per numeral:
-its shape settles it where it can ("1.234,5", "1,234,567", "51.2"); a single
-separator before exactly three digits ("1.900", "2,500") is the language's
+its shape settles it where it can ("1.234,5", "1,234,567", "51.2", and "3,000",
+since no decimal is written with three trailing zeros); a single separator
+before exactly three digits ("1.900", "2,500") is the language's
 thousands separator when it is that, and otherwise groups thousands only where
 the text's other numerals show the other separator as the decimal one
 (`Layout.decimal_shown`).
@@ -29,8 +30,8 @@ def numeral_value(text: str, vocab: Vocabulary, decimal_shown: Callable[[], str 
     >>> es = vocabulary("es")
     >>> [numeral_value(t, es) for t in ("1.900", "51.2", "201,7", "3’075,776", "1.234,5")]
     [1900.0, 51.2, 201.7, 3075776.0, 1234.5]
-    >>> numeral_value("2,500", es), numeral_value("2,500", es, decimal_shown=lambda: ".")
-    (2.5, 2500.0)
+    >>> numeral_value("2,500", es), numeral_value("2,500", es, decimal_shown=lambda: "."), numeral_value("3,000", es)
+    (2.5, 2500.0, 3000.0)
     """
     if text.isdigit():
         return float(text)  # most numerals: no separator to decide
@@ -55,7 +56,7 @@ def numeral_value(text: str, vocab: Vocabulary, decimal_shown: Callable[[], str 
         sep = "." if points else ","
         if len(text) - text.index(sep) - 1 != 3:
             decimal = sep  # "51.2", "2,25": no group of thousands has other than three digits
-        elif grouped or sep == vocab.thousands_sep:
+        elif grouped or sep == vocab.thousands_sep or groups_thousands(text):
             decimal = None
         else:
             shown = decimal_shown() if decimal_shown else None
@@ -64,6 +65,19 @@ def numeral_value(text: str, vocab: Vocabulary, decimal_shown: Callable[[], str 
         return float(text.replace(".", "").replace(",", ""))
     whole, _, fraction = text.rpartition(decimal)
     return float(f"{whole.replace('.', '').replace(',', '')}.{fraction}")
+
+
+def groups_thousands(numeral: str) -> bool:
+    """Tell whether a numeral's one separator can only group thousands: three zeros follow it ("3,000", "40.000").
+
+    No decimal is written with three trailing zeros, so "3,000 personas" is
+    three thousand in any language; a zero before it ("0,000") is no group.
+
+    >>> groups_thousands("3,000"), groups_thousands("2,500"), groups_thousands("0.000")
+    (True, False, False)
+    """
+    whole, sep, fraction = numeral.partition("," if "," in numeral else ".")
+    return bool(sep) and fraction == "000" and whole.isdigit() and whole.lstrip("0") != "" and len(whole) <= 3
 
 
 def word_value(text: str, vocab: Vocabulary) -> float:
@@ -112,7 +126,8 @@ def compound_number(clean: str, pos: int, number: float, scale: float, vocab: Vo
     is a number with a scale after it, a million and up only below the previous
     one (it closes a group: "mil 897 millones" is 1,897 million), a thousand only
     right after such a scale ("un millón 600 mil"), or, after a thousand, a final
-    group of three digits ("Q265 mil 070"). Unchanged when no part follows.
+    group of up to three digits ("Q265 mil 070", and "4 mil 22", as Mexican papers
+    write 4,022). Unchanged when no part follows.
     """
     if not clean[pos + 1:pos + 2].isdigit():
         return number, scale, pos  # the common case: nothing follows in parts
@@ -130,7 +145,7 @@ def compound_number(clean: str, pos: int, number: float, scale: float, vocab: Vo
             total, group, major = total + (group + amount) * factor, 0.0, factor
         elif factor and factor < _MAJOR and last >= _MAJOR:
             group = amount * factor
-        elif factor is None and last == 1000 and len(digits) == 3:
+        elif factor is None and last == 1000 and digits.isdigit():
             group += amount
             end = part.end()
             last = 1.0

@@ -40,7 +40,12 @@ CONTEXT_CHARS = 400  # how much of the paragraph before a figure's sentence a me
 
 
 def _place(document: Document, rows: list[dict]) -> None:
-    """Add each figure row's sentence_start, block_start, block_kind and the paragraph text before it."""
+    """Add each figure row's sentence_start, block_start, block_kind and the paragraph text before it.
+
+    For a list item, the text before it starts with the line introducing its
+    list, so "- Octubre: 40,223 personas" under "Desglose de deportaciones"
+    reads the cue of that line.
+    """
     layout = read_layout(document.raw, reading_vocabulary(document)[0], doc=document.doc)
     for row in rows:
         if layout.sentences:
@@ -51,7 +56,20 @@ def _place(document: Document, rows: list[dict]) -> None:
             row["block_start"] = block
             row["block_kind"] = block_kind
             lead = layout.clean[max(block, s_start - CONTEXT_CHARS):s_start]
+            if block_kind == "bullet":  # a list item reads on from the line introducing its list
+                lead = _list_lead(layout, layout.sentence_blocks[sentence]) + " " + lead
             row["context_before"] = " ".join(lead.split()) or None
+
+
+def _list_lead(layout, block: int) -> str:
+    """Return the text of the block that introduces the list bullet `block` is in ("Desglose de deportaciones")."""
+    lead = block - 1
+    while lead >= 0 and layout.blocks[lead].kind == "bullet":
+        lead -= 1
+    if lead < 0:
+        return ""
+    start, end = layout.blocks[lead].start, layout.blocks[lead].end
+    return layout.clean[max(start, end - CONTEXT_CHARS):end]
 
 
 def event_of(entry: dict, doc: str) -> dict:

@@ -130,3 +130,44 @@ def test_a_national_government_naming_no_country_is_that_of_the_country_the_text
 
 def test_a_national_government_in_a_text_naming_no_country_is_nobody():
     assert actor_of("The national government approved $3 million.", "$3 million") is None
+
+
+def _actor_es(text: str, quote: str) -> str | None:
+    value = extract_figures(text, lang="es").set_index("quote").at[quote, "actor"]
+    return None if value is None or str(value) == "<NA>" else str(value)
+
+
+def test_a_government_agency_named_with_its_country_is_that_countrys_all_through_the_document():
+    # several governments have an "Instituto Nacional de Migración"; the table's default is Mexico's
+    text = ("El Instituto Nacional de Migración (INM) de Honduras informó que 5.000 personas retornaron.\n\n"
+            "El director del INM dijo que 300 personas más llegarán en enero.")
+    assert _actor_es(text, "5.000 personas") == "HND"
+    assert _actor_es(text, "300 personas") == "HND"
+    assert _actor_es("El Instituto Nacional de Migración informó que 5.000 personas retornaron.",
+                     "5.000 personas") == "MEX"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # the source of a statistic: data or a report of an agency, or an agency's own tool
+        ("Según datos de la Matriz de Seguimiento de Desplazamiento, 9.000 personas huyeron.", "9.000 personas",
+         "IOM"),
+        ("Un informe de Unicef indica que 2.000 niños cruzaron la selva.", "2.000 niños", "UNICEF"),
+        ("Al menos 15 migrantes murieron, según datos del Proyecto Migrantes Desaparecidos.", "15 migrantes",
+         "IOM"),
+        ("La AECID aportó 3 millones de euros al programa.", "3 millones de euros", "ESP"),
+        ("El Mecanismo Global de Financiamiento Concesional entregó 5 millones de dólares al país.",
+         "5 millones de dólares", "GCFF"),
+        ("El Servicio Nacional de Migraciones registró a 4.000 personas.", "4.000 personas", "CHL"),
+    ],
+)
+def test_spanish_sources_and_agencies_are_rows_of_the_tables(text, quote, actor):
+    assert _actor_es(text, quote) == actor
+
+
+def test_money_through_a_fund_is_its_givers_not_the_funds():
+    # the fund's English name is no actor row: "through" also opens "Through Operation Acolhida, ..."
+    text = ("The United States pledged $25 million. "
+            "It adds $10 million through the Global Concessional Financing Facility.")
+    assert actor_of(text, "$10 million") == "USA"

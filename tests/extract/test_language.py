@@ -53,6 +53,8 @@ def test_a_paragraph_keeps_the_document_language_unless_it_is_surely_another():
         ("1,234,567 people and 2.5 million", "."),
         ("1.500 and 2,500", None),
         ("dated 4.5.2024, up 3.5 points", "."),  # a date shows nothing, 3.5 does
+        ("retornaron 2,700 personas y 40,000 en total", "."),  # three zeros after a comma: it groups
+        ("40,000 personas, 1,5 millones y 2,25%", ","),  # outvoted by two decimal commas
     ],
 )
 def test_the_decimal_separator_a_text_shows(text, separator):

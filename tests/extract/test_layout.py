@@ -79,3 +79,9 @@ def test_a_line_too_long_to_be_hard_wrapped_is_a_paragraph_without_its_full_stop
     assert [text[b.start:b.start + 9] for b in layout.blocks] == ["At the me", "A note fr"]
     wrapped = "The minister announced a new package of help for the shelters of the\nnorth worth $90 million.\n"
     assert len(read_layout(wrapped, vocabulary()).blocks) == 1  # a hard-wrapped paragraph stays one
+
+
+def test_a_comment_counter_line_is_site_chrome():
+    text = "El fondo entregó 3 millones de dólares a las ciudades.\n0 comentarios\n"
+    assert extract_figures(text, lang="es")["value"].tolist() == [3_000_000]
+    assert extract_skipped(text, lang="es")["reason"].tolist() == ["boilerplate"]

@@ -116,3 +116,62 @@ def test_bare_pesos_take_the_currency_of_the_country_the_text_is_about():
 )
 def test_a_word_for_persons_runs_on_into_another_but_not_into_a_verb(text, quote):
     assert extract_figures(text)["quote"].tolist() == [quote]
+
+
+def test_a_list_item_counts_what_the_line_introducing_the_list_names():
+    # the label before a colon names the row; no item's phrase runs into the next item
+    text = ("En el semestre se presentaron solicitudes:\n"
+            "- Bolivia: 1.250\n"
+            "- Paraguay: 980\n"
+            "- Otros países: 430\n")
+    assert _rows(text, "es") == [[1250.0, "count", "solicitud", "list_lead"],
+                                 [980.0, "count", "solicitud", "list_lead"],
+                                 [430.0, "count", "solicitud", "list_lead"]]
+
+
+def test_a_list_without_a_colon_lead_gives_its_items_no_noun():
+    text = "Resumen del semestre\n- Bolivia: 1.250\n- Paraguay: 980\n"
+    assert _rows(text, "es") == []
+    assert list(extract_skipped(text, lang="es")["reason"]) == ["no_unit", "no_unit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Llegaron 800 migrantes. Otros vinieron de mucho más lejos: 200 de Asia.", 200),  # "lejos", "Otros"
+        ("Cruzaron 900 niños. Muchos viajaron a través del río y 300 se quedaron.", 300),  # "través", "Muchos"
+    ],
+)
+def test_spanish_adverbs_prepositions_and_pronouns_are_no_implied_noun(text, value):
+    rows = extract_figures(text, lang="es").set_index("value")
+    assert (rows.at[value, "kind"], rows.at[value, "unit"]) == ("people", "person")
+
+
+@pytest.mark.parametrize("noun", ["foráneos", "centroamericanos", "suramericanos", "caribeños"])
+def test_spanish_words_for_foreigners_and_regional_demonyms_count_persons(noun):
+    row = extract_figures(f"El registro anotó 1.200 {noun} en junio.", lang="es").iloc[0]
+    assert (row["kind"], row["unit"]) == ("people", "person")
+
+
+def test_a_bracketed_number_after_a_noun_or_a_year_is_a_figure_and_after_a_name_a_list_row():
+    rows = extract_figures("Llegaron los peruanos (1.234) y los bolivianos (567).", lang="es")
+    assert rows[["value", "kind"]].values.tolist() == [[1234.0, "people"], [567.0, "people"]]
+    rows = extract_figures("Un récord de llegadas, después de las de 2022 (250.000).", lang="es")
+    assert rows[["value", "kind", "unit"]].values.tolist() == [[250000.0, "count", "llegada"]]
+    text = "Fueron enviados a 20 ciudades: Lima (1.500) y Cusco (800)."
+    assert extract_figures(text, lang="es")["value"].tolist() == [20.0]
+    assert set(extract_skipped(text, lang="es")["reason"]) == {"list_number"}
+
+
+def test_a_spanish_word_with_a_stressed_vowel_before_its_s_is_no_plural():
+    rows = extract_figures("Se recibieron 500 solicitudes. Es un récord para el país y en 2022 fueron 300.",
+                           lang="es").set_index("value")
+    assert rows.at[300.0, "unit"] == "solicitud"
+
+
+def test_a_plural_before_the_of_word_heads_the_implied_noun():
+    # "solicitudes de bolivianos": requests, not Bolivians
+    rows = extract_figures("La cifra de solicitudes de bolivianos fue de 3.200 en el año.", lang="es")
+    assert rows[["value", "kind", "unit"]].values.tolist() == [[3200.0, "count", "solicitud"]]
+    rows = extract_figures("La cifra de bolivianos fue de 3.200 en el año.", lang="es")
+    assert rows[["value", "kind"]].values.tolist() == [[3200.0, "people"]]

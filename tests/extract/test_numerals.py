@@ -24,6 +24,10 @@ from ladfin.reference.vocabulary import vocabulary
         ("2,2", "en", None, 2.2),           # CAD$2,2 million
         ("1.500", "en", None, 1.5),
         ("1.500", "en", ",", 1500),
+        ("3,000", "es", None, 3000),        # three zeros after it: no decimal is written so
+        ("3,000", "es", ",", 3000),         # ... even where the text shows a decimal comma
+        ("4.000", "en", None, 4000),
+        ("0,000", "es", None, 0),           # a zero before it groups nothing
     ],
 )
 def test_a_numeral_decides_its_decimal_separator(text, lang, shown, value):
@@ -37,6 +41,7 @@ def test_a_numeral_decides_its_decimal_separator(text, lang, shown, value):
         ("mil 897 millones 700 mil pesos colombianos", "es", "money", 1_897_700_000, "COP"),
         ("78 mil 975 personas", "es", "people", 78_975, "person"),
         ("Q265 mil 070", "es", "money", 265_070, "GTQ"),
+        ("3 mil 45 personas", "es", "people", 3_045, "person"),  # the last group unpadded, as Mexican papers write
         ("un millón 600 mil migrantes", "es", "people", 1_600_000, "person"),
         ("140 mil 982 solicitudes", "es", "count", 140_982, "solicitud"),
         ("medio millón de personas", "es", "people", 500_000, "person"),
@@ -126,3 +131,25 @@ def test_a_decimal_point_beside_thousands_points_in_one_spanish_text():
 def test_a_date_number_is_not_glued_to_a_decimal():
     rows = extract_figures("Inflation rose in June 4.98% after four consecutive months of growth.")
     assert rows[["value", "unit"]].values.tolist() == [[4.98, "percent"]]
+
+
+def test_a_round_thousand_with_a_comma_settles_the_other_commas_of_a_spanish_text():
+    # Central American and Mexican papers group thousands with a comma; "3,000" shows it
+    text = ("Las autoridades recibieron a 1,850 hondureños retornados en enero, "
+            "frente a 3,000 en diciembre; el 12% eran menores.")
+    rows = extract_figures(text, lang="es")
+    assert list(rows["value"]) == [1850, 3000, 12]
+    assert rows["flag"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "qualifier"),
+    [
+        ("El presupuesto, cercano a los 4 millones de euros, creció.", "4 millones de euros", "approx"),
+        ("El total no llega a la mitad de la población.", "la mitad", "under"),
+        ("Las entregas no llegan a 20.000 documentos.", "20.000 documentos", "under"),
+    ],
+)
+def test_spanish_hedges_before_an_article_or_a_negated_reach(text, quote, qualifier):
+    rows = extract_figures(text, lang="es").set_index("quote")
+    assert rows.at[quote, "qualifier"] == qualifier

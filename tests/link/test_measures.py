@@ -222,3 +222,34 @@ def test_an_unlabelled_figure_is_what_the_figures_it_is_read_with_are(text, quot
 def test_an_unlabelled_figure_with_no_neighbour_that_says_stays_unknown():
     assert measure_of("Costa Rica: 4,000 people.", "4,000 people") == "unknown"
     assert measure_of("Canada: $4 million.", "$4 million") == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # an amount reached is no people reached: the removal words of the sentence say what it is
+        ("Las expulsiones alcanzaron la cifra de 12.500 personas.", "12.500 personas", "enforcement"),
+        ("El plan requeriría 40 millones de dólares.", "40 millones de dólares", "appeal"),
+        ("Más de 2 millones de personas han salido del país.", "2 millones de personas", "in_need"),
+        ("Unos 800 niños hicieron el viaje por la selva.", "800 niños", "in_need"),
+        ("Unas 3.000 personas contaban con cédula de extranjería.", "3.000 personas", "regularised"),
+        # "se registraron" before the number records people; after it, they registered
+        ("Se registraron 900 migrantes en situación irregular en el territorio.", "900 migrantes", "in_need"),
+        ("Unas 900 personas se registraron ante la oficina.", "900 personas", "processed"),
+        ("Las autoridades empadronaron a 4.500 personas.", "4.500 personas", "processed"),
+        ("Llegaron 1.200 personas retornadas desde México.", "1.200 personas", "enforcement"),
+        # the counted noun says what is counted
+        ("El ataque dejó 45 muertos.", "45 muertos", "died"),
+        ("Hay 5.000 desplazados en la zona.", "5.000 desplazados", "in_need"),
+        ("Migración recibió a 300 repatriados.", "300 repatriados", "enforcement"),
+        ("El gobierno apoya a cada familia, otorgando un bono de 200 dólares.", "200 dólares", "new_funding"),
+    ],
+)
+def test_spanish_cues_of_removal_need_registration_and_money(text, quote, measure):
+    assert measure_of(text, quote, lang="es") == measure
+
+
+def test_a_list_item_reads_the_cue_of_the_line_introducing_its_list():
+    text = "Resumen de las deportaciones del semestre\n- Enero: 3.100 personas\n- Febrero: 2.900 personas\n"
+    figures = build_tables([document(text, lang="es")])["figures"].set_index("quote")
+    assert figures.loc[["3.100 personas", "2.900 personas"], "measure"].tolist() == ["enforcement"] * 2
