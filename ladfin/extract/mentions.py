@@ -240,8 +240,8 @@ def _skip_reason(text: str, start: int, left: str, right: str, layout: Layout, a
         return "identifier"
     before = left[-1:]
     if right[:1] == ")":
-        if before == "(" and (len(left) == 1 or left[-2].isspace() or left[-2] in "(["):
-            return "list_number"  # "(3)"
+        if before == "(" and len(text) <= 2 and (len(left) == 1 or left[-2].isspace() or left[-2] in "(["):
+            return "list_number"  # "(3)"; "Curitiba (5.986)", "no PRA (601)" count what the name holds
         if len(text) <= 2 and (not before or before.isspace() or before in ":;,"):
             return "list_number"  # "3)"
     if after:

@@ -74,6 +74,7 @@ class Vocabulary:
     dollar_sign: frozenset[str]   # currencies written `$` where they are used
     # -- the noun phrase after a number
     person_words: frozenset[str]
+    place_nouns: frozenset[str]   # "city": no unit for a number in brackets after a place's name
     count_singulars: dict[str, str]
     singular_endings: tuple[tuple[str, str], ...]  # (plural ending, singular ending), longest first
     copulas: frozenset[str]       # "are" in "4,000 are children": the noun follows it

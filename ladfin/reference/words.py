@@ -117,6 +117,7 @@ def build_nouns(tables: Tables) -> dict:
     endings = tables.rows("singular_endings", ("ending", "lang"))
     return {
         "person_words": frozenset(persons),
+        "place_nouns": frozenset(r["word"].lower() for r in tables.rows("place_nouns", ("word", "lang"))),
         "count_singulars": {r["plural"].lower(): r["singular"] for r in tables.rows(
             "count_nouns", ("plural", "singular", "lang"))},
         "singular_endings": tuple(sorted(((r["ending"], r["singular"]) for r in endings),
