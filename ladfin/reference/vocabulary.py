@@ -105,6 +105,7 @@ class Vocabulary:
     actor_re: re.Pattern
     actors: dict[str, str]        # alias as written -> actor code
     place_names: frozenset[str]   # the aliases that are names of countries
+    article_prepositions: frozenset[str]  # a place preposition that is also an article ("a"): no place before an agency
     countries: dict[str, Country]  # ISO alpha-3 -> Country
     place_before_rev_re: re.Pattern  # a place preposition ending before a name, reversed
     agent_before_rev_re: re.Pattern  # "on behalf of", "government of" ending before a name, reversed
