@@ -197,6 +197,9 @@ def test_counts_and_percentages_carry_no_measure():
         ("Chegaram 140 brasileiros repatriados dos Estados Unidos.", "140 brasileiros", "pt", "enforcement"),
         ("Mais de 6 mil migrantes foram enviados para outros estados.", "6 mil migrantes", "pt", "resettled"),
         ("Os estados do Sul têm 50 mil interiorizados.", "50 mil interiorizados", "pt", "resettled"),
+        # "registrado" agreeing with a record is no registration; "registrados" with people is
+        ("O maior número foi registrado em 2021, com 2.100 brasileiros.", "2.100 brasileiros", "pt", "unknown"),
+        ("Foram registrados 500 migrantes na fronteira.", "500 migrantes", "pt", "processed"),
         # "da Acolhida" names the operation, as "Operação Acolhida" does: no one was received
         ("O coordenador da Acolhida disse que 400 mil venezuelanos vivem no Brasil.", "400 mil venezuelanos", "pt",
          "in_need"),
