@@ -198,6 +198,14 @@ def _donor(row: dict, sentence_rows: list[dict], layout: Layout, sentence: int, 
 _NAME_BRACKET = re.compile(r"(?<![\w.'’-])([^\W\d_][\w.'’-]*)[ \t]*\($")
 
 
+_BRACKET_LABEL = re.compile(r"(?:[^\W\d_][\w'’-]*[ \t]+)?[^\W\d_][\w'’-]*[ \t]*\((?:[ \t]*[\d.,]+[ \t]*\))?")
+
+
+def _in_brackets(clean: str, start: int) -> bool:
+    """Tell whether a number opens brackets right after a word ("espaços particulares (540)")."""
+    return bool(re.search(r"[^\W\d_][ \t]*\($", clean[max(0, start - 3):start]))
+
+
 def _after_name_in_brackets(clean: str, start: int) -> bool:
     """Tell whether a number opens brackets right after a capitalised name ("Curitiba (5.986)")."""
     m = _NAME_BRACKET.search(clean, max(0, start - 60), start)
@@ -214,8 +222,12 @@ def _implied_noun(layout: Layout, sentence: int, start: int, vocab: Vocabulary) 
     if not layout.sentences:
         return None
     no_places = _after_name_in_brackets(layout.clean, start)
+    bracketed = _in_brackets(layout.clean, start)
 
     def nearest(text: str) -> tuple[str, bool] | None:
+        if bracketed:  # "espaços particulares (540) e públicos (378)": the labels are where, not what
+            text = _BRACKET_LABEL.sub(lambda m: " ".join(
+                w for w in m.group().split() if w.lower() in vocab.person_words), text)
         found = implied_noun(text, vocab)
         while found and no_places and not found[1] and singular(found[0], vocab.lang).lower() in vocab.place_nouns:
             text = text[:text.rfind(found[0])]

@@ -265,6 +265,12 @@ def test_a_borrowed_unit_is_marked_in_its_own_column():
         ("Os estrangeiros foram enviados para 900 cidades – as que mais receberam foram: Recife (6.111) e "
          "Natal (5.222).", [("6.111", "people", "person"), ("5.222", "people", "person")]),
         ("A maioria dos venezuelanos está no posto (640).", [("640", "people", "person")]),
+        # the words before each bracket say where; what is counted is the noun before them
+        ("A maioria dos venezuelanos está em espaços particulares (510) e públicos (370).",
+         [("510", "people", "person"), ("370", "people", "person")]),
+        # a figure the brackets are compared with still gives its unit: requests of Haitians, of Cubans
+        ("Chegaram 900 pedidos de haitianos (500) e cubanos (400).",
+         [("500", "count", "pedido"), ("400", "count", "pedido")]),
     ],
 )
 def test_a_number_in_brackets_after_a_name_counts_what_the_name_holds(text, expected):
