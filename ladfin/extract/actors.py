@@ -77,6 +77,8 @@ class SentenceActors:
                 pos = name_end
                 if clean[name_end:name_end + 2].lstrip().startswith("$"):  # "US$ 66", "US $ 92": a currency
                     continue
+                if "©" in clean[max(start, name_start - 40):name_start].rsplit("\n", 1)[-1]:
+                    continue  # "©UNICEF", "Foto: © Allana Ferreira/ACNUR": a photo credit, no actor
                 alias = fold(m.group())
                 code = vocab.actors[alias]
                 if code in vocab.countries and alias not in vocab.place_names:
@@ -94,7 +96,8 @@ class SentenceActors:
                 is_agent = bool(vocab.agent_before_rev_re.match(backwards, rev, rev_end))
                 is_place = not is_agent and bool(
                     (vocab.place_before_rev_re.match(backwards, rev, rev_end)
-                     and not vocab.opening_article_re.fullmatch(clean, start, name_start))  # "A OIM anunciou"
+                     and not vocab.opening_article_re.fullmatch(clean, start, name_start)  # "A OIM anunciou"
+                     and not self._article_before(clean, start, name_start, alias))  # "que a OIM atendeu"
                     or vocab.describer_before_rev_re.match(backwards, rev, rev_end))
                 if previous_place and not is_place and (gap := vocab.list_gap_re.fullmatch(
                         clean, previous_end, name_start)) and not vocab.verb_after_re.match(clean, name_end):
@@ -150,6 +153,19 @@ class SentenceActors:
             return None
         code = self._vocab.actors[fold(after.group())]
         return code if code in self._vocab.countries else None
+
+    def _article_before(self, clean: str, sentence_start: int, name_start: int, alias: str) -> bool:
+        """Tell whether the word before an agency's name is an article that is also a preposition.
+
+        Portuguese "a" is "the" before an organisation ("desde 2017, a Operação
+        Acolhida já atendeu"; "to the" is "à") and may be "to" only before a
+        country ("enviados a Cuba"): before a name that is no country it opens
+        the subject, not a place.
+        """
+        if alias in self._vocab.place_names:
+            return False
+        words = clean[max(sentence_start, name_start - 12):name_start].split()
+        return bool(words) and words[-1].lower() in self._vocab.article_prepositions
 
     def _dateline(self, clean: str, sentence_start: int, name_start: int) -> bool:
         """Tell whether a name follows a dateline's city: "BRIDGETOWN, Barbados (CMC) -".

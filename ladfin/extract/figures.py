@@ -170,10 +170,15 @@ def _donor(row: dict, sentence_rows: list[dict], layout: Layout, sentence: int, 
 
     "next": the whole it is part of (part_of). Otherwise the figure before a
     governing "of them" ("248,4 mil personas ...; de ellas, 201,7 mil
-    recibieron": of_them), else the nearest figure before it (compared).
+    recibieron": of_them), else the nearest figure before it (compared). A
+    number in brackets after a name counts what that place holds or received,
+    never places ("enviados a 914 cidades: Curitiba (5.986)"): a count of places
+    (place_nouns.csv) is no donor for it.
     """
     countable = [r for r in sentence_rows if r["kind"] in ("people", "count") and r["unit"]
                  and r["unit_source"] in ("text", "label")]
+    if _after_name_in_brackets(layout.clean, row["start"]):
+        countable = [r for r in countable if r["unit"] not in vocab.place_nouns]
     if borrow == "next":
         return next((r for r in countable if r["start"] > row["start"]), None), "part_of"
     before = [r for r in countable if r["end"] <= row["start"]]
@@ -190,6 +195,23 @@ def _donor(row: dict, sentence_rows: list[dict], layout: Layout, sentence: int, 
     return before[-1], "compared"
 
 
+_NAME_BRACKET = re.compile(r"(?<![\w.'’-])([^\W\d_][\w.'’-]*)[ \t]*\($")
+
+
+_BRACKET_LABEL = re.compile(r"(?:[^\W\d_][\w'’-]*[ \t]+)?[^\W\d_][\w'’-]*[ \t]*\((?:[ \t]*[\d.,]+[ \t]*\))?")
+
+
+def _in_brackets(clean: str, start: int) -> bool:
+    """Tell whether a number opens brackets right after a word ("espaços particulares (540)")."""
+    return bool(re.search(r"[^\W\d_][ \t]*\($", clean[max(0, start - 3):start]))
+
+
+def _after_name_in_brackets(clean: str, start: int) -> bool:
+    """Tell whether a number opens brackets right after a capitalised name ("Curitiba (5.986)")."""
+    m = _NAME_BRACKET.search(clean, max(0, start - 60), start)
+    return bool(m) and m.group(1)[:1].isupper()
+
+
 def _implied_noun(layout: Layout, sentence: int, start: int, vocab: Vocabulary) -> tuple[str, bool, str] | None:
     """Return (noun, names persons, unit_source) of the noun the text gives before a noun-less number.
 
@@ -197,14 +219,28 @@ def _implied_noun(layout: Layout, sentence: int, start: int, vocab: Vocabulary) 
     paragraph (a new paragraph may count something else), then, for a list item,
     in the line introducing the list; None where none gives one. A list item's
     label before a colon ("- Otros países: mil 424") names its row, not what it counts.
+    A number in brackets after a name takes no noun of places (see `_donor`).
     """
     if not layout.sentences:
         return None
+    no_places = _after_name_in_brackets(layout.clean, start)
+    bracketed = _in_brackets(layout.clean, start)
+
+    def nearest(text: str) -> tuple[str, bool] | None:
+        if bracketed:  # "espaços particulares (540) e públicos (378)": the labels are where, not what
+            text = _BRACKET_LABEL.sub(lambda m: " ".join(
+                w for w in m.group().split() if w.lower() in vocab.person_words), text)
+        found = implied_noun(text, vocab)
+        while found and no_places and not found[1] and singular(found[0], vocab.lang).lower() in vocab.place_nouns:
+            text = text[:text.rfind(found[0])]
+            found = implied_noun(text, vocab)
+        return found
+
     s_start = layout.sentences[sentence][0]
     block = layout.blocks[layout.sentence_blocks[sentence]]
     if block.kind == "bullet" and layout.clean[block.start:start].rstrip().endswith(":"):
         return _list_lead_noun(layout, layout.sentence_blocks[sentence], vocab)  # "- Otros países: mil 424"
-    found = implied_noun(layout.clean[s_start:start], vocab)
+    found = nearest(layout.clean[s_start:start])
     if found:
         return (*found, "same_sentence")
     block = layout.sentence_blocks[sentence]
@@ -212,7 +248,7 @@ def _implied_noun(layout: Layout, sentence: int, start: int, vocab: Vocabulary) 
         if layout.sentence_blocks[earlier] != block:
             break
         a, b = layout.sentences[earlier]
-        found = implied_noun(layout.clean[a:b], vocab)
+        found = nearest(layout.clean[a:b])
         if found:
             return (*found, "previous_sentence")
     return _list_lead_noun(layout, block, vocab)

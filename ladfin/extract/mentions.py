@@ -240,9 +240,8 @@ def _skip_reason(text: str, start: int, left: str, right: str, layout: Layout, a
         return "identifier"
     before = left[-1:]
     if right[:1] == ")":
-        if before == "(" and (len(left) == 1 or left[-2].isspace() or left[-2] in "([") and (
-                len(text) <= 2 or _after_name(left[:-1])):
-            return "list_number"  # "(3)", "Curitiba (5.986)"; "los colombianos (13.404)" is a figure
+        if before == "(" and len(text) <= 2 and (len(left) == 1 or left[-2].isspace() or left[-2] in "(["):
+            return "list_number"  # "(3)"; "Curitiba (5.986)", "los colombianos (13.404)" are figures
         if len(text) <= 2 and (not before or before.isspace() or before in ":;,"):
             return "list_number"  # "3)"
     if after:
@@ -288,18 +287,6 @@ def _names_persons(right: str, vocab: Vocabulary) -> bool:
         return False
     words = noun_phrase(right, vocab)
     return bool(words and words[2])
-
-
-def _after_name(left: str) -> bool:
-    """Tell whether `left` ends with a capitalised word: a name whose bracketed number is a row of a list.
-
-    What such a number counts is often none of the nouns before it ("enviados
-    para 914 cidades: Curitiba (5.986)" counts persons, not cities), so it is
-    read as a list's number; after a lower-case word ("los colombianos
-    (13.404)") or a year ("los de 2022 (248.000)") the bracket holds a figure.
-    """
-    word = left.rstrip().rsplit(None, 1)[-1:] or [""]
-    return word[0][:1].isupper()
 
 
 def _currency_prefix(left: str, vocab: Vocabulary) -> re.Match | None:

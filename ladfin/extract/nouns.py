@@ -144,12 +144,13 @@ def implied_noun(before: str, vocab: Vocabulary) -> tuple[str, bool] | None:
 
     A word counts when it is a word for persons ("refugees", "personas"), or a
     plural that is no function word, number, scale, currency or duration, and
-    neither a name (capitalised inside its sentence) nor a verb after its
-    subject ("Paraná appears"). In a language whose nouns come first, a run of
-    plurals is a noun and its adjectives: the first is the noun ("solicitudes
-    diarias"), and a plural before the "of" word heads the one after it
-    ("solicitudes de haitianos"). None where no such word is found: the number is then skipped,
-    never given a guessed unit.
+    neither a name (capitalised inside its sentence), a verb after its subject
+    ("Paraná appears") nor a participle after a copula ("foram enviados"). In a
+    language whose nouns come first, a run of plurals is a noun and its
+    adjectives: the first is the noun ("solicitudes diarias"), and a plural
+    before the "of" word heads the one after it ("solicitudes de haitianos").
+    None where no such word is found: the number is then skipped, never given a
+    guessed unit.
 
     >>> from ladfin.reference.vocabulary import vocabulary
     >>> implied_noun("The number of Venezuelans living outside has grown from", vocabulary("en"))
@@ -187,6 +188,8 @@ def _counts(words: list[re.Match], k: int, text: str, vocab: Vocabulary) -> bool
             or lower.endswith(vocab.adverb_suffixes)):
         return False
     previous = words[k - 1] if k else None
+    if previous is not None and previous.group().lower() in vocab.copulas and not _gap(text, previous, words[k]):
+        return False  # a participle after its auxiliary: "os estrangeiros foram enviados"
     opens_sentence = previous is None or bool(_SENTENCE_GAP.search(text, previous.end(), words[k].start()))
     if word[0].isupper() and not opens_sentence:
         return False  # a name ("the States of the Southern Region")

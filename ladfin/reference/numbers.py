@@ -141,7 +141,7 @@ def build_tokens(tables: Tables, numeral: str) -> dict:
                      |\b1-\d{{3}}-\d{{3}}-\d{{4}}\b                  # 1-800-555-0199
                      |\(\d{{2}}\)\s?\d{{4,5}}-\d{{4}}\b              # (95) 3621-1234
                      |\b0?1?[\s-]?800[\s-]\d{{3}}[\s-]\d{{4}}\b)     # 01 800 123 4567, 0800 123 4567
-          | (?P<time>\b\d{{1,2}}:\d{{2}}\b)
+          | (?P<time>\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b)   # 10:26, 10:26:00
           | (?P<num>{numeral})
           | (?P<frac>\b{alternation(cases(fractions))}(?=\s+{of}\b))   # half (of)
           | (?P<word>{word_number})

@@ -76,6 +76,7 @@ class Vocabulary:
     dollar_sign: frozenset[str]   # currencies written `$` where they are used
     # -- the noun phrase after a number
     person_words: frozenset[str]
+    place_nouns: frozenset[str]   # "city": no unit for a number in brackets after a place's name
     count_singulars: dict[str, str]
     singular_endings: tuple[tuple[str, str], ...]  # (plural ending, singular ending), longest first
     copulas: frozenset[str]       # "are" in "4,000 are children": the noun follows it
@@ -106,6 +107,7 @@ class Vocabulary:
     actor_re: re.Pattern
     actors: dict[str, str]        # alias as written -> actor code
     place_names: frozenset[str]   # the aliases that are names of countries
+    article_prepositions: frozenset[str]  # a place preposition that is also an article ("a"): no place before an agency
     countries: dict[str, Country]  # ISO alpha-3 -> Country
     place_before_rev_re: re.Pattern  # a place preposition ending before a name, reversed
     agent_before_rev_re: re.Pattern  # "on behalf of", "government of" ending before a name, reversed

@@ -117,6 +117,7 @@ def build_nouns(tables: Tables) -> dict:
     endings = tables.rows("singular_endings", ("ending", "lang"))
     return {
         "person_words": frozenset(persons),
+        "place_nouns": frozenset(r["word"].lower() for r in tables.rows("place_nouns", ("word", "lang"))),
         "count_singulars": {r["plural"].lower(): r["singular"] for r in tables.rows(
             "count_nouns", ("plural", "singular", "lang"))},
         "singular_endings": tuple(sorted(((r["ending"], r["singular"]) for r in endings),
@@ -189,9 +190,13 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
                     actors[f"{inst} {form}"] = d["code"]
                     actors[f"{inst[:1].upper()}{inst[1:]} {form}"] = d["code"]
     conjunctions = tables.words("conjunction")
+    articles = {w.lower() for w in tables.words("definite_article")}
+    describer_tails = sorted({w.split()[-1] for w in tables.words("describer")})  # "pela" of "liderada pela"
     return {
         "actors": actors,
         "place_names": place_names,
+        # "a" in Portuguese: "the" before an agency ("a OIM informou"), "to" before a country
+        "article_prepositions": frozenset(w.lower() for w in tables.words("place_preposition")) & articles,
         "countries": countries,
         # Opens with the names' first letters (capitals), which the regex engine skips
         # ahead to; that the name starts a word is checked by the caller (figures.py).
@@ -240,7 +245,8 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
         """, re.X),
         "list_gap_re": re.compile(rf"""
               ,?\s+(?:{alternation(tables.words('and'))}\s+   # Haiti(,) (and) Nicaragua
-                  (?:{alternation(tables.words('definite_article'), flags='i')}\s+)?)?$  # Acnur y (la) OIM
+                  (?:{alternation(tables.words('definite_article'), flags='i')}\s+)?   # Acnur y (la) OIM
+                  (?:{alternation(describer_tails, flags='i')}\s+)?)?$   # liderada pela ACNUR e (pela) OIM
             | ,\s*$                                             # Haiti,Nicaragua
         """, re.X),
         "verb_after_re": re.compile(rf"""

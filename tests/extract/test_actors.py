@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from ladfin.extract.figures import extract_figures
@@ -171,3 +172,26 @@ def test_money_through_a_fund_is_its_givers_not_the_funds():
     text = ("The United States pledged $25 million. "
             "It adds $10 million through the Global Concessional Financing Facility.")
     assert actor_of(text, "$10 million") == "USA"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # Portuguese "a" is the article before an agency ("to the" is "à"), a preposition before a country
+        ("Segundo o general, desde 2017, a OIM já atendeu 950 mil pessoas.", "950 mil pessoas", "IOM"),
+        ("Os voos levaram 300 migrantes a Cuba.", "300 migrantes", None),
+        # "liderada conjuntamente pela", "líderes da" describe; a repeated "pela" keeps the list
+        ("A Plataforma Regional de Coordenação Interagencial (R4V), liderada conjuntamente pela ACNUR e pela "
+         "OIM, lançou um plano de US$ 2 bilhões.", "US$ 2 bilhões", "R4V"),
+        ("A Agência da ONU para Refugiados e a OIM, líderes da Plataforma Regional de Coordenação Interagencial "
+         "para Refugiados e Migrantes da Venezuela (R4V), lançaram um apelo de US$ 2 bilhões.", "US$ 2 bilhões",
+         "IOM;UNHCR"),
+        # a photo credit names no actor
+        ("O plano pede US$ 9 milhões. ©UNICEF", "US$ 9 milhões", None),
+        ("A Comissão Europeia anunciou 5 milhões de euros.", "5 milhões de euros", "EU"),
+    ],
+)
+def test_portuguese_articles_describers_and_credits(text, quote, actor):
+    found = extract_figures(text, lang="pt").set_index("quote")
+    got = found.at[quote, "actor"]
+    assert (None if pd.isna(got) else got) == actor

@@ -252,3 +252,66 @@ def test_a_borrowed_unit_is_marked_in_its_own_column():
     assert rows.at["1,200", "unit"] == "person"
     assert rows.at["1,200", "unit_source"] == "part_of"
     assert rows.at["3,400 migrants", "unit_source"] == "text"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number in brackets after a name is a figure (a list marker has at most two digits) and takes
+        # the unit of the figure it is compared with
+        ("O Ceará lidera o ranking, com 10.500 interiorizações, seguido por Bahia (9.100) e Pará (8.200).",
+         [("9.100", "count", "interiorização"), ("8.200", "count", "interiorização")]),
+        # ... but never a count of places: a place holds people, it does not count places
+        ("Os estrangeiros foram enviados para 900 cidades – as que mais receberam foram: Recife (6.111) e "
+         "Natal (5.222).", [("6.111", "people", "person"), ("5.222", "people", "person")]),
+        ("A maioria dos venezuelanos está no posto (640).", [("640", "people", "person")]),
+        # the words before each bracket say where; what is counted is the noun before them
+        ("A maioria dos venezuelanos está em espaços particulares (510) e públicos (370).",
+         [("510", "people", "person"), ("370", "people", "person")]),
+        # a figure the brackets are compared with still gives its unit: requests of Haitians, of Cubans
+        ("Chegaram 900 pedidos de haitianos (500) e cubanos (400).",
+         [("500", "count", "pedido"), ("400", "count", "pedido")]),
+    ],
+)
+def test_a_number_in_brackets_after_a_name_counts_what_the_name_holds(text, expected):
+    found = [(r.quote, r.kind, r.unit) for r in extract_figures(text, lang="pt").itertuples()]
+    assert all(e in found for e in expected), found
+
+
+def test_a_short_number_in_brackets_is_still_a_list_marker():
+    assert list(extract_skipped("Os objetivos são: (1) abrigo e (2) emprego.", lang="pt")["reason"]) == [
+        "list_number", "list_number"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "unit"),
+    [
+        # a word right after a copula is a participle or a predicate, not what a later number counts
+        ("As solicitações foram aprovadas em março: 300 no total.", "pt", "solicitação"),
+        ("Las solicitudes fueron aprobadas en marzo: 300 en total.", "es", "solicitud"),
+    ],
+)
+def test_a_participle_after_a_copula_is_no_implied_noun(text, lang, unit):
+    assert extract_figures(text, lang=lang)["unit"].tolist() == [unit]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "país" ends in s but is singular; "destes" is a pronoun, not a noun
+        "Os haitianos chegaram ao país, e 2.500 já trabalham.",
+        "Chegaram 900 haitianos. Destes, 2.500 já trabalham.",
+    ],
+)
+def test_singular_words_and_pronouns_ending_in_s_are_no_implied_noun(text):
+    found = extract_figures(text, lang="pt")
+    assert found[found["quote"] == "2.500"][["kind", "unit"]].values.tolist() == [["people", "person"]]
+
+
+def test_a_time_with_seconds_is_no_figure():
+    assert extract_figures("Data: 10 de outubro de 2024 10:26:00 Principais vagas de trabalho.", lang="pt").empty
+
+
+def test_an_estimated_amount_is_approximate():
+    assert extract_figures("O plano está estimado em US$ 40 milhões.", lang="pt")["qualifier"].tolist() == [
+        "approx"]

@@ -153,14 +153,18 @@ def test_spanish_words_for_foreigners_and_regional_demonyms_count_persons(noun):
     assert (row["kind"], row["unit"]) == ("people", "person")
 
 
-def test_a_bracketed_number_after_a_noun_or_a_year_is_a_figure_and_after_a_name_a_list_row():
+def test_a_bracketed_number_after_a_noun_or_a_year_is_a_figure_and_after_a_name_counts_no_places():
     rows = extract_figures("Llegaron los peruanos (1.234) y los bolivianos (567).", lang="es")
     assert rows[["value", "kind"]].values.tolist() == [[1234.0, "people"], [567.0, "people"]]
     rows = extract_figures("Un récord de llegadas, después de las de 2022 (250.000).", lang="es")
     assert rows[["value", "kind", "unit"]].values.tolist() == [[250000.0, "count", "llegada"]]
+    # after a name the bracket counts what the place holds, never places: with no other noun, skipped
     text = "Fueron enviados a 20 ciudades: Lima (1.500) y Cusco (800)."
     assert extract_figures(text, lang="es")["value"].tolist() == [20.0]
-    assert set(extract_skipped(text, lang="es")["reason"]) == {"list_number"}
+    assert extract_skipped(text, lang="es")[["text", "reason"]].values.tolist() == [
+        ["1.500", "no_unit"], ["800", "no_unit"]]
+    rows = extract_figures("Llegaron 900 personas a 20 ciudades: Lima (1.500) y Cusco (800).", lang="es")
+    assert rows[["value", "unit"]].values.tolist()[2:] == [[1500.0, "person"], [800.0, "person"]]
 
 
 def test_a_spanish_word_with_a_stressed_vowel_before_its_s_is_no_plural():

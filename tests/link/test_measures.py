@@ -186,6 +186,30 @@ def test_counts_and_percentages_carry_no_measure():
         # a programme's name is no verb: Operação Acolhida does not say people were received
         ("A Operação Acolhida contabilizou 900 venezuelanos recebendo assistência.", "900 venezuelanos", "pt",
          "served"),
+        # Portuguese: where people live or are sheltered, who enters, who is relocated, employed, deported
+        ("O estado abrigava 12.000 venezuelanos em 2023.", "12.000 venezuelanos", "pt", "in_need"),
+        ("Cerca de 5 mil venezuelanos entram todos os meses por Pacaraima.", "5 mil venezuelanos", "pt", "in_need"),
+        ("Estima-se que 300 mil venezuelanos vivam no Brasil.", "300 mil venezuelanos", "pt", "in_need"),
+        ("O país conta com 500 mil pessoas com necessidade de proteção internacional.", "500 mil pessoas", "pt",
+         "in_need"),
+        ("Em Manaus, 90 migrantes estão em situação de rua.", "90 migrantes", "pt", "in_need"),
+        ("Na capital, 2.000 pessoas estão fora dos abrigos.", "2.000 pessoas", "pt", "in_need"),
+        ("A cidade tem 30 mil habitantes.", "30 mil habitantes", "pt", "in_need"),
+        ("Ainda havia 4.200 venezuelanos em abrigos no estado.", "4.200 venezuelanos", "pt", "served"),
+        ("O Paraná integrou 3.100 haitianos ao mercado formal de trabalho.", "3.100 haitianos", "pt", "employed"),
+        ("Chegaram 140 brasileiros repatriados dos Estados Unidos.", "140 brasileiros", "pt", "enforcement"),
+        ("Mais de 6 mil migrantes foram enviados para outros estados.", "6 mil migrantes", "pt", "resettled"),
+        ("Os estados do Sul têm 50 mil interiorizados.", "50 mil interiorizados", "pt", "resettled"),
+        # "registrado" agreeing with a record is no registration; "registrados" with people is
+        ("O maior número foi registrado em 2021, com 2.100 brasileiros.", "2.100 brasileiros", "pt", "unknown"),
+        ("Foram registrados 500 migrantes na fronteira.", "500 migrantes", "pt", "processed"),
+        # "da Acolhida" names the operation, as "Operação Acolhida" does: no one was received
+        ("O coordenador da Acolhida disse que 400 mil venezuelanos vivem no Brasil.", "400 mil venezuelanos", "pt",
+         "in_need"),
+        # a plan estimated at an amount asks for it; money "já atribuídos" after it was given before
+        ("As organizações lançaram um plano nacional estimado em US$ 90 milhões.", "US$ 90 milhões", "pt", "appeal"),
+        ("O valor soma-se aos 80 milhões de euros já atribuídos pela UE.", "80 milhões de euros", "pt",
+         "existing_funding"),
     ],
 )
 def test_measure_by_language(text, quote, lang, measure):
