@@ -41,6 +41,8 @@ def actor_of(text: str, quote: str) -> str | None:
          "€8 million", "EU"),
         ("Guatemala: €3 million will support shelters, the European Commission said.", "€3 million", "EU"),
         ("QUITO, Ecuador - The IOM appealed for $11 million.", "$11 million", "IOM"),
+        # a country the people travel through is a place on their route, not who counts them
+        ("This year 41,200 migrants have passed through Honduras.", "41,200 migrants", None),
         # "US$" is a currency, not the United States
         ("Mexico will spend US$ 14 million on its shelters.", "US$ 14 million", "MEX"),
     ],
