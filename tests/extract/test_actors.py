@@ -41,6 +41,11 @@ def actor_of(text: str, quote: str) -> str | None:
          "€8 million", "EU"),
         ("Guatemala: €3 million will support shelters, the European Commission said.", "€3 million", "EU"),
         ("QUITO, Ecuador - The IOM appealed for $11 million.", "$11 million", "IOM"),
+        # an EU Commissioner announces the Commission's money, in either spelling of the name
+        ("Commissioner Lenarčič announced €9 million for shelters in Quito.", "€9 million", "EU"),
+        ("Janez Lenarcic, the crisis commissioner, said €4 million will go to Peru.", "€4 million", "EU"),
+        # the administration named by its leaders, without the word "administration"
+        ("The Biden-Harris plan resettled 9,100 refugees from the region.", "9,100 refugees", "USA"),
         # a country the people travel through is a place on their route, not who counts them
         ("This year 41,200 migrants have passed through Honduras.", "41,200 migrants", None),
         # "US$" is a currency, not the United States
