@@ -243,8 +243,11 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
                   (?:{alternation(tables.words('definite_article'), flags='i')}\s+)?)?$  # Acnur y (la) OIM
             | ,\s*$                                             # Haiti,Nicaragua
         """, re.X),
+        # A lower-case word after a name that is neither a conjunction nor a place preposition:
+        # "Spain (announced)" is a subject; "between Colombia and Panama (on) route" is no verb.
         "verb_after_re": re.compile(rf"""
-            \s+(?!{alternation(conjunctions)}\b)[a-z]   # Spain (announced): a subject
+            \s+(?!(?:{alternation(conjunctions)}|{alternation(tables.words('place_preposition'), flags='i')})\b)
+            [a-z]   # Spain (announced): a subject
         """, re.X),
         "possessive_re": re.compile(rf"""
             {alternation(tables.words('possessive'))}(?!\w)   # the United States(')
