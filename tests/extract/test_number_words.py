@@ -144,3 +144,22 @@ def test_word_value_adds_within_a_group_and_a_thousand_closes_it(text, lang, val
 )
 def test_and_joins_no_two_numbers_of_the_same_rank(text, lang, figures):
     assert extract_figures(text, lang=lang)[["value", "kind", "unit"]].values.tolist() == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value"),
+    [
+        # a fraction of a scale word is that share of it, not the scale word alone
+        ("Half a million people were displaced.", "Half a million people", 500_000),
+        ("Over a quarter of a million Hondurans applied.", "a quarter of a million Hondurans", 250_000),
+        ("The fund spent half of a million dollars on shelters.", "half of a million dollars", 500_000),
+    ],
+)
+def test_a_fraction_of_a_million_is_that_share_of_a_million(text, quote, value):
+    rows = extract_figures(text).set_index("quote")
+    assert rows.at[quote, "value"] == value
+
+
+def test_a_fraction_of_a_group_is_still_a_share():
+    rows = extract_figures("A quarter of the 800 applicants were approved.")
+    assert rows[["quote", "value", "unit"]].values.tolist()[0] == ["A quarter", 25.0, "percent"]
