@@ -46,6 +46,8 @@ def measure_of(text: str, quote: str, lang: str = "en") -> str:
         # arriving at a border is crossing it, not arriving through a pathway
         ("Each week 4,500 migrants arrive at the southern border.", "4,500 migrants", "in_need"),
         ("Last year 3,000 refugees arrived in Canada.", "3,000 refugees", "resettled"),
+        # people who approached an office came forward to apply
+        ("In May, 2,700 migrants approached the refugee office in Tapachula.", "2,700 migrants", "processed"),
         # a goal of repatriating people is enforcement, as repatriated people are
         ("The plan aims at repatriating up to 2,000 Hondurans a month.", "2,000 Hondurans", "enforcement"),
         ("The report mentions 5,000 persons.", "5,000 persons", "unknown"),
@@ -55,6 +57,8 @@ def measure_of(text: str, quote: str, lang: str = "en") -> str:
         # money: what kind of money it is
         ("Norway announced $12 million in new humanitarian assistance.", "$12 million", "new_funding"),
         ("The agency obligated $45 million under earlier pledges.", "$45 million", "existing_funding"),
+        # funding an agency has secured is money received, reported again
+        ("The agency said funding secured this year ($61 million) fell short.", "$61 million", "existing_funding"),
         # money a new pledge builds on was announced before: reported again
         ("The grant builds on the $14 million the ministry gave in March.", "$14 million", "existing_funding"),
         ("The bank approved a $30 million loan to the cooperative.", "$30 million", "loan"),
