@@ -91,6 +91,13 @@ def test_a_strong_cue_of_the_paragraph_tells_what_a_vague_benefit_is():
     assert figures.at["70,000 individuals", "measure"] == "regularised"
 
 
+def test_figures_listed_in_one_sentence_count_what_the_sentence_says_before_the_paragraph_does():
+    text = ("UNHCR assisted families in the south. "
+            "Of the migrants in transit, 5,100 are Venezuelans, 2,300 come from Haiti and 800 from Cuba.")
+    figures = build_tables([document(text)])["figures"].set_index("quote")
+    assert figures.loc[["5,100 are Venezuelans", "2,300", "800"], "measure"].tolist() == ["in_need"] * 3
+
+
 def test_a_part_takes_the_verb_of_its_whole_and_the_whole_is_the_population():
     text = "By May more than 1,200 of the estimated 3,400 migrants who arrived had registered."
     figures = build_tables([document(text)])["figures"].set_index("start")
