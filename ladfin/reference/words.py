@@ -239,6 +239,7 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
             (?!\s+{reversed_alternation(tables.words('definite_article'), flags='i')}(?!\w))  # not (la) plataforma R4V
         """, re.X),
         "list_gap_re": re.compile(rf"""
+              (?:\s*\([^()]*\))?                              # Colombia (the largest), Peru: an aside
               ,?\s+(?:{alternation(tables.words('and'))}\s+   # Haiti(,) (and) Nicaragua
                   (?:{alternation(tables.words('definite_article'), flags='i')}\s+)?)?$  # Acnur y (la) OIM
             | ,\s*$                                             # Haiti,Nicaragua

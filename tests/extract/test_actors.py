@@ -43,6 +43,8 @@ def actor_of(text: str, quote: str) -> str | None:
         ("QUITO, Ecuador - The IOM appealed for $11 million.", "$11 million", "IOM"),
         # a list of places goes on past a preposition after its last name: "on" is no verb
         ("Last year 5,200 migrants crossed between Colombia and Panama on foot.", "5,200 migrants", None),
+        # an aside in brackets does not end a list of places
+        ("In Colombia (the largest host), Peru and Ecuador, 3,400 refugees were counted.", "3,400 refugees", None),
         # an EU Commissioner announces the Commission's money, in either spelling of the name
         ("Commissioner Lenarčič announced €9 million for shelters in Quito.", "€9 million", "EU"),
         ("Janez Lenarcic, the crisis commissioner, said €4 million will go to Peru.", "€4 million", "EU"),
