@@ -204,9 +204,15 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
         """, re.X),
         # "On behalf of the United States, ... announced", "the Government of Canada
         # announced": a preposition governs the name, yet it names who acts.
+        # "figures released Tuesday by the IOM": the agent of a participle that tells a source
+        # speaks acts too, one word (a day, "today") allowed between.
         "agent_before_rev_re": re.compile(rf"""
             (?:\s+{reversed_alternation(tables.words('definite_article'), flags='i')})?  # the
-            \s+{reversed_alternation(tables.words('agent_phrase'), flags='i')}\b        # on behalf of
+            \s+(?:{reversed_alternation(tables.words('agent_phrase'), flags='i')}         # on behalf of
+               |{reversed_alternation(tables.words('passive_agent'), flags='i')}        # by
+                (?:\s+[^\W\d_]+)?                                                       # Tuesday
+                \s+{reversed_alternation(tables.words('source_participle'), flags='i')}  # released
+            )\b
         """, re.X),
         # "A OIM anunciou": a sentence opening with an article and the name; "a" is no preposition there.
         "opening_article_re": re.compile(rf"""
