@@ -163,3 +163,16 @@ def test_a_fraction_of_a_million_is_that_share_of_a_million(text, quote, value):
 def test_a_fraction_of_a_group_is_still_a_share():
     rows = extract_figures("A quarter of the 800 applicants were approved.")
     assert rows[["quote", "value", "unit"]].values.tolist()[0] == ["A quarter", 25.0, "percent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value"),
+    [
+        ("Only about one-third of the shelters were open.", "one-third", 33.333333),
+        ("One-quarter of the families left.", "One-quarter", 25.0),
+        ("Roughly a fifth of the applicants were children.", "a fifth", 20.0),
+    ],
+)
+def test_a_hyphenated_or_article_fraction_is_a_share(text, quote, value):
+    rows = extract_figures(text).set_index("quote")
+    assert (rows.at[quote, "value"], rows.at[quote, "unit"]) == (value, "percent")
