@@ -176,3 +176,8 @@ def test_a_fraction_of_a_group_is_still_a_share():
 def test_a_hyphenated_or_article_fraction_is_a_share(text, quote, value):
     rows = extract_figures(text).set_index("quote")
     assert (rows.at[quote, "value"], rows.at[quote, "unit"]) == (value, "percent")
+
+
+def test_a_fraction_with_its_percentage_in_brackets_gives_both():
+    rows = extract_figures("Nearly half (48%) of the applicants were women.")
+    assert rows[["quote", "value", "qualifier"]].values.tolist() == [["half", 50.0, "under"], ["48%", 48.0, "exact"]]
