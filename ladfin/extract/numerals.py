@@ -92,6 +92,9 @@ def word_value(text: str, vocab: Vocabulary) -> float:
     >>> word_value("one hundred and twenty", vocabulary("en")), word_value("dos mil quinientos", vocabulary("es"))
     (120.0, 2500.0)
     """
+    phrase = " ".join(text.lower().split())
+    if " " in phrase and phrase in vocab.number_words and phrase not in vocab.multipliers:
+        return vocab.number_words[phrase]  # "half a", "a quarter of a" (million): a fraction of the scale after it
     total = group = 0.0
     for part in re.split(r"[-\s]+", text.lower()):
         factor = vocab.multipliers.get(part)

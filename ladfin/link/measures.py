@@ -20,10 +20,14 @@ People, in order:
    "currently in"): grant legal status to 25,500 non-citizens living in
    Uruguay is regularised, the 450,000 migrants currently in the country are
    in need;
-5. the last strong cue of the sentences before it in the same paragraph:
+5. what steps 1-4 say of the nearest earlier figure of its sentence, else of
+   the next one: figures listed in one sentence count the same kind of
+   people ("Of the migrants in transit, 93,860 are Venezuelans, 11,010 come
+   from Ecuador");
+6. the last strong cue of the sentences before it in the same paragraph:
    "Colombia announced a plan for regularization ... these actions will
    benefit up to 600,000 individuals";
-6. the nearest weak cue of the sentence ("will benefit", "assisted"): served.
+7. the nearest weak cue of the sentence ("will benefit", "assisted"): served.
 
 Money, in order: the flow (loan, investment, reward or seized money), then the
 bullet's marker "advancing existing commitments", then the nearest strong cue
@@ -158,20 +162,36 @@ def _people(rows: pd.DataFrame, cues: MeasureCues, window: int) -> tuple[list, l
     whole_of = {whole: part for part, whole in part_of.items()}
     cue = {name: dict(zip(rows.index, zip(found["label"].tolist(), found["phrase"].tolist())))
            for name, found in (("strong", strong), ("descriptive", descriptive), ("weak", weak))}
-    measure, phrase = [], []
-    for i, quote, before_text in zip(rows.index, rows["quote"].tolist(), lead):
+    own: dict[Hashable, tuple] = {}  # what the figure's own words and sentence say (steps 1-4)
+    for i, quote in zip(rows.index, rows["quote"].tolist()):
         noun = _noun_measure(str(quote), cues.nouns)
         whole = part_of.get(i)
         if noun:
-            found = (noun, None)
+            own[i] = (noun, None)
         elif i in whole_of:
-            found = ("in_need", None)
+            own[i] = ("in_need", None)
         elif _given(cue["strong"][i]):
-            found = cue["strong"][i]
+            own[i] = cue["strong"][i]
         elif whole is not None and _given(cue["strong"][whole]):
-            found = cue["strong"][whole]
+            own[i] = cue["strong"][whole]
         elif _given(cue["descriptive"][i]):
-            found = cue["descriptive"][i]
+            own[i] = cue["descriptive"][i]
+    # "Of the migrants in transit, 93,860 are Venezuelans, 11,010 come from Ecuador": the figures
+    # of one sentence listed together are what the sentence says of the nearest of them.
+    listed: dict[Hashable, tuple] = {}
+    for sentence in sentences(rows):
+        placed = [p.index for p in sentence.figures]
+        for k, i in enumerate(placed):
+            if i not in own:
+                near = [j for j in (*reversed(placed[:k]), *placed[k + 1:]) if j in own]
+                if near:
+                    listed[i] = (own[near[0]][0], None)
+    measure, phrase = [], []
+    for i, before_text in zip(rows.index, lead):
+        if i in own:
+            found = own[i]
+        elif i in listed:
+            found = listed[i]
         elif before := _last_cue(before_text, cues.strong):
             found = before
         elif _given(cue["weak"][i]):

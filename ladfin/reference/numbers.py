@@ -143,7 +143,8 @@ def build_tokens(tables: Tables, numeral: str) -> dict:
                      |\b0?1?[\s-]?800[\s-]\d{{3}}[\s-]\d{{4}}\b)     # 01 800 123 4567, 0800 123 4567
           | (?P<time>\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b)   # 10:26, 10:26:00
           | (?P<num>{numeral})
-          | (?P<frac>\b{alternation(cases(fractions))}(?=\s+{of}\b))   # half (of)
+          | (?P<frac>\b{alternation(cases(fractions))}(?=\s+(?:\([^()]*\)\s+)?{of}\b)   # half ((47%)) of
+                     (?!\s+{of}\s+{article}\s+{alternation(spoken_scales(tables))}\b))  # not "a quarter of a million"
           | (?P<word>{word_number})
         )
     """

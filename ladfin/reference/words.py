@@ -209,9 +209,15 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
         """, re.X),
         # "On behalf of the United States, ... announced", "the Government of Canada
         # announced": a preposition governs the name, yet it names who acts.
+        # "figures released Tuesday by the IOM": the agent of a participle that tells a source
+        # speaks acts too, one word (a day, "today") allowed between.
         "agent_before_rev_re": re.compile(rf"""
             (?:\s+{reversed_alternation(tables.words('definite_article'), flags='i')})?  # the
-            \s+{reversed_alternation(tables.words('agent_phrase'), flags='i')}\b        # on behalf of
+            \s+(?:{reversed_alternation(tables.words('agent_phrase'), flags='i')}         # on behalf of
+               |{reversed_alternation(tables.words('passive_agent'), flags='i')}        # by
+                (?:\s+[^\W\d_]+)?                                                       # Tuesday
+                \s+{reversed_alternation(tables.words('source_participle'), flags='i')}  # released
+            )\b
         """, re.X),
         # "A OIM anunciou": a sentence opening with an article and the name; "a" is no preposition there.
         "opening_article_re": re.compile(rf"""
@@ -244,13 +250,17 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
             (?!\s+{reversed_alternation(tables.words('definite_article'), flags='i')}(?!\w))  # not (la) plataforma R4V
         """, re.X),
         "list_gap_re": re.compile(rf"""
+              (?:\s*\([^()]*\))?                              # Colombia (the largest), Peru: an aside
               ,?\s+(?:{alternation(tables.words('and'))}\s+   # Haiti(,) (and) Nicaragua
                   (?:{alternation(tables.words('definite_article'), flags='i')}\s+)?   # Acnur y (la) OIM
                   (?:{alternation(describer_tails, flags='i')}\s+)?)?$   # liderada pela ACNUR e (pela) OIM
             | ,\s*$                                             # Haiti,Nicaragua
         """, re.X),
+        # A lower-case word after a name that is neither a conjunction nor a place preposition:
+        # "Spain (announced)" is a subject; "between Colombia and Panama (on) route" is no verb.
         "verb_after_re": re.compile(rf"""
-            \s+(?!{alternation(conjunctions)}\b)[a-z]   # Spain (announced): a subject
+            \s+(?!(?:{alternation(conjunctions)}|{alternation(tables.words('place_preposition'), flags='i')})\b)
+            [a-z]   # Spain (announced): a subject
         """, re.X),
         "possessive_re": re.compile(rf"""
             {alternation(tables.words('possessive'))}(?!\w)   # the United States(')

@@ -20,6 +20,13 @@ def _rows(text: str, lang: str = "en") -> list[list]:
         ("Some 4.6 million internally displaced people were counted.", "en", "people", "person"),
         ("Two million Colombians live there.", "en", "people", "person"),
         ("Staff trained 300 personnel and 45 registrants.", "en", "people", "person"),
+        # petitioners are persons asking for asylum, as applicants are
+        ("The commission heard 2,310 petitioners from Cuba.", "en", "people", "person"),
+        # a verb ending in -s is no plural noun a later number could count
+        ("The number of cases opened amounts to 6,300.", "en", "count", "case"),
+        ("The total of refugees in the city now reaches 12,400.", "en", "people", "person"),
+        # "throughout" ends the noun phrase, as "through" does: the cities are counted
+        ("Families moved to 640 towns throughout the country.", "en", "count", "town"),
         ("It opened 10 centros de bienvenida.", "es", "count", "centro"),
         ("Se recibieron 500 nuevas solicitudes de refugio.", "es", "count", "solicitud"),
         ("Se tramitaron 36 mil expedientes.", "es", "count", "expediente"),

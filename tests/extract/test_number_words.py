@@ -144,3 +144,40 @@ def test_word_value_adds_within_a_group_and_a_thousand_closes_it(text, lang, val
 )
 def test_and_joins_no_two_numbers_of_the_same_rank(text, lang, figures):
     assert extract_figures(text, lang=lang)[["value", "kind", "unit"]].values.tolist() == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value"),
+    [
+        # a fraction of a scale word is that share of it, not the scale word alone
+        ("Half a million people were displaced.", "Half a million people", 500_000),
+        ("Over a quarter of a million Hondurans applied.", "a quarter of a million Hondurans", 250_000),
+        ("The fund spent half of a million dollars on shelters.", "half of a million dollars", 500_000),
+    ],
+)
+def test_a_fraction_of_a_million_is_that_share_of_a_million(text, quote, value):
+    rows = extract_figures(text).set_index("quote")
+    assert rows.at[quote, "value"] == value
+
+
+def test_a_fraction_of_a_group_is_still_a_share():
+    rows = extract_figures("A quarter of the 800 applicants were approved.")
+    assert rows[["quote", "value", "unit"]].values.tolist()[0] == ["A quarter", 25.0, "percent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value"),
+    [
+        ("Only about one-third of the shelters were open.", "one-third", 33.333333),
+        ("One-quarter of the families left.", "One-quarter", 25.0),
+        ("Roughly a fifth of the applicants were children.", "a fifth", 20.0),
+    ],
+)
+def test_a_hyphenated_or_article_fraction_is_a_share(text, quote, value):
+    rows = extract_figures(text).set_index("quote")
+    assert (rows.at[quote, "value"], rows.at[quote, "unit"]) == (value, "percent")
+
+
+def test_a_fraction_with_its_percentage_in_brackets_gives_both():
+    rows = extract_figures("Nearly half (48%) of the applicants were women.")
+    assert rows[["quote", "value", "qualifier"]].values.tolist() == [["half", 50.0, "under"], ["48%", 48.0, "exact"]]

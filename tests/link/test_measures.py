@@ -38,6 +38,18 @@ def measure_of(text: str, quote: str, lang: str = "en") -> str:
         ("Police arrested 12 individuals linked to the network.", "12 individuals", "enforcement"),
         ("The new shelter has beds for 350 people.", "350 people", "capacity"),
         ("The meeting brought together 30 leaders.", "30 leaders", "participants"),
+        ("The list names 880 petitioners from Cuba.", "880 petitioners", "processed"),
+        # hunger and malnutrition are needs: the people are counted as a context
+        ("About 900,000 children are acutely malnourished.", "900,000 children", "in_need"),
+        ("Some 40,000 families face famine; 1.3 million people face acute hunger.", "1.3 million people",
+         "in_need"),
+        # arriving at a border is crossing it, not arriving through a pathway
+        ("Each week 4,500 migrants arrive at the southern border.", "4,500 migrants", "in_need"),
+        ("Last year 3,000 refugees arrived in Canada.", "3,000 refugees", "resettled"),
+        # people who approached an office came forward to apply
+        ("In May, 2,700 migrants approached the refugee office in Tapachula.", "2,700 migrants", "processed"),
+        # a goal of repatriating people is enforcement, as repatriated people are
+        ("The plan aims at repatriating up to 2,000 Hondurans a month.", "2,000 Hondurans", "enforcement"),
         ("The report mentions 5,000 persons.", "5,000 persons", "unknown"),
         # an outcome of the sentence wins over who the people are
         ("Brazil will grant residence to 8,000 non-citizens living in Roraima.", "8,000 non-citizens",
@@ -48,6 +60,10 @@ def measure_of(text: str, quote: str, lang: str = "en") -> str:
         # money: what kind of money it is
         ("Norway announced $12 million in new humanitarian assistance.", "$12 million", "new_funding"),
         ("The agency obligated $45 million under earlier pledges.", "$45 million", "existing_funding"),
+        # funding an agency has secured is money received, reported again
+        ("The agency said funding secured this year ($61 million) fell short.", "$61 million", "existing_funding"),
+        # money a new pledge builds on was announced before: reported again
+        ("The grant builds on the $14 million the ministry gave in March.", "$14 million", "existing_funding"),
         ("The bank approved a $30 million loan to the cooperative.", "$30 million", "loan"),
         ("The regional plan requires $900 million this year.", "$900 million", "appeal"),
         ("Authorities offered a reward of $10,000 for the capture.", "$10,000", "reward"),
@@ -76,6 +92,13 @@ def test_a_strong_cue_of_the_paragraph_tells_what_a_vague_benefit_is():
             "The government estimates these actions will benefit up to 70,000 individuals.")
     figures = build_tables([document(text)])["figures"].set_index("quote")
     assert figures.at["70,000 individuals", "measure"] == "regularised"
+
+
+def test_figures_listed_in_one_sentence_count_what_the_sentence_says_before_the_paragraph_does():
+    text = ("UNHCR assisted families in the south. "
+            "Of the migrants in transit, 5,100 are Venezuelans, 2,300 come from Haiti and 800 from Cuba.")
+    figures = build_tables([document(text)])["figures"].set_index("quote")
+    assert figures.loc[["5,100 are Venezuelans", "2,300", "800"], "measure"].tolist() == ["in_need"] * 3
 
 
 def test_a_part_takes_the_verb_of_its_whole_and_the_whole_is_the_population():
