@@ -186,3 +186,24 @@ def test_a_plural_before_the_of_word_heads_the_implied_noun():
     assert rows[["value", "kind", "unit"]].values.tolist() == [[3200.0, "count", "solicitud"]]
     rows = extract_figures("La cifra de bolivianos fue de 3.200 en el año.", lang="es")
     assert rows[["value", "kind"]].values.tolist() == [[3200.0, "people"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "unit"),
+    [
+        # a quarter or a semester of the year is a stretch of time: never what a later number counts
+        ("Requests rose in the first three quarters of the year to a record of 112,960.", "en", 112960.0,
+         "request"),
+        ("Las solicitudes subieron en los tres trimestres del año a 4.500.", "es", 4500.0, "solicitud"),
+        ("Os pedidos subiram nos dois semestres do ano para 3.100.", "pt", 3100.0, "pedido"),
+    ],
+)
+def test_quarters_and_semesters_are_durations_not_nouns(text, lang, value, unit):
+    rows = extract_figures(text, lang=lang)
+    assert rows[["value", "unit"]].values.tolist() == [[value, unit]]
+    assert set(extract_skipped(text, lang=lang)["reason"]) <= {"duration", "date"}
+
+
+def test_three_quarters_of_a_noun_is_still_a_share():
+    assert extract_figures("Three quarters of the migrants were women.")[["value", "unit"]].values.tolist() == [
+        [75.0, "percent"]]
