@@ -43,7 +43,7 @@ def _close(a: float | None, b: float | None, rel_tol: float) -> bool:
 
 
 def _number(x: object) -> float | None:
-    return None if pd.isna(x) else float(x)
+    return None if x is None or x is pd.NA or x != x else float(x)  # x != x: NaN
 
 
 def canonical_order(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.Index:
@@ -89,7 +89,7 @@ def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
     clusters: dict[tuple, list[_Cluster]] = {}
     owner: dict = {}
     order = canonical_order(figures, documents)
-    ordered = figures.loc[order]
+    ordered = figures.loc[order, [c for c in _KEYED if c in figures.columns]]  # only what linking reads
     columns = [_plain(ordered, c) for c in _KEYED]
     for i, doc, start, block_start, value, high, status, event, actor, kind, unit, measure in zip(order, *columns):
         block = (doc, block_start if block_start is not None else f"@{start}")
@@ -167,19 +167,22 @@ def build_announcements(figures: pd.DataFrame, documents: pd.DataFrame, *,
     for record in linked.loc[shared, ["announcement", "doc", "start", "event_id", "actor", "kind", "unit",
                                       "value", "qualifier", "role", "status"]].to_dict("records"):
         groups.setdefault(record["announcement"], []).append(record)
-    ann_of = dict(zip((figure_id(d, s) for d, s in zip(figures["doc"], figures["start"])),
-                      figures["announcement"]))
+    ann_of = dict(zip((figure_id(d, s) for d, s in zip(_plain(figures, "doc"), _plain(figures, "start"))),
+                      _plain(figures, "announcement")))
     role = rows["role"].astype("string").copy()
     parent = rows["parent"].map(ann_of, na_action="ignore").astype("string")
-    reason = pd.Series([_reason(groups[a], kinds) if a in groups else "one mention" for a in rows.index],
+    names = _plain(rows, "announcement")  # the index, as plain str
+    reason = pd.Series([_reason(groups[a], kinds) if a in groups else "one mention" for a in names],
                        index=rows.index, dtype="string")
-    for m in linked[linked["role"].eq("component").fillna(False)].itertuples():
+    components = linked.loc[linked["role"].eq("component").fillna(False), ["announcement", "parent", "doc", "start"]]
+    for m in components.itertuples():
         own, total = m.announcement, ann_of.get(m.parent)
         if total and total != own and role[own] != "component" and role[total] != "cumulative":
             role[own], parent[own] = "component", total
             reason[own] += f"; a component of {total}: {figure_id(m.doc, m.start)} is one of its parts"
-    docs = [join_values(m["doc"] for m in groups[a]) if a in groups else join_values([d])
-            for a, d in zip(rows.index, rows["doc"])]
+    alone = {d: join_values([d]) for d in set(_plain(rows, "doc"))}  # the docs cell of a lone mention
+    docs = [join_values(m["doc"] for m in groups[a]) if a in groups else alone[d]
+            for a, d in zip(names, _plain(rows, "doc"))]
     out = rows.assign(
         role=role, parent=parent, link_reason=reason,
         mentions=rows["announcement"].map(size).to_numpy(),
