@@ -91,5 +91,9 @@ def _lines(rows: pa.Array) -> bytes:
     """
     wide = pa.large_string()
     ended = pc.binary_join_element_wise(rows.cast(wide), pa.scalar("", wide), pa.scalar("\n", wide))
-    offsets = np.frombuffer(ended.buffers()[1], dtype=np.int64)[ended.offset:ended.offset + len(ended) + 1]
-    return ended.buffers()[2].slice(int(offsets[0]), int(offsets[-1] - offsets[0])).to_pybytes()
+    out = []
+    for chunk in ended.chunks if isinstance(ended, pa.ChunkedArray) else [ended]:  # a column read in parts
+        if len(chunk):
+            offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int64)[chunk.offset:chunk.offset + len(chunk) + 1]
+            out.append(chunk.buffers()[2].slice(int(offsets[0]), int(offsets[-1] - offsets[0])).to_pybytes())
+    return b"".join(out)
