@@ -68,9 +68,10 @@ def inputs_digest(root: Path | None = None) -> str:
     digest = hashlib.sha256()
     folders = [paths.raw_dir(), paths.reference_dir(), Path(__file__).parents[1]]
     for folder in folders:
-        for file in sorted(folder.rglob("*")):
-            if file.is_file() and "__pycache__" not in file.parts:
-                digest.update(str(file.relative_to(folder)).encode())
+        skip = len(str(folder)) + 1  # the path inside `folder`, as relative_to gives it, without its cost
+        for file in sorted(folder.rglob("*"), key=lambda f: f.parts):  # Path order; parts compare faster
+            if "__pycache__" not in file.parts and file.is_file():
+                digest.update(str(file)[skip:].encode())
                 digest.update(file.read_bytes())
     return digest.hexdigest()
 
