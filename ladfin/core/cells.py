@@ -51,7 +51,21 @@ def split_column(cells: pd.Series) -> pd.Series:
     return cells.map(split_values, na_action=None)
 
 
+def plain_values(cells: pd.Series) -> list:
+    """Return a column's cells as Python values, None where missing, in one pass.
+
+    Iterating a pyarrow-backed column makes a pyarrow scalar of every cell, some
+    ten times slower than this.
+    """
+    return cells.to_numpy(dtype=object, na_value=None).tolist()
+
+
 def append_values(cells: pd.Series, new: pd.Series) -> pd.Series:
     """Return `cells` with each non-missing `new` value added to its cell, unless already there."""
-    joined = [join_values([*split_values(c), n]) for c, n in zip(cells, new)]
+    seen: dict[tuple, str | None] = {}  # a column holds few distinct pairs (flags): each is joined once
+    joined = []
+    for pair in zip(plain_values(cells), plain_values(new)):
+        if pair not in seen:
+            seen[pair] = join_values([*split_values(pair[0]), pair[1]])
+        joined.append(seen[pair])
     return pd.Series(pd.array(joined, dtype="string"), index=cells.index)

@@ -192,8 +192,11 @@ def read_catalog(path: Path | None = None, *, max_mb: float | None = None) -> li
     return rows
 
 
-def _unsafe_name(value: str, raw_dir: Path) -> str | None:
-    """Return why a catalog `file` value is not a file name inside `raw_dir`, or None if it is."""
+def _unsafe_name(value: str, raw_dir: Path, inside: Path | None = None) -> str | None:
+    """Return why a catalog `file` value is not a file name inside `raw_dir`, or None if it is.
+
+    `inside` is `raw_dir` resolved, when the caller has resolved it once for many values.
+    """
     if any(ord(c) < 32 for c in value):
         return "contains a control character"
     if PurePosixPath(value).is_absolute() or PureWindowsPath(value).drive or value.startswith("\\"):
@@ -202,8 +205,14 @@ def _unsafe_name(value: str, raw_dir: Path) -> str | None:
         return "contains '..'"
     if "/" in value or "\\" in value:  # either system's separator: the catalog travels
         return "contains a path separator"
-    # A symbolic link in data/raw may point anywhere; what it reaches must stay inside.
-    inside, resolved = raw_dir.resolve(), (raw_dir / value).resolve()
+    # A symbolic link in data/raw may point anywhere; what it reaches must stay inside. A name that
+    # is no link (one component, checked above) resolves to itself inside the resolved folder: only
+    # a link, or "." (the folder itself), is resolved, which costs a look at every folder on the way.
+    inside = inside or raw_dir.resolve()
+    named = inside / value
+    if named != inside and not named.is_symlink():
+        return None
+    resolved = named.resolve()
     if resolved == inside or not resolved.is_relative_to(inside):
         return f"resolves to {resolved}, not a file inside {raw_dir}"
     return None
@@ -215,6 +224,7 @@ def catalog_problems(rows: list[dict], raw_dir: Path, *, max_mb: float | None = 
     problems = []
     seen_ids: dict[str, int] = {}
     seen_files: set[str] = set()
+    inside = raw_dir.resolve()
     for line, row in enumerate(rows, start=2):
         where = f"line {line} ({row.get('file') or 'no file'})"
         for column in REQUIRED:
@@ -230,7 +240,7 @@ def catalog_problems(rows: list[dict], raw_dir: Path, *, max_mb: float | None = 
                 problems.append(f"{where}: {column} {row[column]!r} is not a date (YYYY-MM-DD)")
         if not row["file"]:
             continue
-        unsafe = _unsafe_name(row["file"], raw_dir)
+        unsafe = _unsafe_name(row["file"], raw_dir, inside)
         if unsafe:
             problems.append(f"line {line}: file {row['file']!r} {unsafe}; "
                             f"give the name of a file directly inside {raw_dir}")
@@ -244,9 +254,10 @@ def catalog_problems(rows: list[dict], raw_dir: Path, *, max_mb: float | None = 
                             f"limit for a document; raise it with {MAX_MB_VARIABLE}")
         elif row["sha256"] and sha256(file) != row["sha256"].strip().lower():
             problems.append(f"{where}: sha256 does not match the file (was it edited?)")
-    for file in sorted(raw_dir.iterdir()):
-        if file.is_file() and file.name not in _NOT_DOCUMENTS and file.name not in seen_files:
-            problems.append(f"{file.name}: file has no catalog entry")
+    with os.scandir(raw_dir) as entries:  # names, not Paths: 10,000 Paths take a second to sort
+        for entry in sorted(entries, key=lambda e: e.name):
+            if entry.is_file() and entry.name not in _NOT_DOCUMENTS and entry.name not in seen_files:
+                problems.append(f"{entry.name}: file has no catalog entry")
     return problems
 
 

@@ -23,7 +23,7 @@ from ladfin.extract.documents import Document
 from ladfin.extract.language import detect_language, paragraph_language, shown_decimal_separator
 from ladfin.extract.layout import Layout, read_layout
 from ladfin.extract.mentions import Mention, Skip, find_mentions
-from ladfin.extract.nouns import implied_noun
+from ladfin.extract.nouns import english_inflections, implied_noun
 from ladfin.reference.vocabulary import Vocabulary, languages, vocabulary
 
 
@@ -39,14 +39,7 @@ def singular(noun: str, lang: str = "en") -> str:
             if word.endswith(ending) and len(word) > len(ending) + 1:
                 return word[:-len(ending)] + replacement
         return word
-    return _inflect().singular_noun(word) or word
-
-
-@lru_cache(maxsize=1)
-def _inflect():
-    import inflect  # imported on first use: importing ladfin does nothing
-
-    return inflect.engine()
+    return english_inflections().singular_noun(word) or word
 
 
 def reading_vocabulary(document: Document) -> tuple[Vocabulary, str | None]:

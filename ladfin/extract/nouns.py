@@ -9,6 +9,7 @@ recibieron"), the nearest plural noun the text gives before it.
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 
 from ladfin.reference.vocabulary import Vocabulary
@@ -122,14 +123,39 @@ def _is_singular_verb(word: str, vocab: Vocabulary) -> bool:
     lower = word.lower()
     return bool(vocab.plural_suffixes) and word[:1].islower() and not lower.endswith(vocab.plural_suffixes) \
         and lower not in vocab.person_words and lower not in vocab.count_singulars \
-        and lower not in vocab.currency_heads and not _plurals().singular_noun(lower)
+        and lower not in vocab.currency_heads and not english_inflections().singular_noun(lower)
 
 
 @lru_cache(maxsize=1)
-def _plurals():
-    import inflect  # imported on first use: importing ladfin does nothing
+def english_inflections():
+    """Return inflect's engine, which tells an English plural from a singular and gives the singular.
 
-    return inflect.engine()
+    Imported on first use (importing ladfin does nothing), and without the
+    run-time type checks inflect asks typeguard for: its methods carry
+    `@typechecked`, which re-parses and recompiles inflect's whole module once
+    per method as it is imported, some 2 s of CPU (a rebuild that reads one new
+    document paid more for it than for reading the document). The checks only
+    test the types of the arguments (ladfin always passes a str) and never
+    change an answer; typeguard itself leaves them out under `python -O`. So
+    the decorator stands aside while inflect is imported, as -O would have it,
+    and is put back after. An inflect another library imported first is used
+    as it is.
+    """
+    if "inflect" not in sys.modules:
+        import typeguard
+
+        checked = typeguard.typechecked
+        typeguard.typechecked = _unchecked
+        try:
+            import inflect  # noqa: F401  (kept in sys.modules)
+        finally:
+            typeguard.typechecked = checked
+    return sys.modules["inflect"].engine()
+
+
+def _unchecked(target=None, **_options):
+    """Stand in for typeguard's `typechecked`: return the function (or class) it decorates unchanged."""
+    return target if target is not None else _unchecked
 
 
 def _is_person(head: str, main: list[tuple[str, int, bool]], vocab: Vocabulary) -> bool:

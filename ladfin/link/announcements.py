@@ -43,7 +43,7 @@ def _close(a: float | None, b: float | None, rel_tol: float) -> bool:
 
 
 def _number(x: object) -> float | None:
-    return None if pd.isna(x) else float(x)
+    return None if x is None or x is pd.NA or x != x else float(x)  # x != x: NaN
 
 
 def canonical_order(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.Index:
@@ -89,28 +89,36 @@ def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
     clusters: dict[tuple, list[_Cluster]] = {}
     owner: dict = {}
     order = canonical_order(figures, documents)
-    ordered = figures.loc[order]
+    ordered = figures.loc[order, [c for c in _KEYED if c in figures.columns]]  # only what linking reads
     columns = [_plain(ordered, c) for c in _KEYED]
-    for i, doc, start, block_start, value, high, status, event, actor, kind, unit, measure in zip(order, *columns):
+    # Plain Python loops below (no generator, no call a candidate): this runs once a figure, 100,000 times.
+    for i, doc, start, block_start, value, high, status, event, actor, kind, unit, measure in zip(
+            order.tolist(), *columns):
         block = (doc, block_start if block_start is not None else f"@{start}")
         value, high = _number(value), _number(high)
         # What two mentions must share to be one announcement (see the module docstring).
-        described = tuple("" if v is None else v for v in (actor, kind, unit))
+        described = ("" if actor is None else actor, "" if kind is None else kind, "" if unit is None else unit)
         key = (("target", *described, "" if measure is None else measure) if str(status) == "target"
                else ("" if event is None else event, *described))
         bucket = _bucket(value)
-        near = [(key, bucket)] if bucket is None else [(key, bucket + d) for d in (0, -1, 1)]
-        match = next((c for k in near for c in clusters.get(k, ())
-                      if _close(value, c.value, rel_tol) and _close(high, c.high, rel_tol)
-                      and block not in c.blocks), None)
+        match = None
+        for near in ((bucket,) if bucket is None else (bucket, bucket - 1, bucket + 1)):
+            for c in clusters.get((key, near), ()):
+                if _close(value, c.value, rel_tol) and _close(high, c.high, rel_tol) and block not in c.blocks:
+                    match = c
+                    break
+            if match is not None:
+                break
         if match is None:
             match = _Cluster(value, high)
             clusters.setdefault((key, bucket), []).append(match)
         match.members.append((i, doc, start))
         match.blocks.add(block)
         owner[i] = match
-    announcement = [figure_id(owner[i].members[0][1], owner[i].members[0][2]) for i in figures.index]
-    canonical = [owner[i].members[0][0] == i for i in figures.index]
+    named = {id(c): figure_id(c.members[0][1], c.members[0][2]) for c in owner.values()}
+    labels = figures.index.tolist()
+    announcement = [named[id(owner[i])] for i in labels]
+    canonical = [owner[i].members[0][0] == i for i in labels]
     return figures.assign(announcement=pd.array(announcement, dtype="string"),
                           is_canonical=pd.array(canonical, dtype="boolean"))
 
@@ -167,19 +175,22 @@ def build_announcements(figures: pd.DataFrame, documents: pd.DataFrame, *,
     for record in linked.loc[shared, ["announcement", "doc", "start", "event_id", "actor", "kind", "unit",
                                       "value", "qualifier", "role", "status"]].to_dict("records"):
         groups.setdefault(record["announcement"], []).append(record)
-    ann_of = dict(zip((figure_id(d, s) for d, s in zip(figures["doc"], figures["start"])),
-                      figures["announcement"]))
+    ann_of = dict(zip((figure_id(d, s) for d, s in zip(_plain(figures, "doc"), _plain(figures, "start"))),
+                      _plain(figures, "announcement")))
     role = rows["role"].astype("string").copy()
     parent = rows["parent"].map(ann_of, na_action="ignore").astype("string")
-    reason = pd.Series([_reason(groups[a], kinds) if a in groups else "one mention" for a in rows.index],
+    names = _plain(rows, "announcement")  # the index, as plain str
+    reason = pd.Series([_reason(groups[a], kinds) if a in groups else "one mention" for a in names],
                        index=rows.index, dtype="string")
-    for m in linked[linked["role"].eq("component").fillna(False)].itertuples():
+    components = linked.loc[linked["role"].eq("component").fillna(False), ["announcement", "parent", "doc", "start"]]
+    for m in components.itertuples():
         own, total = m.announcement, ann_of.get(m.parent)
         if total and total != own and role[own] != "component" and role[total] != "cumulative":
             role[own], parent[own] = "component", total
             reason[own] += f"; a component of {total}: {figure_id(m.doc, m.start)} is one of its parts"
-    docs = [join_values(m["doc"] for m in groups[a]) if a in groups else join_values([d])
-            for a, d in zip(rows.index, rows["doc"])]
+    alone = {d: join_values([d]) for d in set(_plain(rows, "doc"))}  # the docs cell of a lone mention
+    docs = [join_values(m["doc"] for m in groups[a]) if a in groups else alone[d]
+            for a, d in zip(names, _plain(rows, "doc"))]
     out = rows.assign(
         role=role, parent=parent, link_reason=reason,
         mentions=rows["announcement"].map(size).to_numpy(),

@@ -93,15 +93,18 @@ def add_constant_dollars(
     amounts = out[present].apply(pd.to_numeric).astype("Float64")
     has_amount = amounts.notna().any(axis=1)
     factors, flags = [], []
-    for stamp, needed in zip(pd.to_datetime(out["date"]), has_amount):
+    stamps = pd.to_datetime(out["date"])  # year and month as plain numbers: a Timestamp a row is slow
+    years = stamps.dt.year.to_numpy(dtype=float, na_value=float("nan")).tolist()
+    months = stamps.dt.month.to_numpy(dtype=float, na_value=float("nan")).tolist()
+    for year, month, needed in zip(years, months, has_amount.tolist()):
         factor, why = None, None
         if not needed:
             pass
-        elif pd.isna(stamp):
+        elif year != year:  # NaN: no date
             why = "no_date"
-        elif stamp.year == base_year:
+        elif year == base_year:
             factor = 1.0
-        elif (source := cpi_index(date(stamp.year, stamp.month, 1))) is None:
+        elif (source := cpi_index(date(int(year), int(month), 1))) is None:
             why = "no_cpi_for_date"
         else:
             factor = target / source

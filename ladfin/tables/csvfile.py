@@ -7,7 +7,7 @@ digits; floating point as Python's repr, "1.0", "1e-05"; booleans True and
 False; dates without a time when no value has one), quotes a cell holding a
 comma, a quote or a line break as the csv module's QUOTE_MINIMAL does
 (doubling the quotes; whether a carriage return is quoted depends on the
-Python version, so it is asked of the csv module), and joins the cells with pyarrow's compute kernels.
+Python version, so it is asked of the csv module), and joins the cells and the rows with pyarrow's compute kernels.
 A missing cell is empty. A column of any other type, or a frame the writer
 does not know how to format, goes through `to_csv`.
 """
@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -79,6 +80,20 @@ def csv_bytes(table: pd.DataFrame) -> bytes:
     if len(columns) < 2 or len(table) == 0:  # one column: the csv module quotes an empty row
         return table.to_csv(index=False).encode("utf-8")
     header = ",".join(_quoted(pa.array([str(c) for c in table.columns])).to_pylist())
-    rows = pc.binary_join_element_wise(*columns, ",")
-    body = "\n".join(rows.to_pylist())
-    return (header + "\n" + body + "\n").encode("utf-8")
+    return (header + "\n").encode("utf-8") + _lines(pc.binary_join_element_wise(*columns, ","))
+
+
+def _lines(rows: pa.Array) -> bytes:
+    """Return the UTF-8 bytes of string cells each followed by a line break, never made Python strings.
+
+    Each row gets its line break by a join with an empty cell; the rows then lie end to
+    end in the array's data buffer (64-bit offsets, so a table past 2 GB joins too).
+    """
+    wide = pa.large_string()
+    ended = pc.binary_join_element_wise(rows.cast(wide), pa.scalar("", wide), pa.scalar("\n", wide))
+    out = []
+    for chunk in ended.chunks if isinstance(ended, pa.ChunkedArray) else [ended]:  # a column read in parts
+        if len(chunk):
+            offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int64)[chunk.offset:chunk.offset + len(chunk) + 1]
+            out.append(chunk.buffers()[2].slice(int(offsets[0]), int(offsets[-1] - offsets[0])).to_pybytes())
+    return b"".join(out)

@@ -68,9 +68,10 @@ def inputs_digest(root: Path | None = None) -> str:
     digest = hashlib.sha256()
     folders = [paths.raw_dir(), paths.reference_dir(), Path(__file__).parents[1]]
     for folder in folders:
-        for file in sorted(folder.rglob("*")):
-            if file.is_file() and "__pycache__" not in file.parts:
-                digest.update(str(file.relative_to(folder)).encode())
+        skip = len(str(folder)) + 1  # the path inside `folder`, as relative_to gives it, without its cost
+        for file in sorted(folder.rglob("*"), key=lambda f: f.parts):  # Path order; parts compare faster
+            if "__pycache__" not in file.parts and file.is_file():
+                digest.update(str(file)[skip:].encode())
                 digest.update(file.read_bytes())
     return digest.hexdigest()
 
@@ -136,34 +137,40 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-def _encode(df: pd.DataFrame, name: str) -> tuple[dict[str, bytes], pd.DataFrame]:
-    """Return a table's files as bytes, and the table as checked against its schema."""
-    checked = schema.check(df, name)
+def _encode(df: pd.DataFrame, name: str, checked: bool = False) -> tuple[dict[str, bytes], pd.DataFrame]:
+    """Return a table's files as bytes, and the table as checked against its schema.
+
+    `checked`: `df` is what `schema.check` returned for `name` (the build's tables are), so it
+    is not checked again here; the Parquet file read back is, in every case (`_write_set`).
+    """
+    table = df if checked else schema.check(df, name)
     parquet = io.BytesIO()
-    checked.to_parquet(parquet, index=False)
-    files = {f"{name}.parquet": parquet.getvalue(), f"{name}.csv": csv_bytes(checked)}
-    return files, checked
+    table.to_parquet(parquet, index=False)
+    files = {f"{name}.parquet": parquet.getvalue(), f"{name}.csv": csv_bytes(table)}
+    return files, table
 
 
-def _write_set(tables: Mapping[str, pd.DataFrame], into: Path, inputs: Mapping, workbook: bool = True) -> str:
+def _write_set(tables: Mapping[str, pd.DataFrame], into: Path, inputs: Mapping, workbook: bool = True,
+               checked: bool = False) -> str:
     """Return the version name of a complete, checked set of `tables`, written into the empty directory `into`.
 
     Every file is read back and compared with what was meant to be written, and each
     Parquet table checked again against its schema, before build.json is written last.
+    `checked`: the tables are schema.check's output (see `_encode`).
 
     Raises:
         SchemaError: a table does not match its schema.
         OutputError: a file came back different (truncated, changed).
     """
     files: dict[str, dict] = {}
-    checked = {}
+    valid = {}
     for name, df in tables.items():
-        encoded, checked[name] = _encode(df, name)
+        encoded, valid[name] = _encode(df, name, checked)
         for file, data in encoded.items():
             _write_bytes(into / file, data)
             files[file] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
     # for readers without Python: Excel, a dictionary
-    for file, data in described_files(checked, workbook=workbook).items():
+    for file, data in described_files(valid, workbook=workbook).items():
         _write_bytes(into / file, data)
         files[file] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
     package = datapackage.write(tables, into)
@@ -214,14 +221,17 @@ def _current_target(directory: Path) -> str | None:
 
 
 def _publish(tables: Mapping[str, pd.DataFrame], directory: Path, inputs: Mapping,
-             workbook: bool | None = None) -> Path:
-    """Return the new version directory of `directory`, made current once complete (lock held)."""
+             workbook: bool | None = None, checked: bool = False) -> Path:
+    """Return the new version directory of `directory`, made current once complete (lock held).
+
+    `checked`: the tables are schema.check's output, as `build_tables` returns them (see `_encode`).
+    """
     _remove_leftovers(directory)
     building = directory / f".build-{os.getpid()}-{secrets.token_hex(4)}"
     building.mkdir()
     try:
         written = wants_workbook(tables, workbook)
-        version = _write_set(tables, building, inputs, written)
+        version = _write_set(tables, building, inputs, written, checked)
         final = directory / version
         for n in range(1, 1000):
             if not final.exists():
@@ -269,9 +279,9 @@ def write_tables(tables: Mapping[str, pd.DataFrame], directory: Path | None = No
 
 
 def _publish_or_explain(tables: Mapping[str, pd.DataFrame], processed: Path, inputs: Mapping,
-                        workbook: bool | None = None) -> Path:
+                        workbook: bool | None = None, checked: bool = False) -> Path:
     try:
-        return _publish(tables, processed, inputs, workbook)
+        return _publish(tables, processed, inputs, workbook, checked)
     except OSError as exc:
         if isinstance(exc, LadfinError):
             raise
@@ -378,7 +388,7 @@ def _build_locked(processed: Path, fx_policy: Policy, force: bool = False,
     cache = ExtractionCache(reuse=not force)
     store = BatchStore(digest=deriver_digest(fx_policy), reuse=not force)
     tables = build_tables(catalogued(), fx_policy=fx_policy, cache=cache, store=store, engine=engine)
-    _publish_or_explain(tables, processed, inputs, workbook)
+    _publish_or_explain(tables, processed, inputs, workbook, checked=True)  # link_batches checked each table
     return tables
 
 

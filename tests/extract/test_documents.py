@@ -167,6 +167,19 @@ def test_a_link_in_data_raw_to_a_file_outside_is_refused(tmp_path):
         read_catalog(catalog)
 
 
+def test_the_folder_itself_and_a_link_to_it_are_refused(tmp_path):
+    # Neither names a file: "." is the folder, and a link to the folder resolves to it.
+    catalog = _catalog_tree(tmp_path)
+    (catalog.parent / "here").symlink_to(catalog.parent, target_is_directory=True)
+    row = _rows(catalog)[0]
+    _write(catalog, [row, {**row, "id": "b", "file": "."}, {**row, "id": "c", "file": "here"}])
+    with pytest.raises(CatalogError) as info:
+        read_catalog(catalog)
+    inside = catalog.parent.resolve()
+    assert f"line 3: file '.' resolves to {inside}, not a file inside" in str(info.value)
+    assert f"line 4: file 'here' resolves to {inside}, not a file inside" in str(info.value)
+
+
 def test_a_link_between_files_of_data_raw_is_allowed(tmp_path):
     catalog = _catalog_tree(tmp_path)
     (catalog.parent / "alias.txt").symlink_to("a.txt")

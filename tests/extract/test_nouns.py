@@ -207,3 +207,36 @@ def test_quarters_and_semesters_are_durations_not_nouns(text, lang, value, unit)
 def test_three_quarters_of_a_noun_is_still_a_share():
     assert extract_figures("Three quarters of the migrants were women.")[["value", "unit"]].values.tolist() == [
         [75.0, "percent"]]
+
+
+# inflect imported without typeguard's checks (nouns.english_inflections): run in a fresh process, where
+# this test is the first to import inflect, and compared there with an inflect imported the ordinary way.
+_UNCHECKED_INFLECT = r"""
+import importlib, json, sys
+import typeguard
+from ladfin.extract.nouns import english_inflections
+decorator = typeguard.typechecked
+plain = english_inflections()
+words = ["refugees", "children", "countries", "shelves", "matrices", "people", "data", "buses", "feet",
+         "Venezuelans", "analyses", "criteria", "personnel", "ministries", "houses", "pledged", "status"]
+answers = [[plain.singular_noun(w), plain.plural_noun(w)] for w in words]
+code = type(plain).singular_noun.__code__
+del sys.modules["inflect"], sys.modules["inflect._types"]
+checked = importlib.import_module("inflect").engine()
+print(json.dumps({"restored": typeguard.typechecked is decorator,
+                  "plain": "check_argument_types_internal" not in code.co_names,
+                  "checked": "check_argument_types_internal" in type(checked).singular_noun.__code__.co_names,
+                  "same": answers == [[checked.singular_noun(w), checked.plural_noun(w)] for w in words],
+                  "children": plain.singular_noun("children"), "refugee": plain.singular_noun("refugee")}))
+"""
+
+
+def test_inflect_is_imported_without_type_checks_and_answers_the_same():
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _UNCHECKED_INFLECT], capture_output=True, text=True, check=True)
+    result = json.loads(done.stdout)
+    assert result == {"restored": True, "plain": True, "checked": True, "same": True,
+                      "children": "child", "refugee": False}

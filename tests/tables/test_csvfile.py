@@ -31,3 +31,15 @@ def test_one_column_empty_tables_and_other_types_fall_back_to_pandas():
                   pd.DataFrame({"a": pd.array([], dtype="string"), "b": pd.array([], dtype="Int64")}),
                   pd.DataFrame({"a": [object(), "x"], "b": [1, 2]}).astype({"a": str})):
         assert csv_bytes(table) == table.to_csv(index=False).encode("utf-8")
+
+
+def test_columns_in_parts_and_slices_of_a_table_write_every_row_once():
+    # A pyarrow-backed column read from Parquet or concatenated comes in several chunks; a slice starts
+    # partway into its buffers. Both must give each row once, in order, each ended by one line break.
+    parts = pd.concat([pd.DataFrame({"name": pd.array(["ana", "bo, b"], dtype="string[pyarrow]"), "n": [1, 2]}),
+                       pd.DataFrame({"name": pd.array(["cy", None], dtype="string[pyarrow]"), "n": [3, 4]})],
+                      ignore_index=True)
+    assert parts["name"].array._pa_array.num_chunks == 2
+    assert csv_bytes(parts) == b'name,n\nana,1\n"bo, b",2\ncy,3\n,4\n'
+    assert csv_bytes(parts.iloc[1:3]) == b'name,n\n"bo, b",2\ncy,3\n'
+    assert csv_bytes(parts.iloc[1:3]) == parts.iloc[1:3].to_csv(index=False).encode("utf-8")
