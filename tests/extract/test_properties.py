@@ -8,10 +8,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from fixture_docs import extract_any
 from ladfin.extract.checks import plausible_max
-from ladfin.extract.documents import Document
-from ladfin.errors import DocumentError
-from ladfin.extract.figures import extract_document, parse_quote
+from ladfin.extract.figures import parse_quote
 
 
 def _reads_back(figure: dict, expected: float, **approx) -> bool:
@@ -73,19 +72,11 @@ TEXT = st.one_of(
 )
 
 
-def _extract(text: str) -> tuple[list[dict], list[dict]]:
-    """Extract, allowing only the one clear error arbitrary text may earn: bad YAML front matter."""
-    try:
-        return extract_document(Document(doc="fuzz.txt", raw=text))
-    except DocumentError as exc:
-        assert text.startswith("---") and "fuzz.txt: YAML front matter" in str(exc)
-        return [], [{"start": 0, "end": len(text), "text": text}]
-
 
 @settings(max_examples=300, deadline=None)
 @given(TEXT)
 def test_arbitrary_text_never_crashes_and_every_digit_is_accounted_for(text):
-    figures, skipped = _extract(text)
+    figures, skipped = extract_any(text)
     spans = [(r["start"], r["end"]) for r in figures + skipped]
     for m in re.finditer(r"\d+", text):
         assert any(s <= m.start() and m.end() <= e for s, e in spans), (m.group(), text)
@@ -94,7 +85,7 @@ def test_arbitrary_text_never_crashes_and_every_digit_is_accounted_for(text):
 @settings(max_examples=200, deadline=None)
 @given(TEXT)
 def test_every_quote_is_the_raw_text_at_its_span(text):
-    figures, skipped = _extract(text)
+    figures, skipped = extract_any(text)
     for row in figures:
         assert text[row["start"]:row["end"]] == row["quote"]
         assert row["start"] < row["end"]
