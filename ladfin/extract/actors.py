@@ -41,7 +41,6 @@ class SentenceActors:
         self._layout = layout
         self._vocab = vocab
         self._cache: dict[int, list[_Name]] = {}
-        self._only: tuple[str | None, str | None] | None = None  # the document's announcer, once read
         self._places: list[str] | None = None
         # What figures of one sentence share, read once per document: a name's group, by where
         # the name starts, and a sentence's countries other than an actor, by (sentence, actor).
@@ -190,8 +189,10 @@ class SentenceActors:
         Rica announced": CRI;USA); else the first one in the sentence that is
         no verb's object ("$5 million from Canada" is a place; "$5 million,
         Canada said" is not; "people forced to leave Nicaragua" is an object);
-        else the nearest earlier sentence's in the block; else the document's
-        announcer (see `_lead`).
+        else the nearest earlier sentence's in the block (a paragraph, a list
+        item); else nobody. A name in another paragraph, however often the
+        document repeats it, is not read as the announcer of a figure whose own
+        paragraph names none: the reader is not told who, so neither is the row.
         """
         if not self._layout.sentences:
             return None, None
@@ -210,7 +211,7 @@ class SentenceActors:
             if earlier:
                 return self._group(found, earlier)
             index -= 1
-        return self._lead()
+        return None, None
 
     def _group(self, found: list[_Name], name: _Name) -> tuple[str, str]:
         """Return (codes, aliases) of `name` and the non-place names listed with it."""
@@ -238,26 +239,6 @@ class SentenceActors:
         """
         places = self.document_places()
         return places[0] if places else None
-
-    def _lead(self) -> tuple[str | None, str | None]:
-        """Return the document's announcer, for a figure no sentence near it names one for.
-
-        A release by one government or agency names it once or twice ("The
-        European Commission will provide EUR 120 million ... Haiti will receive
-        EUR 18 million"), and its partners in passing ("... signed between the EU
-        and ... Dominican Republic"): the announcer is the acting name that opens
-        the document, if it is named more often than all others together. A fact
-        sheet that names several actors evenly leaves an unnamed figure
-        unattributed rather than guess.
-        """
-        if self._only is None:
-            acting = [name for index in range(len(self._layout.sentences))
-                      for name in self._found(index) if not name.is_place and not name.is_object]
-            named = Counter(name.code for name in acting)
-            leads = bool(acting) and 2 * named[acting[0].code] > len(acting)
-            code = self._home() if leads and acting[0].code == HOME else acting[0].code if leads else None
-            self._only = (code, acting[0].alias) if code else (None, None)
-        return self._only
 
     def _joined(self, left: _Name, right: _Name) -> bool:
         """Tell whether two names are one list of announcers: "X and Y", "X, Y" (nothing else between)."""

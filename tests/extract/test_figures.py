@@ -193,7 +193,7 @@ def test_an_agency_maps_to_its_government():
 
 
 def test_actor_falls_back_to_the_earlier_sentence_of_the_same_bullet():
-    # two announcers in the document, so the last bullet's figure has none
+    # the last bullet names nobody, so its figure has no actor (another bullet's is not read)
     text = ("- Brazil opened two centers. They can host 800 migrants.\n- Chile opened a third.\n"
             "- Another bullet with 5 clinics.\n")
     figures = extract_figures(text)
