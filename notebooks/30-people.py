@@ -18,13 +18,13 @@
 # # People
 #
 # How many people do the announcements say were resettled, approved,
-# regularised, processed, employed or served, and how do targets compare with
+# regularised, processed, employed, served or arrested and removed, and how do targets compare with
 # results?
 #
 # Every number below sums **one measure** (what the figure counts, read from
 # its sentence): people resettled are never added to people regularised, and
 # context statistics (people in need or displaced, people who died) are never
-# counted as people reached: they have a chart of their own at the end. Each
+# counted as outcomes: they have a chart of their own at the end. Each
 # people figure counts once, however many documents or meetings repeat it;
 # parts of a stated whole ("105,000 of the estimated 324,500"), running totals
 # ("to date") and targets are left out unless the parameters include them.
@@ -63,7 +63,7 @@ years = range(start_year, end_year + 1)
 per_year = ladfin.headcounts(by=("year",), **selection)
 subtitle = f"Outcomes of policy in the announcements of {who}"
 charts.publish_variants(charts.people_by_year, per_year, name="per-year", years=years, documents=documents,
-                        subtitle=subtitle, title="People reached, by year and what is counted")
+                        subtitle=subtitle, title="Outcomes of policy: people counted, by year and measure")
 
 # %% [markdown]
 # ## Targets against results

@@ -81,7 +81,7 @@ def people_by_category(table: pd.DataFrame, category: str, *, color: str | None 
     drawn = bars(data, category=column, value="people", value_title="People", labels=COUNT_LABELS,
                  horizontal=True, color=color_col, color_title=color_title, sort=order, tooltip=tip,
                  variant=variant)
-    title = title or f"People reached, by {heading.lower()}"
+    title = title or f"People counted, by {heading.lower()}"
     return titled(drawn.properties(height=alt.Step(30 if not color_col else 16)), title, subtitle,
                   bar_notes(data, chosen_sources(sources, documents), variant), caption=caption_for(data, PEOPLE))
 
