@@ -3,9 +3,11 @@
 A build re-reads only the documents it has not read before with the same code
 and vocabulary: the key of an entry hashes the document's bytes, its
 language, its catalog row, and the digest of everything extraction runs on
-(ladfin/extract, ladfin/reference, ladfin/core and data/reference). A changed
-vocabulary or extraction code changes every key, so nothing stale is reused;
-a changed chart or link module does not. Each entry carries the hash of its
+(ladfin/extract, ladfin/reference, ladfin/core and data/reference, and the
+versions of the installed packages that read with them: inflect's plurals,
+py3langid's language model). A changed vocabulary, extraction code or
+reading package changes every key, so nothing stale is reused; a changed
+chart or link module does not. Each entry carries the hash of its
 own content and is read only when that hash matches: a damaged or truncated
 entry is rebuilt, never trusted.
 """
@@ -17,6 +19,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 
 from ladfin import paths
@@ -24,14 +27,17 @@ from ladfin.extract.documents import Document
 
 FORMAT = 1  # bump when the shape of a cached entry changes
 _READERS = ("extract", "reference", "core")  # the packages whose code decides what extraction finds
+_READING_PACKAGES = ("inflect", "py3langid")  # installed packages whose output extraction keeps
 
 Extraction = tuple[list[dict], list[dict]]
 
 
 def reader_digest() -> str:
-    """Return a hash of the code and reference tables extraction runs on."""
+    """Return a hash of the code, reference tables and package versions extraction runs on."""
     package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256(f"format {FORMAT}".encode())
+    for name in _READING_PACKAGES:
+        digest.update(f"{name} {metadata.version(name)}".encode())
     folders = [package / name for name in _READERS] + [paths.reference_dir()]
     for folder in folders:
         for file in sorted(folder.rglob("*")):

@@ -70,3 +70,13 @@ def test_force_reads_again_and_refreshes_the_cache(tmp_path):
     after = ExtractionCache(tmp_path, readers="r1")
     build_tables(docs(), cache=after)
     assert after.hits == 2
+
+
+def test_another_version_of_a_reading_package_is_another_reader(monkeypatch):
+    # inflect's plurals decide what a noun counts: a cache made under another version is stale
+    from ladfin.tables import cache
+
+    before = cache.reader_digest()
+    real = cache.metadata.version
+    monkeypatch.setattr(cache.metadata, "version", lambda name: "0.0" if name == "inflect" else real(name))
+    assert cache.reader_digest() != before
