@@ -210,13 +210,20 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
         # "On behalf of the United States, ... announced", "the Government of Canada
         # announced": a preposition governs the name, yet it names who acts.
         # "figures released Tuesday by the IOM": the agent of a participle that tells a source
-        # speaks acts too, one word (a day, "today") allowed between.
+        # speaks acts too, one word (a day, "today") allowed between. "The Minister of Foreign
+        # Affairs of Canada", "o secretário de Estado dos EUA": an office's country acts, the
+        # office's own words (capitalised, or of and and words) allowed between.
         "agent_before_rev_re": re.compile(rf"""
             (?:\s+{reversed_alternation(tables.words('definite_article'), flags='i')})?  # the
             \s+(?:{reversed_alternation(tables.words('agent_phrase'), flags='i')}         # on behalf of
                |{reversed_alternation(tables.words('passive_agent'), flags='i')}        # by
                 (?:\s+[^\W\d_]+)?                                                       # Tuesday
                 \s+{reversed_alternation(tables.words('source_participle'), flags='i')}  # released
+               |{reversed_alternation(tables.words('office_of'), flags='i')}            # (Minister ...) of
+                (?:\s+(?:[^\W\d_]*[^\W\d_a-zß-ÿ]                                        # Affairs, Estado
+                     |{reversed_alternation(tables.words('office_of'), flags='i')}
+                     |{reversed_alternation(tables.words('and'), flags='i')})){{0,4}}     # de, das, and
+                \s+{reversed_alternation(tables.words('office_noun'), flags='i')}        # Minister
             )\b
         """, re.X),
         # "A OIM anunciou": a sentence opening with an article and the name; "a" is no preposition there.

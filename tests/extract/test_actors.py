@@ -115,8 +115,8 @@ def actor_in(text: str, quote: str, lang: str) -> str | None:
         # a verb's object after the figure never announces, even with an article between
         ("UNHCR assists refugees in Costa Rica. Some 90,000 people were forced to leave Nicaragua.",
          "90,000 people", "en", "UNHCR"),
-        # "de los Estados Unidos" is a place, as "de Estados Unidos" is
-        ("El presidente de los Estados Unidos habló con el gobierno de México. "
+        # "de los Estados Unidos" is a place, as "de Estados Unidos" is (after an office it would act)
+        ("Una delegación de los Estados Unidos habló con el gobierno de México. "
          "El presupuesto fue de 90 millones de pesos.", "90 millones de pesos", "es", "MEX"),
         # a name before a bracketed figure labels a breakdown ("Haiti (40%)"), it does not act
         ("Mexico registered 20,000 applicants. They came from Haiti (40%), Cuba (30%) and Honduras (30%), "
@@ -211,3 +211,22 @@ def test_portuguese_articles_describers_and_credits(text, quote, actor):
     found = extract_figures(text, lang="pt").set_index("quote")
     got = found.at[quote, "actor"]
     assert (None if pd.isna(got) else got) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "lang", "actor"),
+    [
+        ("The Minister of Foreign Affairs of Canada announced $12 million for shelters.", "$12 million", "en", "CAN"),
+        ("The President of Chile pledged $4 million to the appeal.", "$4 million", "en", "CHL"),
+        ("El canciller de Colombia anunció 9 millones de dólares para los albergues.",
+         "9 millones de dólares", "es", "COL"),
+        ("La ministra de Relaciones Exteriores de Panamá comprometió 2 millones de dólares.",
+         "2 millones de dólares", "es", "PAN"),
+        ("O secretário de Estado dos EUA anunciou US$ 40 milhões para os abrigos.", "US$ 40 milhões", "pt", "USA"),
+        ("O ministro das Relações Exteriores do Brasil anunciou R$ 8 milhões.", "R$ 8 milhões", "pt", "BRA"),
+        # an office of one country in another is still a place: "the embassy in Peru" is no announcer
+        ("The United States embassy in Peru gave $3 million.", "$3 million", "en", "USA"),
+    ],
+)
+def test_an_office_of_a_country_announces_for_it(text, quote, lang, actor):
+    assert actor_in(text, quote, lang) == actor
