@@ -3,7 +3,10 @@
 Two mentions are one announcement when they share event, actor, kind and unit,
 their values (and range tops) agree within a relative tolerance, and they sit in
 different paragraphs: a paragraph that gives the same number twice gives two
-figures ("approximately 200,000 ... approximately 200,000 ..."). A target
+figures ("approximately 200,000 ... approximately 200,000 ..."). An amount the
+text converts in brackets ("€130 million (US$141.1 million)",
+`ladfin.link.conversions`) is a mention of the announcement of the amount it
+converts, whatever its unit. A target
 (status target) restated at a later event is the same target, not a new one:
 targets link across events when actor, kind, unit, measure and value agree
 ("could benefit an estimated 600,000" in May and again in September). The canonical
@@ -21,6 +24,7 @@ import pandas as pd
 
 from ladfin.core.cells import join_values
 from ladfin.link.bounds import add_bounds
+from ladfin.link.conversions import conversions
 from ladfin.link.roles import figure_id
 from ladfin.normalise.prices import add_constant_dollars
 
@@ -88,12 +92,15 @@ def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
     """
     clusters: dict[tuple, list[_Cluster]] = {}
     owner: dict = {}
+    converted = conversions(figures)  # conversion label -> label of the amount it converts
     order = canonical_order(figures, documents)
     ordered = figures.loc[order, [c for c in _KEYED if c in figures.columns]]  # only what linking reads
     columns = [_plain(ordered, c) for c in _KEYED]
     # Plain Python loops below (no generator, no call a candidate): this runs once a figure, 100,000 times.
     for i, doc, start, block_start, value, high, status, event, actor, kind, unit, measure in zip(
             order.tolist(), *columns):
+        if i in converted:
+            continue  # joins the announcement of the amount it converts, below
         block = (doc, block_start if block_start is not None else f"@{start}")
         value, high = _number(value), _number(high)
         # What two mentions must share to be one announcement (see the module docstring).
@@ -115,6 +122,9 @@ def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
         match.members.append((i, doc, start))
         match.blocks.add(block)
         owner[i] = match
+    for i in converted:
+        owner[i] = owner[converted[i]]
+        owner[i].members.append((i, figures.at[i, "doc"], figures.at[i, "start"]))
     named = {id(c): figure_id(c.members[0][1], c.members[0][2]) for c in owner.values()}
     labels = figures.index.tolist()
     announcement = [named[id(owner[i])] for i in labels]
@@ -140,7 +150,7 @@ def _reason(mentions: list[dict], kinds: dict) -> str:
         text += "; canonical is the primary source"
     else:
         text += "; canonical is the earliest mention"
-    for column in ("value", "qualifier", "role", "status"):
+    for column in ("value", "unit", "qualifier", "role", "status"):
         want = _shown(first[column])
         differ = [m for m in others if _shown(m[column]) != want]
         if differ:

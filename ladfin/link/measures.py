@@ -47,7 +47,6 @@ breaks it down).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -58,6 +57,7 @@ import pandas as pd
 from ladfin import paths
 from ladfin.core.vocab import Measure
 from ladfin.errors import ReferenceDataError
+from ladfin.link.conversions import CONVERSION_GAP
 from ladfin.link.cues import Cue, attach, compile_cue, note_cue, read_cues, sentences
 from ladfin.link.roles import find_parts, wholes
 from ladfin.reference.vocabulary import fold, read_table
@@ -244,9 +244,6 @@ def _money(rows: pd.DataFrame, cues: MeasureCues, window: int) -> tuple[list, li
     return measure, phrase
 
 
-_CONVERSION_GAP = re.compile(r"\s*\(\s*(?:[^\W\d]+\s+){0,2}")  # "€130 million (nearly US$141.1 million)"
-
-
 def _inherit(rows: pd.DataFrame, measure: list, phrase: list, *, blocks: bool) -> list:
     """Return `measure` with each `unknown` filled from the figures it is read with.
 
@@ -275,7 +272,7 @@ def _inherit(rows: pd.DataFrame, measure: list, phrase: list, *, blocks: bool) -
     found = sentences(rows)
     for sentence in found:  # a conversion in brackets is one amount: either side may say what it is
         for a, b in zip(sentence.figures, sentence.figures[1:]):
-            if _CONVERSION_GAP.fullmatch(sentence.text, a.to, b.at):
+            if CONVERSION_GAP.fullmatch(sentence.text, a.to, b.at):
                 if known(a.index) and not known(b.index):
                     fill(b.index, out[position[a.index]])
                 elif known(b.index) and not known(a.index):

@@ -62,3 +62,20 @@ def test_bounds_follow_the_canonical_qualifier():
     (row,) = build(document(PRIMARY))["announcements"].itertuples()
     # "more than $686 million": the floor is stated, the top is left open
     assert (row.amount_usd_low, row.amount_usd) == (686e6, 686e6) and pd.isna(row.amount_usd_high)
+
+
+def test_an_amount_converted_in_brackets_is_one_announcement():
+    # one pledge written in two currencies: counted once, in the currency the text pledges
+    text = "Spain announced nearly €20 million (US$21.6 million) for shelters in Peru."
+    tables = build(document(text, published="2024-05-15"))
+    (row,) = tables["announcements"].itertuples()
+    assert (row.quote, row.unit, row.mentions) == ("€20 million", "EUR", 2)
+    assert "unit differs" in row.link_reason
+    assert tables["figures"]["is_canonical"].tolist() == [True, False]
+
+
+def test_a_bracketed_amount_far_from_the_first_is_its_own_figure():
+    # "of which" in brackets: a part in another currency, not the amount converted
+    text = "Spain announced €20 million (€2 million for food) and $90 million (€3 million of it for food)."
+    announcements = build(document(text, published="2024-05-15"))["announcements"]
+    assert len(announcements) == 4
