@@ -92,8 +92,9 @@ def _csv(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
-# laid out like tests/data/dev without its split: the held-out set and the training folders
-OTHER_CORPORA = [TESTS_DATA / "holdout", *sorted(p.parent for p in (TESTS_DATA / "train").glob("*/catalog.csv"))]
+# laid out like tests/data/dev without its split: the held-out set, and the training and fresh folders
+OTHER_CORPORA = [TESTS_DATA / "holdout", *sorted(p.parent for p in (TESTS_DATA / "train").glob("*/catalog.csv")),
+                 *sorted(p.parent for p in (TESTS_DATA / "fresh").glob("*/catalog.csv"))]
 
 
 @pytest.mark.parametrize("holdout", OTHER_CORPORA, ids=lambda p: p.relative_to(TESTS_DATA).as_posix())
