@@ -77,9 +77,9 @@ charts.publish_variants(charts.people_by_category, by_status, "status", name="pe
                         documents=documents, subtitle=subtitle, title="Targets and results")
 
 # %% [markdown]
-# ## By announcing country
+# ## By announcer
 #
-# Each cell is the people one country's announcements count under one measure,
+# Each cell is the people one announcer (a government or an organisation) counts under one measure,
 # in the years chosen.
 
 # %%

@@ -89,7 +89,7 @@ def people_by_category(table: pd.DataFrame, category: str, *, color: str | None 
 def people_grid(table: pd.DataFrame, *, row: str = "actor", column: str = "measure", sources: Sequence[str] = (),
                 documents: pd.DataFrame | None = None, variant: ChartVariant = "analyst",
                 subtitle: str = "People counted in the announcements",
-                title: str = "People per announcing country and what is counted") -> alt.VConcatChart:
+                title: str = "People per announcer and what is counted") -> alt.VConcatChart:
     """Return a heat map of people per `row` (actor or recipient) and `column` (measure or status).
 
     Args:
