@@ -20,14 +20,19 @@ from ladfin.link.cues import sentences
 # What may stand between an amount and its conversion: a bracket and up to two words ("nearly").
 CONVERSION_GAP = re.compile(r"\s*\(\s*(?:[^\W\d]+\s+){0,2}")
 MAX_RATIO = 1.5  # a conversion at a rate other than the dated one stays well within this
+# What reading a conversion takes beyond kind and unit: where each figure sits in which sentence.
+SENTENCE_COLUMNS = ("doc", "start", "quote", "sentence", "sentence_start", "block_start", "kind", "unit")
 
 
 def conversions(figures: pd.DataFrame) -> dict[Hashable, Hashable]:
     """Return {label of a conversion in brackets: label of the amount it converts}.
 
     Only sentences holding two money figures in different units are read, so
-    the cost is that of the few sentences that can hold a conversion.
+    the cost is that of the few sentences that can hold a conversion. Figures
+    without their sentences (`SENTENCE_COLUMNS`) hold none that can be read.
     """
+    if not set(SENTENCE_COLUMNS) <= set(figures.columns):
+        return {}
     money = figures[figures["kind"].eq("money").fillna(False)]
     if money.empty:
         return {}

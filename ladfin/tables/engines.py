@@ -44,6 +44,7 @@ from ladfin import paths
 from ladfin.errors import BuildError
 from ladfin.extract.documents import Document
 from ladfin.link.announcements import link_mentions
+from ladfin.link.conversions import SENTENCE_COLUMNS, conversions
 from ladfin.tables.cache import Extraction, ExtractionCache
 
 ENGINES = ("local", "dask")
@@ -52,9 +53,11 @@ TASKS_PER_THREAD = 4     # batches a worker thread gets: enough to balance, few 
 MAX_BATCH = 100          # documents in one task at most
 WORKER_WAIT = 60.0       # seconds to wait for a scheduler's workers to join
 # What link_mentions reads: the link key's columns (event, actor, kind, unit; status and measure for
-# a target), the values compared, and where a mention sits. Only these travel to the workers.
-LINK_COLUMNS = ("doc", "start", "block_start", "value", "value_high", "status", "event_id", "actor", "kind",
-                "unit", "measure")
+# a target), the values compared, where a mention sits, and the sentence and dollar amount that tell
+# an amount converted in brackets (ladfin.link.conversions). Only these travel to the workers.
+LINK_COLUMNS = tuple(dict.fromkeys((
+    "doc", "start", "block_start", "value", "value_high", "status", "event_id", "actor", "kind", "unit", "measure",
+    *SENTENCE_COLUMNS, "amount_usd")))
 _BLOCK = ("actor", "kind", "unit")  # shared by every link key: a block never splits one
 
 
@@ -149,14 +152,19 @@ def _batches(items: list, threads: int) -> list[list]:
 def blocks(figures: pd.DataFrame, count: int) -> pd.Series:
     """Return each figure's block number, 0 to `count` - 1: figures sharing actor, kind and unit share one.
 
-    Blocks are dealt out in order of first appearance, so they are the same on every run.
+    An amount converted in brackets, which links to the amount it converts
+    whatever its unit, is in that amount's block. Blocks are dealt out in order
+    of first appearance, so they are the same on every run.
 
     >>> f = pd.DataFrame({"actor": ["CAN", "USA", "CAN", None], "kind": ["money"] * 4, "unit": ["USD"] * 4})
     >>> blocks(f, 2).tolist()
     [0, 1, 0, 0]
     """
     keys = figures[list(_BLOCK)].astype("string").fillna("")
-    return pd.Series(keys.groupby(list(_BLOCK), sort=False).ngroup() % max(1, count), index=figures.index)
+    numbers = pd.Series(keys.groupby(list(_BLOCK), sort=False).ngroup() % max(1, count), index=figures.index)
+    for conversion, converted in conversions(figures).items():
+        numbers[conversion] = numbers[converted]
+    return numbers
 
 
 class DaskEngine:

@@ -202,3 +202,23 @@ def test_the_local_engine_reads_through_the_cache_in_order(tmp_path):
     assert [d.doc for d, _ in read] == ["b.txt", "a.txt"]
     assert [rows[0][0]["quote"] for _, rows in read] == ["900 refugees", "$3 million"]
     assert cache.misses == 2
+
+
+# Two amounts converted in brackets, in a block (actor, kind, unit) of their own: EUR beside USD.
+CONVERTED = ("Spain announced nearly €20 million (US$21.6 million) for shelters in Peru.\n\n"
+             "Canada gave C$10 million (about US$7.4 million) and Chile gave $2 million.\n")
+
+
+def test_an_amount_converted_in_brackets_is_in_the_block_of_the_amount_it_converts():
+    figures = tables.build_tables([document(CONVERTED, published="2024-05-15")])["figures"]
+    numbers = engines.blocks(figures, 64).set_axis(figures["quote"])
+    assert numbers["US$21.6 million"] == numbers["€20 million"] != numbers["C$10 million"]
+    assert numbers["US$7.4 million"] == numbers["C$10 million"]
+
+
+@pytest.mark.slow
+def test_the_dask_engine_links_conversions_as_the_local_engine_does(engine):
+    documents = [document(CONVERTED, published="2024-05-15")]
+    local = tables.build_tables(documents)
+    assert len(local["announcements"]) == 3  # €20M with its US$ conversion, C$10M with its, Chile's $2M
+    assert_same_tables(tables.build_tables(documents, engine=engine), local)
