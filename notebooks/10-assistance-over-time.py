@@ -30,7 +30,7 @@
 
 # %% tags=["parameters"]
 start_year = 2022
-end_year = 2024
+end_year = None  # None for the latest year the documents cover
 by = "actor"  # split each year by "actor" or "flow"
 dollars = "nominal"  # "nominal" or "constant"
 base_year = 2024  # the year of constant dollars

@@ -29,7 +29,7 @@
 
 # %% tags=["parameters"]
 start_year = 2022
-end_year = 2024
+end_year = None  # None for the latest year the documents cover
 dollars = "nominal"  # "nominal" or "constant"
 base_year = 2024  # the year of constant dollars
 fx_policy = "on_date"  # "on_date", "annual_average" or "fixed_date"

@@ -32,7 +32,7 @@
 # %% tags=["parameters"]
 country = None  # None for every country, or the ISO alpha-3 code of the announcing country
 start_year = 2022
-end_year = 2024
+end_year = None  # None for the latest year the documents cover
 statuses = None  # None for any, or a list such as ["target", "achieved"]
 measures = None  # None for every outcome measure, or a list such as ["resettled", "regularised"]
 include_targets = False

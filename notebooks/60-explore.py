@@ -30,7 +30,7 @@
 country = None  # None for every actor, or the ISO alpha-3 code of the announcing country
 measure = None  # None for every measure, or one such as "new_funding", "resettled", "regularised"
 start_year = 2022
-end_year = 2024
+end_year = None  # None for the latest year the documents cover
 
 # %%
 import ladfin

@@ -26,7 +26,7 @@ from ladfin.errors import ParameterError
 # checks both, so one params file means the same to every money notebook.
 MONEY_PARAMETERS: dict[str, object] = {
     "start_year": 2022,
-    "end_year": 2024,
+    "end_year": None,            # None for the latest year the documents cover
     "dollars": "nominal",        # "nominal" or "constant"
     "base_year": 2024,           # the year of constant dollars
     "fx_policy": "on_date",      # "on_date", "annual_average" or "fixed_date"
@@ -60,10 +60,12 @@ def data_years(dates: Iterable) -> list[int]:
     return sorted({int(y) for y in years})
 
 
-def check_year_range(start_year: int, end_year: int, years: Iterable[int]) -> tuple[int, int]:
+def check_year_range(start_year: int | None, end_year: int | None, years: Iterable[int]) -> tuple[int, int]:
     """Return (start_year, end_year) once both are whole years inside the data, in order.
 
     Args:
+        start_year, end_year: whole years; None for the first or the last year the data
+            covers, so a report keeps up with documents of a new year.
         years: the years the data covers, e.g. `data_years(figures["event_date"])`.
 
     Raises:
@@ -72,11 +74,15 @@ def check_year_range(start_year: int, end_year: int, years: Iterable[int]) -> tu
 
     >>> check_year_range(2022, 2024, [2022, 2024])
     (2022, 2024)
+    >>> check_year_range(2022, None, [2022, 2025])
+    (2022, 2025)
     """
     covered = sorted(set(int(y) for y in years))
     if not covered:
         raise ParameterError("the data has no dated figures; run `ladfin build` first")
     span = f"{covered[0]}-{covered[-1]}"
+    start_year = covered[0] if start_year is None else start_year
+    end_year = covered[-1] if end_year is None else end_year
     for name, year in (("start_year", start_year), ("end_year", end_year)):
         if isinstance(year, bool) or not isinstance(year, int):
             raise ParameterError(f"{name} {year!r} is not a whole year; the data covers {span}")
@@ -203,7 +209,7 @@ def check_date(name: str, value: object) -> date | None:
 
 
 def money_choices(
-    figures: pd.DataFrame, *, start_year: int, end_year: int, dollars: str, base_year: int,
+    figures: pd.DataFrame, *, start_year: int | None, end_year: int | None, dollars: str, base_year: int,
     fx_policy: str, fixed_date: object = None, statuses: Iterable[str] | None = None,
     include_components: bool = False, include_cumulative: bool = False,
     include_targets: bool = False, measures: Iterable[str] = ("new_funding",),

@@ -94,6 +94,26 @@ def document_years(documents: pd.DataFrame) -> list[int]:
     return sorted(years)
 
 
+def undated_note(documents: pd.DataFrame | None) -> list[str]:
+    """Return the footnote line of a chart by year saying how many documents with figures have no date.
+
+    Their figures are kept (flagged no_event_date) but fall in no year, so a
+    chart by year must say they are missing rather than let a year look empty.
+
+    >>> undated_note(pd.DataFrame({"event_date": pd.to_datetime(["2022-10-06", None, None]),
+    ...                            "figures": [4, 3, 0]}))
+    ['Not shown: 1 document with figures has no date in the catalog, so no year (see the data audit).']
+    """
+    if documents is None or "event_date" not in documents:
+        return []
+    with_figures = documents["figures"].gt(0) if "figures" in documents else pd.Series(True, index=documents.index)
+    n = int((pd.to_datetime(documents["event_date"], errors="coerce").isna() & with_figures).sum())
+    if not n:
+        return []
+    return [f"Not shown: {n} document{'s' if n != 1 else ''} with figures {'has' if n == 1 else 'have'} "
+            "no date in the catalog, so no year (see the data audit)."]
+
+
 def source_lines(documents: pd.DataFrame, docs: Iterable[str] | None = None, *,
                  width: int = 100, most: int = 8) -> list[str]:
     """Return footnote lines naming the sources: each publisher, with its documents' count and years.

@@ -17,7 +17,7 @@ import pandas as pd
 from ladfin.charts.frames import (
     add_documents, add_grouping, amount_frame, measure_color, require_columns, require_one_measure, sum_by,
 )
-from ladfin.charts.labels import PILLAR_LABELS, chosen_sources, document_years, dollars_note, event_label
+from ladfin.charts.labels import undated_note, PILLAR_LABELS, chosen_sources, document_years, dollars_note, event_label
 from ladfin.charts.marks import (
     NO_DOCUMENTS, bar_notes, bars, caption_for, empty_slots, extra_tooltip, heat_grid, titled, year_bars,
 )
@@ -56,7 +56,8 @@ def assistance_by_year(table: pd.DataFrame, *, color: str | None = None, dollars
     tooltip = _tooltip_with(documents is not None, variant)
     drawn = year_bars(data, "amount_usd", "US dollars", USD_LABELS, tooltip, color, years, documented, variant)
     note = dollars_note(dollars, base_year, fx_policy, fixed_date)
-    return titled(drawn, title, note, bar_notes(data, chosen_sources(sources, documents), variant),
+    footnote = [*undated_note(documents), *chosen_sources(sources, documents)]  # undated: in no year
+    return titled(drawn, title, note, bar_notes(data, footnote, variant),
                   caption=caption_for(data, MONEY))
 
 

@@ -19,7 +19,7 @@ from ladfin.charts import theme
 from ladfin.charts.frames import (
     add_documents, add_grouping, amount_frame, require_columns, require_one_measure, sum_by,
 )
-from ladfin.charts.labels import chosen_sources, document_years
+from ladfin.charts.labels import undated_note, chosen_sources, document_years
 from ladfin.charts.marks import (
     STATUS_COLOURS, bar_notes, bars, caption_for, extra_tooltip, heat_grid, titled, year_bars,
 )
@@ -54,7 +54,8 @@ def people_by_year(table: pd.DataFrame, *, color: str | None = "measure", years:
         return _people_tooltip(category, heading, extra, documents is not None, variant)
 
     drawn = year_bars(data, "people", "People", COUNT_LABELS, tooltip, color, years, documented, variant)
-    return titled(drawn, title, subtitle, bar_notes(data, chosen_sources(sources, documents), variant),
+    footnote = [*undated_note(documents), *chosen_sources(sources, documents)]  # undated: in no year
+    return titled(drawn, title, subtitle, bar_notes(data, footnote, variant),
                   caption=caption_for(data, PEOPLE))
 
 

@@ -41,3 +41,11 @@ def test_past_the_most_publishers_the_rest_are_counted():
     assert text == ("Sources: A (3 documents, 2024); B (2 documents, 2024); 3 other publishers (3 documents); "
                     "full list in data/raw/catalog.csv.")
     assert "E (1 document" in " ".join(charts.source_lines(table, width=200))  # at most 8 by default
+
+
+def test_a_chart_by_year_says_how_many_documents_have_no_date():
+    # three documents with figures, two of them undated; one undated document holds no figure
+    docs = pd.DataFrame({"event_date": pd.to_datetime(["2022-10-06", None, None, None]), "figures": [4, 3, 1, 0]})
+    assert charts.undated_note(docs) == [
+        "Not shown: 2 documents with figures have no date in the catalog, so no year (see the data audit)."]
+    assert charts.undated_note(docs.iloc[:1]) == []
