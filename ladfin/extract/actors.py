@@ -58,7 +58,9 @@ class SentenceActors:
         or a describer governs it ("R4V, co-led by IOM and UNHCR, announced", the
         "and" carrying the list), unless it is a possessor ("the United States'
         $686 million"). An abbreviation in brackets after its name ("International
-        Organization for Migration (IOM)") is the same name, read once.
+        Organization for Migration (IOM)") is the same name, read once; a list of
+        places goes on past an aside in brackets, whatever names the aside holds
+        ("in Colombia (see the UNHCR report), Honduras and Mexico").
         """
         if sentence not in self._cache:
             start, end = self._layout.sentences[sentence] if self._layout.sentences else (0, 0)
@@ -67,6 +69,7 @@ class SentenceActors:
             found: list[_Name] = []
             previous_end, previous_place = -10, False
             pos = start
+            depth, scanned = 0, start  # brackets open before the name, counted up to `scanned`
             while m := vocab.actor_re.search(clean, pos, end):
                 name_start, name_end = m.span()
                 before = clean[name_start - 1:name_start]
@@ -74,6 +77,8 @@ class SentenceActors:
                     pos = name_start + 1
                     continue
                 pos = name_end
+                depth += clean.count("(", scanned, name_start) - clean.count(")", scanned, name_start)
+                scanned = name_start
                 if clean[name_end:name_end + 2].lstrip().startswith("$"):  # "US$ 66", "US $ 92": a currency
                     continue
                 if "©" in clean[max(start, name_start - 40):name_start].rsplit("\n", 1)[-1]:
@@ -111,7 +116,8 @@ class SentenceActors:
                 verb = None if is_agent or is_place else vocab.verb_before_rev_re.match(backwards, rev, rev_end)
                 is_object = bool(verb) and not (verb.group("article") and vocab.verb_after_re.match(clean, name_end))
                 found.append(_Name(name_start, name_end, code, alias, is_place, is_object))
-                previous_end, previous_place = name_end, is_place
+                if depth <= 0:  # a name inside an aside in brackets neither ends nor starts a list
+                    previous_end, previous_place = name_end, is_place
             self._cache[sentence] = found
         return self._cache[sentence]
 
@@ -169,14 +175,19 @@ class SentenceActors:
     def _dateline(self, clean: str, sentence_start: int, name_start: int) -> bool:
         """Tell whether a name follows a dateline's city: "BRIDGETOWN, Barbados (CMC) -".
 
-        The city is a word in capitals, then a comma; a word in capitals that is
-        itself a name ladfin knows ("IOM, UNHCR") is a list of names instead.
+        The city is a word in capitals, then a comma, opening its sentence or line;
+        a word in capitals that is itself a name ladfin knows ("IOM, UNHCR") is a
+        list of names instead, and one inside a sentence is an acronym ("with $4
+        million in ESF, USAID will expand").
         """
         window_start = max(sentence_start, name_start - 40)
         if not clean[window_start:name_start].rstrip().endswith(","):
             return False  # the pattern's ",\s+$": cheaper to test than its search, tried at every position
         m = _DATELINE.search(clean, window_start, name_start)
-        return bool(m) and m.group(1) not in self._vocab.actors
+        if not m or m.group(1) in self._vocab.actors:
+            return False
+        lead = clean[sentence_start:m.start()].rsplit("\n", 1)[-1]
+        return not _WORD.search(lead)
 
     def actor(self, sentence: int, offset: int) -> tuple[str | None, str | None]:
         """Return (actor codes, aliases as written) of who announced the figure at `offset`.

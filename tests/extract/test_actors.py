@@ -59,6 +59,11 @@ def actor_of(text: str, quote: str) -> str | None:
         ("This year 41,200 migrants have passed through Honduras.", "41,200 migrants", None),
         # "US$" is a currency, not the United States
         ("Mexico will spend US$ 14 million on its shelters.", "US$ 14 million", "MEX"),
+        # a dateline opens its sentence: an acronym and a comma inside one are no dateline
+        ("With $4 million in FY 2023 ESF, USAID will expand job training.", "$4 million", "USA"),
+        # a list of places goes on past an aside in brackets, whatever names it holds
+        ("Those UNHCR serves include 7 million IDPs in Colombia (see the UNHCR report on Colombia), "
+         "Honduras and Mexico, and 20,000 refugees.", "20,000 refugees", "UNHCR"),
     ],
 )
 def test_actor(text, quote, actor):
