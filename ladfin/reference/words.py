@@ -210,12 +210,12 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
         # "On behalf of the United States, ... announced", "the Government of Canada
         # announced": a preposition governs the name, yet it names who acts.
         # "figures released Tuesday by the IOM": the agent of a participle that tells a source
-        # speaks acts too, one word (a day, "today") allowed between.
+        # speaks (or an authority acts) acts too, two words ("Tuesday", "this Wednesday") allowed between.
         "agent_before_rev_re": re.compile(rf"""
             (?:\s+{reversed_alternation(tables.words('definite_article'), flags='i')})?  # the
             \s+(?:{reversed_alternation(tables.words('agent_phrase'), flags='i')}         # on behalf of
                |{reversed_alternation(tables.words('passive_agent'), flags='i')}        # by
-                (?:\s+[^\W\d_]+)?                                                       # Tuesday
+                (?:\s+[^\W\d_]+){{0,2}}                                                 # (this) Wednesday
                 \s+{reversed_alternation(tables.words('source_participle'), flags='i')}  # released
             )\b
         """, re.X),

@@ -48,6 +48,8 @@ def actor_of(text: str, quote: str) -> str | None:
         ("According to figures released Monday by UNHCR, 52,000 people fled.", "52,000 people", "UNHCR"),
         ("The clinic, funded by Canada, treated 1,900 migrants.", "1,900 migrants", "CAN"),
         ("Some 8,000 people affected by the crisis in Haiti were counted.", "8,000 people", None),
+        ("Of the claims recognized by Comar, 4,100 came from Haitians.", "4,100", "MEX"),
+        ("As revealed this Tuesday by the IOM, 2,300 migrants crossed the border.", "2,300 migrants", "IOM"),
         # an aside in brackets does not end a list of places
         ("In Colombia (the largest host), Peru and Ecuador, 3,400 refugees were counted.", "3,400 refugees", None),
         # an EU Commissioner announces the Commission's money, in either spelling of the name
