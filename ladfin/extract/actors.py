@@ -57,7 +57,8 @@ class SentenceActors:
         a label ("Venezuela: EUR 38 million") or a receiver ("Ecuador will receive"),
         or a describer governs it ("R4V, co-led by IOM and UNHCR, announced", the
         "and" carrying the list), unless it is a possessor ("the United States'
-        $686 million"). An abbreviation in brackets after its name ("International
+        $686 million") or an agency before what it provides ("$40 million in USAID
+        funding"). An abbreviation in brackets after its name ("International
         Organization for Migration (IOM)") is the same name, read once; a list of
         places goes on past an aside in brackets, whatever names the aside holds
         ("in Colombia (see the UNHCR report), Honduras and Mexico").
@@ -110,8 +111,9 @@ class SentenceActors:
                     is_place = alias in vocab.place_names or bool(_WORD.search(gap.group()))
                 is_place = is_place or bool(vocab.receiver_after_re.match(clean, name_end)) or self._dateline(
                     clean, start, name_start)
-                if is_place and vocab.possessive_re.match(clean, name_end):
-                    is_place = False
+                if is_place and (vocab.possessive_re.match(clean, name_end) or (
+                        alias not in vocab.place_names and vocab.provider_after_re.match(clean, name_end))):
+                    is_place = False  # "the United States' $686 million", "in USAID Development Funding"
                 # Only an acting name can be a verb's object: a place's is_object is never read.
                 verb = None if is_agent or is_place else vocab.verb_before_rev_re.match(backwards, rev, rev_end)
                 is_object = bool(verb) and not (verb.group("article") and vocab.verb_after_re.match(clean, name_end))

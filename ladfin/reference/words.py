@@ -265,6 +265,12 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
         "possessive_re": re.compile(rf"""
             {alternation(tables.words('possessive'))}(?!\w)   # the United States(')
         """, re.X),
+        # "$40 million in USAID Development Funding": an agency before what it provides
+        # (title-case words between) provides it; read only for a name that is no place name.
+        "provider_after_re": re.compile(rf"""
+            (?:\s+[A-Z][\w-]*){{0,2}}                                   # (Development)
+            \s+{alternation(tables.words('provider_noun'), flags='i')}(?!\w)   # Funding
+        """, re.X),
     }
 
 

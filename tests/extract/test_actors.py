@@ -29,6 +29,9 @@ def actor_of(text: str, quote: str) -> str | None:
         ("Mexico and UNHCR relocated 3,100 refugees.", "3,100 refugees", "MEX;UNHCR"),
         # a possessor acts
         ("Canada's commitment of $3 million was renewed.", "$3 million", "CAN"),
+        # an agency before what it provides provides it; a country before it is what it is for
+        ("The package holds $12 million in USAID Development Funding.", "$12 million", "USA"),
+        ("The package holds $12 million in Haiti funding.", "$12 million", None),
         # each pledge takes the subject nearest before it
         ("Chile pledged $4 million, Peru pledged $6 million and Spain and Korea pledged $2 million each.",
          "$6 million", "PER"),
