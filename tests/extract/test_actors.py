@@ -132,6 +132,8 @@ def actor_in(text: str, quote: str, lang: str) -> str | None:
         ("Mexico registered 20,000 applicants. They came from Haiti (40%), Cuba (30%) and Honduras (30%), "
          "and 500 people were refused.", "500 people", "en", "MEX"),
         # national agencies stand for their government
+        ("The Directorate General of Migration said it returned 3,000 Haitians last month.", "3,000 Haitians",
+         "en", "DOM"),
         ("El Instituto Nacional de Migración anunció 30 millones de pesos.", "30 millones de pesos", "es", "MEX"),
         # a sentence opening with an article and a name: "A" is no preposition there
         ("A OIM anunciou US$ 3 milhões.", "US$ 3 milhões", "pt", "IOM"),
