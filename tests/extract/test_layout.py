@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from ladfin.extract.figures import extract_figures, extract_skipped
 from ladfin.extract.layout import read_layout
 from ladfin.reference.vocabulary import vocabulary
@@ -79,6 +81,20 @@ def test_a_line_too_long_to_be_hard_wrapped_is_a_paragraph_without_its_full_stop
     assert [text[b.start:b.start + 9] for b in layout.blocks] == ["At the me", "A note fr"]
     wrapped = "The minister announced a new package of help for the shelters of the\nnorth worth $90 million.\n"
     assert len(read_layout(wrapped, vocabulary()).blocks) == 1  # a hard-wrapped paragraph stays one
+
+
+def test_a_title_line_right_above_a_paragraph_written_on_one_line_is_a_block_of_its_own():
+    body = ("In recent weeks the floods in the north have forced thousands of families from their homes, and "
+            "the shelters of the region report that 4,000 people are sleeping in the schools and churches of the towns tonight.")
+    assert len(body) > 200
+    text = f"Canada Will Send New Help to Flooded Towns in the North\n{body}\n"
+    layout = read_layout(text, vocabulary())
+    assert [text[b.start:b.start + 9] for b in layout.blocks] == ["Canada Wi", "In recent"]
+    assert extract_figures(text).set_index("quote").at["4,000 people", "actor"] is pd.NA
+    # a hard-wrapped paragraph whose first line is title case stays one block
+    wrapped = ("On May 7, 2024, Guatemala Hosted the Third Los Angeles Declaration\n"
+               "Ministerial, where partners announced $20 million for the shelters.\n")
+    assert len(read_layout(wrapped, vocabulary()).blocks) == 1
 
 
 def test_a_comment_counter_line_is_site_chrome():
