@@ -51,6 +51,10 @@ def measure_of(text: str, quote: str, lang: str = "en") -> str:
         # a goal of repatriating people is enforcement, as repatriated people are
         ("The plan aims at repatriating up to 2,000 Hondurans a month.", "2,000 Hondurans", "enforcement"),
         ("The report mentions 5,000 persons.", "5,000 persons", "unknown"),
+        # people a survey asked are its participants; an admissions target counts places
+        ("A survey held last year among 1,500 refugees found most had work.", "1,500 refugees", "participants"),
+        ("The country resettled 48,000 refugees, 80 percent of its ceiling of 60,000 refugees.", "60,000 refugees",
+         "capacity"),
         # an outcome of the sentence wins over who the people are
         ("Brazil will grant residence to 8,000 non-citizens living in Roraima.", "8,000 non-citizens",
          "regularised"),
@@ -64,6 +68,8 @@ def measure_of(text: str, quote: str, lang: str = "en") -> str:
         ("The agency said funding secured this year ($61 million) fell short.", "$61 million", "existing_funding"),
         # money a new pledge builds on was announced before: reported again
         ("The grant builds on the $14 million the ministry gave in March.", "$14 million", "existing_funding"),
+        # money an agency expects from its donors is income, though the sentence goes on to its needs
+        ("WFP expects $40 million this year while its needs reach $95 million.", "$40 million", "existing_funding"),
         ("The bank approved a $30 million loan to the cooperative.", "$30 million", "loan"),
         ("The regional plan requires $900 million this year.", "$900 million", "appeal"),
         ("Authorities offered a reward of $10,000 for the capture.", "$10,000", "reward"),
