@@ -100,6 +100,12 @@ def test_a_strong_cue_of_the_paragraph_tells_what_a_vague_benefit_is():
     assert figures.at["70,000 individuals", "measure"] == "regularised"
 
 
+def test_a_strong_cue_too_far_before_a_figure_of_its_sentence_tells_what_a_vague_benefit_is():
+    text = ("Brazil's programme of voluntarily relocating refugees from the border state to other cities in the "
+            "south and the east of the country has benefited 20,000 people since 2018.")
+    assert measure_of(text, "20,000 people") == "resettled"
+
+
 def test_figures_listed_in_one_sentence_count_what_the_sentence_says_before_the_paragraph_does():
     text = ("UNHCR assisted families in the south. "
             "Of the migrants in transit, 5,100 are Venezuelans, 2,300 come from Haiti and 800 from Cuba.")
