@@ -260,7 +260,7 @@ def _bullet_starts(clean: str, mask) -> list[tuple[int, bool]]:
             mask(offset + bullet.start(), offset + bullet.end(), "list_number")
             starts.append((offset + bullet.end(), True))
         elif not blank and (previous_blank or _ends_long_line(previous_line)
-                            or _title_over_paragraph(previous_line, line)):
+                            or _short_line_over_paragraph(previous_line, line)):
             starts.append((offset + len(line) - len(line.lstrip()), False))
         if not blank:
             previous_line = line
@@ -315,17 +315,20 @@ def _ends_long_line(line: str) -> bool:
     return len(text) > UNWRAPPED_WIDTH or (len(text) > WRAP_WIDTH and text[-1:] in ".!?:”\"’)")
 
 
-def _title_over_paragraph(previous: str, line: str) -> bool:
-    """Tell whether a short title line stands right above a paragraph written on one line.
+def _short_line_over_paragraph(previous: str, line: str) -> bool:
+    """Tell whether a short line that ends a sentence or is a title stands right above a one-line paragraph.
 
-    "United States Will Provide $25 Million" with no blank line before "Over
-    the past weeks, violence ... (300 characters)": a text whose paragraphs are
-    lines is not hard-wrapped, so its short title-case line with no sentence end
-    is a title of its own, not the first line of the paragraph under it.
+    "United States Will Provide $25 Million" or "Honduras follows, with 31,055
+    petitioners." with no blank line before "Over the past weeks, violence ...
+    (300 characters)": a text whose paragraphs are lines is not hard-wrapped,
+    so a short line above such a paragraph is a paragraph or title of its own,
+    not the first line of the one under it, where it ends a sentence or is a
+    title-case line.
     """
     text = previous.strip()
-    return (bool(text) and text[-1] not in ".!?;:,\"”’)" and line.lstrip()[:1].isupper()
-            and not _ends_long_line(previous) and _ends_long_line(line) and is_title_case(text))
+    if not text or not line.lstrip()[:1].isupper() or _ends_long_line(previous) or not _ends_long_line(line):
+        return False
+    return text[-1] in ".!?”\"’)" or (text[-1] not in ";:," and is_title_case(text))
 
 
 def _blocks(clean: str, starts, heading_spans, vocab: Vocabulary) -> list[Block]:

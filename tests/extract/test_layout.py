@@ -83,7 +83,7 @@ def test_a_line_too_long_to_be_hard_wrapped_is_a_paragraph_without_its_full_stop
     assert len(read_layout(wrapped, vocabulary()).blocks) == 1  # a hard-wrapped paragraph stays one
 
 
-def test_a_title_line_right_above_a_paragraph_written_on_one_line_is_a_block_of_its_own():
+def test_a_title_or_short_paragraph_right_above_a_paragraph_written_on_one_line_is_a_block_of_its_own():
     body = ("In recent weeks the floods in the north have forced thousands of families from their homes, and "
             "the shelters of the region report that 4,000 people are sleeping in the schools and churches of the towns tonight.")
     assert len(body) > 200
@@ -91,6 +91,9 @@ def test_a_title_line_right_above_a_paragraph_written_on_one_line_is_a_block_of_
     layout = read_layout(text, vocabulary())
     assert [text[b.start:b.start + 9] for b in layout.blocks] == ["Canada Wi", "In recent"]
     assert extract_figures(text).set_index("quote").at["4,000 people", "actor"] is pd.NA
+    # so is a short paragraph ending a sentence right above one
+    text = f"Canada sent help.\n{body}\n"
+    assert [text[b.start:b.start + 9] for b in read_layout(text, vocabulary()).blocks] == ["Canada se", "In recent"]
     # a hard-wrapped paragraph whose first line is title case stays one block
     wrapped = ("On May 7, 2024, Guatemala Hosted the Third Los Angeles Declaration\n"
                "Ministerial, where partners announced $20 million for the shelters.\n")
