@@ -32,6 +32,7 @@ class _Name(NamedTuple):
     alias: str      # as written, white space folded
     is_place: bool   # governed by a preposition, a dateline, a label, a receiver: where, not who
     is_object: bool  # right after a verb ("helping Ecuador unlock"): acted on, not acting; False for a place
+    opens_clause: bool = False  # after "as", "after", "because" (or listed with such a name): another clause's
 
 
 class SentenceActors:
@@ -117,7 +118,12 @@ class SentenceActors:
                 # Only an acting name can be a verb's object: a place's is_object is never read.
                 verb = None if is_agent or is_place else vocab.verb_before_rev_re.match(backwards, rev, rev_end)
                 is_object = bool(verb) and not (verb.group("article") and vocab.verb_after_re.match(clean, name_end))
-                found.append(_Name(name_start, name_end, code, alias, is_place, is_object))
+                # "were permitted to continue as Panama and Venezuela suspended flights": a name opening
+                # a subordinate clause, and those listed with it, act in that clause only.
+                opens_clause = not is_place and (bool(vocab.clause_before_rev_re.match(backwards, rev, rev_end)) or (
+                    bool(found) and found[-1].opens_clause
+                    and bool(vocab.list_gap_re.fullmatch(clean, found[-1].end, name_start))))
+                found.append(_Name(name_start, name_end, code, alias, is_place, is_object, opens_clause))
                 if depth <= 0:  # a name inside an aside in brackets neither ends nor starts a list
                     previous_end, previous_place = name_end, is_place
             self._cache[sentence] = found
@@ -201,7 +207,8 @@ class SentenceActors:
         names joined to it by "and" or a comma ("The United States and Costa
         Rica announced": CRI;USA); else the first one in the sentence that is
         no verb's object ("$5 million from Canada" is a place; "$5 million,
-        Canada said" is not; "people forced to leave Nicaragua" is an object);
+        Canada said" is not; "people forced to leave Nicaragua" is an object,
+        "allowed to stay as Peru closed its border" opens another clause);
         else the nearest earlier sentence's in the block (a paragraph, a list
         item); else nobody. A name in another paragraph, however often the
         document repeats it, is not read as the announcer of a figure whose own
@@ -214,8 +221,9 @@ class SentenceActors:
         before = [n for n in acting if n.end <= offset]
         if before:
             return self._group(found, before[-1])
-        if acting:  # "$5 million, Canada said"; not "to leave Nicaragua"
-            return self._group(found, acting[0])
+        after = [n for n in acting if not n.opens_clause]
+        if after:  # "$5 million, Canada said"; not "to leave Nicaragua", nor "... as Peru closed its border"
+            return self._group(found, after[0])
         block = self._layout.sentence_blocks[sentence]
         index = sentence - 1
         while index >= 0 and self._layout.sentence_blocks[index] == block:

@@ -262,6 +262,12 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
             \s+(?!(?:{alternation(conjunctions)}|{alternation(tables.words('place_preposition'), flags='i')})\b)
             [a-z]   # Spain (announced): a subject
         """, re.X),
+        # "as Panama and Venezuela suspended flights": the name opens a subordinate clause. Read
+        # backwards from the name.
+        "clause_before_rev_re": re.compile(rf"""
+            (?:\s+{reversed_alternation(tables.words('definite_article'), flags='i')})?   # (the)
+            \s+{reversed_alternation(tables.words('clause_opener'), flags='i')}\b        # as
+        """, re.X),
         "possessive_re": re.compile(rf"""
             {alternation(tables.words('possessive'))}(?!\w)   # the United States(')
         """, re.X),

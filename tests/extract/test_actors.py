@@ -37,6 +37,9 @@ def actor_of(text: str, quote: str) -> str | None:
          "$6 million", "PER"),
         ("Chile pledged $4 million, Peru pledged $6 million and Spain and Korea pledged $2 million each.",
          "$2 million", "ESP;KOR"),
+        # a name opening another clause after the figure does not announce it, nor do those listed with it
+        ("Some 9,000 migrants were allowed to stay as Peru and Chile closed their borders.", "9,000 migrants", None),
+        ("Some 9,000 migrants were allowed to stay, Peru and Chile said.", "9,000 migrants", "CHL;PER"),
         # the object of a verb is acted on
         ("The U.S. is helping Ecuador unlock $10 million in World Bank lending.", "$10 million", "USA"),
         # places, receivers, labels and datelines do not announce
