@@ -53,7 +53,7 @@ class SentenceActors:
         """Return each name in a sentence: where it is, its code and alias, whether it is a place.
 
         A name is a place, not an announcer, when a preposition governs it ("in
-        Lima, Peru"), it continues a list of such country names ("under the Cuba,
+        Lima, Peru", the country after the city; not "On Monday, Chile began"), it continues a list of such country names ("under the Cuba,
         Haiti, Nicaragua ... process"), it is a dateline ("BRIDGETOWN, Barbados"),
         a label ("Venezuela: EUR 38 million") or a receiver ("Ecuador will receive"),
         or a describer governs it ("R4V, co-led by IOM and UNHCR, announced", the
@@ -100,8 +100,12 @@ class SentenceActors:
                 rev = len(backwards) - name_start
                 rev_end = rev + min(40, name_start - start)
                 is_agent = bool(vocab.agent_before_rev_re.match(backwards, rev, rev_end))
+                place = None if is_agent else vocab.place_before_rev_re.match(backwards, rev, rev_end)
+                if place and place.group("city") and (alias not in vocab.place_names
+                                                      or vocab.verb_after_re.match(clean, name_end)):
+                    place = None  # "in Lima, Peru" names a place; "On Monday, Chile began" a subject
                 is_place = not is_agent and bool(
-                    (vocab.place_before_rev_re.match(backwards, rev, rev_end)
+                    (place
                      and not vocab.opening_article_re.fullmatch(clean, start, name_start)  # "A OIM anunciou"
                      and not self._article_before(clean, start, name_start, alias))  # "que a OIM atendeu"
                     or vocab.describer_before_rev_re.match(backwards, rev, rev_end))

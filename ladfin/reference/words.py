@@ -203,7 +203,7 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
         "actor_re": re.compile(rf"{alternation(actors)}(?![\w])"),
         # Read backwards from the name (Layout.match_before).
         "place_before_rev_re": re.compile(rf"""
-            (?:\s+,[\w.’'-]*[A-Z])?                                       # Lima, (Peru)
+            (?P<city>\s+,[\w.’'-]*[A-Z])?                                # Lima, (Peru)
             (?:\s+{reversed_alternation(tables.words('definite_article'), flags='i')})?  # the
             \s+{reversed_alternation(tables.words('place_preposition'), flags='i')}\b    # in
         """, re.X),

@@ -44,6 +44,10 @@ def actor_of(text: str, quote: str) -> str | None:
         ("The U.S. is helping Ecuador unlock $10 million in World Bank lending.", "$10 million", "USA"),
         # places, receivers, labels and datelines do not announce
         ("In Lima, Peru, Canada announced $9 million.", "$9 million", "CAN"),
+        # a name after a comma is the country of a city only where it is a country and no verb follows
+        ("On Monday, Chile began returning 2,000 migrants.", "2,000 migrants", "CHL"),
+        ("At the close of the Summit, President Biden announced $6 million.", "$6 million", "USA"),
+        ("Ministers met in Lima, Peru on Monday and counted 4,000 refugees.", "4,000 refugees", None),
         ("The European Commission will provide €40 million. Haiti will receive €8 million.",
          "€8 million", "EU"),
         ("Guatemala: €3 million will support shelters, the European Commission said.", "€3 million", "EU"),
