@@ -104,3 +104,12 @@ def test_a_comment_counter_line_is_site_chrome():
     text = "El fondo entregó 3 millones de dólares a las ciudades.\n0 comentarios\n"
     assert extract_figures(text, lang="es")["value"].tolist() == [3_000_000]
     assert extract_skipped(text, lang="es")["reason"].tolist() == ["boilerplate"]
+
+
+def test_a_share_button_and_a_gov_site_banner_are_site_chrome():
+    body = ("The ministry said on Friday that the shelters of the northern towns took in 2,500 people over the "
+            "weekend, most of them families with young children who had walked for days through the rain.")
+    text = f"Secure .gov websites use HTTPS\nShare\n{body}\n"
+    layout = read_layout(text, vocabulary())
+    assert [text[b.start:b.start + 9] for b in layout.blocks] == ["The minis"]
+    assert layout.sections == ()
