@@ -94,6 +94,9 @@ def test_a_title_or_short_paragraph_right_above_a_paragraph_written_on_one_line_
     # so is a short paragraph ending a sentence right above one
     text = f"Canada sent help.\n{body}\n"
     assert [text[b.start:b.start + 9] for b in read_layout(text, vocabulary()).blocks] == ["Canada se", "In recent"]
+    # the last of a run of short lines is no block of its own
+    text = f"Canada and\nthe United\nNations sent help.\n{body}\n"
+    assert [text[b.start:b.start + 9] for b in read_layout(text, vocabulary()).blocks] == ["Canada an"]
     # a hard-wrapped paragraph whose first line is title case stays one block
     wrapped = ("On May 7, 2024, Guatemala Hosted the Third Los Angeles Declaration\n"
                "Ministerial, where partners announced $20 million for the shelters.\n")
