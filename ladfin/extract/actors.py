@@ -53,8 +53,9 @@ class SentenceActors:
         """Return each name in a sentence: where it is, its code and alias, whether it is a place.
 
         A name is a place, not an announcer, when a preposition governs it ("in
-        Lima, Peru", the country after the city; not "On Monday, Chile began"), it continues a list of such country names ("under the Cuba,
-        Haiti, Nicaragua ... process"), it is a dateline ("BRIDGETOWN, Barbados"),
+        Lima, Peru", the country after the city; not "On Monday, Chile began"),
+        it continues a list of such country names ("under the Cuba, Haiti,
+        Nicaragua ... process"), it is a dateline ("BRIDGETOWN, Barbados"),
         a label ("Venezuela: EUR 38 million") or a receiver ("Ecuador will receive"),
         or a describer governs it ("R4V, co-led by IOM and UNHCR, announced", the
         "and" carrying the list), unless it is a possessor ("the United States'

@@ -85,7 +85,8 @@ def test_a_line_too_long_to_be_hard_wrapped_is_a_paragraph_without_its_full_stop
 
 def test_a_title_or_short_paragraph_right_above_a_paragraph_written_on_one_line_is_a_block_of_its_own():
     body = ("In recent weeks the floods in the north have forced thousands of families from their homes, and "
-            "the shelters of the region report that 4,000 people are sleeping in the schools and churches of the towns tonight.")
+            "the shelters of the region report that 4,000 people are sleeping in the schools and churches of the "
+            "towns tonight.")
     assert len(body) > 200
     text = f"Canada Will Send New Help to Flooded Towns in the North\n{body}\n"
     layout = read_layout(text, vocabulary())
