@@ -190,12 +190,25 @@ def _donor(row: dict, sentence_rows: list[dict], layout: Layout, sentence: int, 
     return before[-1], "compared"
 
 
+_NEXT_WORD = re.compile(r"[ \t]*([^\W\d_][\w'’-]*)")
+
+
 def _governed_by_of_them(layout: Layout, sentence: int, row: dict, vocab: Vocabulary) -> bool:
-    """Tell whether an "of them" before the number in its sentence, or right after it, governs it."""
+    """Tell whether an "of them" before the number in its sentence, or right after it, governs it.
+
+    An "of these" with a noun of its own ("118,772 of these petitions") names
+    what it counts, and points back to nothing.
+    """
+    clean = layout.clean
     s_start = layout.sentences[sentence][0] if layout.sentences else 0
-    return bool(vocab.of_them_re.search(layout.clean, s_start, row["start"])
-                or (layout.clean[row["end"]:row["end"] + 1].isspace() and vocab.of_them_re.match(layout.clean,
-                                                                                                  row["end"] + 1)))
+    found = [m for m in vocab.of_them_re.finditer(clean, s_start, row["start"])][-1:]
+    if not found and clean[row["end"]:row["end"] + 1].isspace():
+        found = [m for m in [vocab.of_them_re.match(clean, row["end"] + 1)] if m]
+    if not found:
+        return False
+    after = _NEXT_WORD.match(clean, found[0].end())
+    word = after.group(1).lower() if after else ""
+    return not word or word in vocab.stop_words or word in vocab.copulas or word in vocab.leading_adverbs
 
 
 def _earlier_counted(layout: Layout, sentence: int, by_sentence: dict[int, list[dict]],

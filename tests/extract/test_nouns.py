@@ -66,6 +66,9 @@ def test_an_of_them_opening_a_sentence_points_to_the_persons_or_things_counted_b
     # nor the places the things counted come from
     text = "Mexico received 20,000 applications from people in 12 countries. Of them, 5,000 were approved."
     assert _rows(text)[-1] == [5_000.0, "count", "application", "of_them"]
+    # an "of these" with a noun of its own points back to nothing
+    text = "A 40-year-old lawyer spoke. Mexico approved 5,000 of these claims last year."
+    assert "of_them" not in [r[3] for r in _rows(text, "es")]
 
 
 def test_of_whom_and_of_them_after_the_number():
