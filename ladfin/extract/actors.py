@@ -32,6 +32,7 @@ class _Name(NamedTuple):
     alias: str      # as written, white space folded
     is_place: bool   # governed by a preposition, a dateline, a label, a receiver: where, not who
     is_object: bool  # right after a verb ("helping Ecuador unlock"): acted on, not acting; False for a place
+    opens_clause: bool = False  # after "as", "after", "because" (or listed with such a name): another clause's
 
 
 class SentenceActors:
@@ -52,13 +53,17 @@ class SentenceActors:
         """Return each name in a sentence: where it is, its code and alias, whether it is a place.
 
         A name is a place, not an announcer, when a preposition governs it ("in
-        Lima, Peru"), it continues a list of such country names ("under the Cuba,
-        Haiti, Nicaragua ... process"), it is a dateline ("BRIDGETOWN, Barbados"),
+        Lima, Peru", the country after the city; not "On Monday, Chile began"),
+        it continues a list of such country names ("under the Cuba, Haiti,
+        Nicaragua ... process"), it is a dateline ("BRIDGETOWN, Barbados"),
         a label ("Venezuela: EUR 38 million") or a receiver ("Ecuador will receive"),
         or a describer governs it ("R4V, co-led by IOM and UNHCR, announced", the
         "and" carrying the list), unless it is a possessor ("the United States'
-        $686 million"). An abbreviation in brackets after its name ("International
-        Organization for Migration (IOM)") is the same name, read once.
+        $686 million") or an agency before what it provides ("$40 million in USAID
+        funding"). An abbreviation in brackets after its name ("International
+        Organization for Migration (IOM)") is the same name, read once; a list of
+        places goes on past an aside in brackets, whatever names the aside holds
+        ("in Colombia (see the UNHCR report), Honduras and Mexico").
         """
         if sentence not in self._cache:
             start, end = self._layout.sentences[sentence] if self._layout.sentences else (0, 0)
@@ -67,6 +72,7 @@ class SentenceActors:
             found: list[_Name] = []
             previous_end, previous_place = -10, False
             pos = start
+            depth, scanned = 0, start  # brackets open before the name, counted up to `scanned`
             while m := vocab.actor_re.search(clean, pos, end):
                 name_start, name_end = m.span()
                 before = clean[name_start - 1:name_start]
@@ -74,6 +80,8 @@ class SentenceActors:
                     pos = name_start + 1
                     continue
                 pos = name_end
+                depth += clean.count("(", scanned, name_start) - clean.count(")", scanned, name_start)
+                scanned = name_start
                 if clean[name_end:name_end + 2].lstrip().startswith("$"):  # "US$ 66", "US $ 92": a currency
                     continue
                 if "©" in clean[max(start, name_start - 40):name_start].rsplit("\n", 1)[-1]:
@@ -93,8 +101,12 @@ class SentenceActors:
                 rev = len(backwards) - name_start
                 rev_end = rev + min(40, name_start - start)
                 is_agent = bool(vocab.agent_before_rev_re.match(backwards, rev, rev_end))
+                place = None if is_agent else vocab.place_before_rev_re.match(backwards, rev, rev_end)
+                if place and place.group("city") and (alias not in vocab.place_names
+                                                      or vocab.verb_after_re.match(clean, name_end)):
+                    place = None  # "in Lima, Peru" names a place; "On Monday, Chile began" a subject
                 is_place = not is_agent and bool(
-                    (vocab.place_before_rev_re.match(backwards, rev, rev_end)
+                    (place
                      and not vocab.opening_article_re.fullmatch(clean, start, name_start)  # "A OIM anunciou"
                      and not self._article_before(clean, start, name_start, alias))  # "que a OIM atendeu"
                     or vocab.describer_before_rev_re.match(backwards, rev, rev_end))
@@ -105,13 +117,20 @@ class SentenceActors:
                     is_place = alias in vocab.place_names or bool(_WORD.search(gap.group()))
                 is_place = is_place or bool(vocab.receiver_after_re.match(clean, name_end)) or self._dateline(
                     clean, start, name_start)
-                if is_place and vocab.possessive_re.match(clean, name_end):
-                    is_place = False
+                if is_place and (vocab.possessive_re.match(clean, name_end) or (
+                        alias not in vocab.place_names and vocab.provider_after_re.match(clean, name_end))):
+                    is_place = False  # "the United States' $686 million", "in USAID Development Funding"
                 # Only an acting name can be a verb's object: a place's is_object is never read.
                 verb = None if is_agent or is_place else vocab.verb_before_rev_re.match(backwards, rev, rev_end)
                 is_object = bool(verb) and not (verb.group("article") and vocab.verb_after_re.match(clean, name_end))
-                found.append(_Name(name_start, name_end, code, alias, is_place, is_object))
-                previous_end, previous_place = name_end, is_place
+                # "were permitted to continue as Panama and Venezuela suspended flights": a name opening
+                # a subordinate clause, and those listed with it, act in that clause only.
+                opens_clause = not is_place and (bool(vocab.clause_before_rev_re.match(backwards, rev, rev_end)) or (
+                    bool(found) and found[-1].opens_clause
+                    and bool(vocab.list_gap_re.fullmatch(clean, found[-1].end, name_start))))
+                found.append(_Name(name_start, name_end, code, alias, is_place, is_object, opens_clause))
+                if depth <= 0:  # a name inside an aside in brackets neither ends nor starts a list
+                    previous_end, previous_place = name_end, is_place
             self._cache[sentence] = found
         return self._cache[sentence]
 
@@ -169,14 +188,19 @@ class SentenceActors:
     def _dateline(self, clean: str, sentence_start: int, name_start: int) -> bool:
         """Tell whether a name follows a dateline's city: "BRIDGETOWN, Barbados (CMC) -".
 
-        The city is a word in capitals, then a comma; a word in capitals that is
-        itself a name ladfin knows ("IOM, UNHCR") is a list of names instead.
+        The city is a word in capitals, then a comma, opening its sentence or line;
+        a word in capitals that is itself a name ladfin knows ("IOM, UNHCR") is a
+        list of names instead, and one inside a sentence is an acronym ("with $4
+        million in ESF, USAID will expand").
         """
         window_start = max(sentence_start, name_start - 40)
         if not clean[window_start:name_start].rstrip().endswith(","):
             return False  # the pattern's ",\s+$": cheaper to test than its search, tried at every position
         m = _DATELINE.search(clean, window_start, name_start)
-        return bool(m) and m.group(1) not in self._vocab.actors
+        if not m or m.group(1) in self._vocab.actors:
+            return False
+        lead = clean[sentence_start:m.start()].rsplit("\n", 1)[-1]
+        return not _WORD.search(lead)
 
     def actor(self, sentence: int, offset: int) -> tuple[str | None, str | None]:
         """Return (actor codes, aliases as written) of who announced the figure at `offset`.
@@ -188,7 +212,8 @@ class SentenceActors:
         names joined to it by "and" or a comma ("The United States and Costa
         Rica announced": CRI;USA); else the first one in the sentence that is
         no verb's object ("$5 million from Canada" is a place; "$5 million,
-        Canada said" is not; "people forced to leave Nicaragua" is an object);
+        Canada said" is not; "people forced to leave Nicaragua" is an object,
+        "allowed to stay as Peru closed its border" opens another clause);
         else the nearest earlier sentence's in the block (a paragraph, a list
         item); else nobody. A name in another paragraph, however often the
         document repeats it, is not read as the announcer of a figure whose own
@@ -201,8 +226,9 @@ class SentenceActors:
         before = [n for n in acting if n.end <= offset]
         if before:
             return self._group(found, before[-1])
-        if acting:  # "$5 million, Canada said"; not "to leave Nicaragua"
-            return self._group(found, acting[0])
+        after = [n for n in acting if not n.opens_clause]
+        if after:  # "$5 million, Canada said"; not "to leave Nicaragua", nor "... as Peru closed its border"
+            return self._group(found, after[0])
         block = self._layout.sentence_blocks[sentence]
         index = sentence - 1
         while index >= 0 and self._layout.sentence_blocks[index] == block:

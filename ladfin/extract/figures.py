@@ -128,6 +128,8 @@ def extract_document(document: Document) -> tuple[list[dict], list[dict]]:
                        note=f"no currency written: read as {unit}, the currency of the document's other money")
             continue
         donor, source = _donor(row, by_sentence[sentence], layout, sentence, item.borrow, words)
+        if donor is None and item.borrow != "next" and _governed_by_of_them(layout, sentence, row, words):
+            donor, source = _earlier_counted(layout, sentence, by_sentence, words), "of_them"
         if donor is not None:
             row.update(kind=donor["kind"], unit=donor["unit"], unit_source=source,
                        note=f"unit borrowed from {donor['quote']!r}")
@@ -186,6 +188,50 @@ def _donor(row: dict, sentence_rows: list[dict], layout: Layout, sentence: int, 
         if owners:
             return owners[-1], "of_them"
     return before[-1], "compared"
+
+
+_NEXT_WORD = re.compile(r"[ \t]*([^\W\d_][\w'’-]*)")
+
+
+def _governed_by_of_them(layout: Layout, sentence: int, row: dict, vocab: Vocabulary) -> bool:
+    """Tell whether an "of them" before the number in its sentence, or right after it, governs it.
+
+    An "of these" with a noun of its own ("118,772 of these petitions") names
+    what it counts, and points back to nothing.
+    """
+    clean = layout.clean
+    s_start = layout.sentences[sentence][0] if layout.sentences else 0
+    found = [m for m in vocab.of_them_re.finditer(clean, s_start, row["start"])][-1:]
+    if not found and clean[row["end"]:row["end"] + 1].isspace():
+        found = [m for m in [vocab.of_them_re.match(clean, row["end"] + 1)] if m]
+    if not found:
+        return False
+    after = _NEXT_WORD.match(clean, found[0].end())
+    word = after.group(1).lower() if after else ""
+    return not word or word in vocab.stop_words or word in vocab.copulas or word in vocab.leading_adverbs
+
+
+def _earlier_counted(layout: Layout, sentence: int, by_sentence: dict[int, list[dict]],
+                     vocab: Vocabulary) -> dict | None:
+    """Return the figure an "of them" opening a sentence points back to, in the sentences before it.
+
+    "The office registered 9,000 refugees across 40 shelters. More than 3,000 of
+    them were children": "them" are the persons counted, else the nearest
+    thing counted that is no place ("20,000 applications from 12 countries. Of
+    them, 5,000 were approved"); read in up to two sentences before, in the
+    same paragraph, as an implied noun is. None where none counts people or things.
+    """
+    block = layout.sentence_blocks[sentence] if layout.sentences else -1
+    for earlier in range(sentence - 1, max(sentence - 3, -1), -1):
+        if earlier < 0 or layout.sentence_blocks[earlier] != block:
+            break
+        counted = [r for r in by_sentence.get(earlier, []) if r["kind"] in ("people", "count") and r["unit"]
+                   and r["unit_source"] in ("text", "label")]
+        persons = [r for r in counted if r["kind"] == "people"]
+        things = [r for r in counted if r["unit"] not in vocab.place_nouns]
+        if persons or things:
+            return (persons or things)[0]
+    return None
 
 
 _NAME_BRACKET = re.compile(r"(?<![\w.'’-])([^\W\d_][\w.'’-]*)[ \t]*\($")

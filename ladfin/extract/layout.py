@@ -244,6 +244,7 @@ def _bullet_starts(clean: str, mask) -> list[tuple[int, bool]]:
     previous_blank = True
     previous_numbered = False
     previous_line = ""
+    previous_started = False  # the last non-blank line began a block
     offset = 0
     bullet_at = _BULLET.match
     for line in clean.splitlines(keepends=True):
@@ -256,13 +257,16 @@ def _bullet_starts(clean: str, mask) -> list[tuple[int, bool]]:
                     or previous_line.rstrip()[-1:] in (":", ";", ".")):
                 bullet = None
         previous_numbered = bool(bullet and bullet.group("num"))
+        started = bool(bullet)
         if bullet:
             mask(offset + bullet.start(), offset + bullet.end(), "list_number")
             starts.append((offset + bullet.end(), True))
-        elif not blank and (previous_blank or _ends_long_line(previous_line)):
+        elif not blank and (previous_blank or _ends_long_line(previous_line)
+                            or previous_started and _short_line_over_paragraph(previous_line, line)):
             starts.append((offset + len(line) - len(line.lstrip()), False))
+            started = True
         if not blank:
-            previous_line = line
+            previous_line, previous_started = line, started
         previous_blank = blank
         offset += len(line)
     return starts
@@ -312,6 +316,25 @@ def _ends_long_line(line: str) -> bool:
     """
     text = line.rstrip()
     return len(text) > UNWRAPPED_WIDTH or (len(text) > WRAP_WIDTH and text[-1:] in ".!?:”\"’)")
+
+
+def _short_line_over_paragraph(previous: str, line: str) -> bool:
+    """Tell whether a short line that ends a sentence or is a title stands right above a one-line paragraph.
+
+    The caller asks only of a short line that begins its block: the last line
+    of a run of short ones ("According\nto\nUnited") is no block of its own.
+
+    "United States Will Provide $25 Million" or "Honduras follows, with 31,055
+    petitioners." with no blank line before "Over the past weeks, violence ...
+    (300 characters)": a text whose paragraphs are lines is not hard-wrapped,
+    so a short line above such a paragraph is a paragraph or title of its own,
+    not the first line of the one under it, where it ends a sentence or is a
+    title-case line.
+    """
+    text = previous.strip()
+    if not text or not line.lstrip()[:1].isupper() or _ends_long_line(previous) or not _ends_long_line(line):
+        return False
+    return text[-1] in ".!?”\"’)" or (text[-1] not in ";:," and is_title_case(text))
 
 
 def _blocks(clean: str, starts, heading_spans, vocab: Vocabulary) -> list[Block]:

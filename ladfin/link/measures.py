@@ -24,9 +24,11 @@ People, in order:
    the next one: figures listed in one sentence count the same kind of
    people ("Of the migrants in transit, 93,860 are Venezuelans, 11,010 come
    from Ecuador");
-6. the last strong cue of the sentences before it in the same paragraph:
-   "Colombia announced a plan for regularization ... these actions will
-   benefit up to 600,000 individuals";
+6. the last strong cue before it in its paragraph, its own sentence first
+   (a cue too far before the figure to mark it: "Brazil's strategy of
+   relocating refugees ... to other cities has benefitted 100,000 people"),
+   then the sentences before: "Colombia announced a plan for regularization
+   ... these actions will benefit up to 600,000 individuals";
 7. the nearest weak cue of the sentence ("will benefit", "assisted"): served.
 
 Money, in order: the flow (loan, investment, reward or seized money), then the
@@ -179,20 +181,25 @@ def _people(rows: pd.DataFrame, cues: MeasureCues, window: int) -> tuple[list, l
     # "Of the migrants in transit, 93,860 are Venezuelans, 11,010 come from Ecuador": the figures
     # of one sentence listed together are what the sentence says of the nearest of them.
     listed: dict[Hashable, tuple] = {}
-    for sentence in sentences(rows):
+    placed_in = sentences(rows)
+    for sentence in placed_in:
         placed = [p.index for p in sentence.figures]
         for k, i in enumerate(placed):
             if i not in own:
                 near = [j for j in (*reversed(placed[:k]), *placed[k + 1:]) if j in own]
                 if near:
                     listed[i] = (own[near[0]][0], None)
+    # "Brazil's strategy of relocating refugees ... to other cities has benefitted over 100,000
+    # people": a strong cue too far before the figure to mark it still says what its sentence did.
+    prefix = {p.index: sentence.text[:p.at] for sentence in placed_in for p in sentence.figures
+              if p.index not in own and p.index not in listed}
     measure, phrase = [], []
     for i, before_text in zip(rows.index, lead):
         if i in own:
             found = own[i]
         elif i in listed:
             found = listed[i]
-        elif before := _last_cue(before_text, cues.strong):
+        elif before := _last_cue(prefix.get(i), cues.strong) or _last_cue(before_text, cues.strong):
             found = before
         elif _given(cue["weak"][i]):
             found = cue["weak"][i]

@@ -260,13 +260,16 @@ def build_contexts(tables: Tables, numeral: str) -> dict:
     """Return the patterns of words around a number that make it no figure, or qualify it.
 
     Labels before it ("Pillar 3", "Pillars 1, 2 and 3", "FY 2024") and words
-    after it ("5 years", "3-fold") are rows of number_contexts.csv; an ordinal
+    after it ("5 years", "3-fold", and "eight or 10 weeks" for both numbers) are
+    rows of number_contexts.csv; an ordinal
     suffix makes it an ordinal; a duration after a money figure ("over six
     years") is kept with the figure.
     """
     contexts = tables.rows("number_contexts", ("phrase", "lang", "position", "reason"))
     before = {r["phrase"].lower(): r["reason"] for r in contexts if r["position"] == "before"}
     after = {r["phrase"].lower(): r["reason"] for r in contexts if r["position"] == "after"}
+    alone = [r["word"].lower() for r in tables.rows("number_words", ("word", "lang", "value", "multiplies"))
+             if r["multiplies"] != "true" and " " not in r["word"]]  # "or ten (weeks)"
     return {
         # Read backwards from the number (see Layout.match_before).
         "label_rev_re": re.compile(rf"""
@@ -275,8 +278,11 @@ def build_contexts(tables: Tables, numeral: str) -> dict:
             \s*(?P<label>{reversed_alternation(before)})\b  # Pillars
         """, re.X | re.I),
         "label_reasons": before,
+        # "eight or 10 weeks": a number joined to the next one by a conjunction shares its context word.
         "after_re": re.compile(rf"""
-            ^(?:\s+|-)?(?P<after>{alternation(after)})(?![\w])   # (5) years, (5)-fold
+            ^(?:\s+{alternation(tables.words('conjunction'))}
+                \s+(?:{numeral}|{alternation(alone)}))?                # (eight) or 10
+            (?:\s+|-)?(?P<after>{alternation(after)})(?![\w])   # (5) years, (5)-fold
         """, re.X | re.I),
         "after_reasons": after,
         # "the first half of 2024", "half of the year": the fraction names a period, no share.

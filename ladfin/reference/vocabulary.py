@@ -118,6 +118,8 @@ class Vocabulary:
     list_gap_re: re.Pattern       # what separates two names of a list: ", ", " and "
     verb_after_re: re.Pattern     # a lower-case word after a name, not a conjunction
     possessive_re: re.Pattern     # "'s" right after a name
+    provider_after_re: re.Pattern  # "funding" right after an agency's name: it provides, it is no place
+    clause_before_rev_re: re.Pattern  # "as", "because" before a name, reversed: it opens another clause
 
 
 @cache

@@ -203,21 +203,21 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
         "actor_re": re.compile(rf"{alternation(actors)}(?![\w])"),
         # Read backwards from the name (Layout.match_before).
         "place_before_rev_re": re.compile(rf"""
-            (?:\s+,[\w.’'-]*[A-Z])?                                       # Lima, (Peru)
+            (?P<city>\s+,[\w.’'-]*[A-Z])?                                # Lima, (Peru)
             (?:\s+{reversed_alternation(tables.words('definite_article'), flags='i')})?  # the
             \s+{reversed_alternation(tables.words('place_preposition'), flags='i')}\b    # in
         """, re.X),
         # "On behalf of the United States, ... announced", "the Government of Canada
         # announced": a preposition governs the name, yet it names who acts.
         # "figures released Tuesday by the IOM": the agent of a participle that tells a source
-        # speaks acts too, one word (a day, "today") allowed between. "The Minister of Foreign
-        # Affairs of Canada", "o secretário de Estado dos EUA": an office's country acts, the
-        # office's own words (capitalised, or of and and words) allowed between.
+        # speaks (or an authority acts) acts too, two words ("Tuesday", "this Wednesday") allowed between.
+        # "The Minister of Foreign Affairs of Canada", "o secretário de Estado dos EUA": an office's
+        # country acts, the office's own words (capitalised, or of and and words) allowed between.
         "agent_before_rev_re": re.compile(rf"""
             (?:\s+{reversed_alternation(tables.words('definite_article'), flags='i')})?  # the
             \s+(?:{reversed_alternation(tables.words('agent_phrase'), flags='i')}         # on behalf of
                |{reversed_alternation(tables.words('passive_agent'), flags='i')}        # by
-                (?:\s+[^\W\d_]+)?                                                       # Tuesday
+                (?:\s+[^\W\d_]+){{0,2}}                                                 # (this) Wednesday
                 \s+{reversed_alternation(tables.words('source_participle'), flags='i')}  # released
                |{reversed_alternation(tables.words('office_of'), flags='i')}            # (Minister ...) of
                 (?:\s+(?:[^\W\d_]*[^\W\d_a-zß-ÿ]                                        # Affairs, Estado
@@ -269,8 +269,20 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
             \s+(?!(?:{alternation(conjunctions)}|{alternation(tables.words('place_preposition'), flags='i')})\b)
             [a-z]   # Spain (announced): a subject
         """, re.X),
+        # "as Panama and Venezuela suspended flights": the name opens a subordinate clause. Read
+        # backwards from the name.
+        "clause_before_rev_re": re.compile(rf"""
+            (?:\s+{reversed_alternation(tables.words('definite_article'), flags='i')})?   # (the)
+            \s+{reversed_alternation(tables.words('clause_opener'), flags='i')}\b        # as
+        """, re.X),
         "possessive_re": re.compile(rf"""
             {alternation(tables.words('possessive'))}(?!\w)   # the United States(')
+        """, re.X),
+        # "$40 million in USAID Development Funding": an agency before what it provides
+        # (title-case words between) provides it; read only for a name that is no place name.
+        "provider_after_re": re.compile(rf"""
+            (?:\s+[A-Z][\w-]*){{0,2}}                                   # (Development)
+            \s+{alternation(tables.words('provider_noun'), flags='i')}(?!\w)   # Funding
         """, re.X),
     }
 

@@ -121,6 +121,9 @@ def test_a_range_is_one_figure_with_its_upper_end(text, low, high, unit):
         ("Workers hold H-2 visas.", "identifier"),
         ("The COVID-19 response continued.", "identifier"),
         ("The program lasts 18 months.", "duration"),
+        # a number joined to the next by a conjunction shares its context word
+        ("A hearing follows in eight or 10 weeks.", "duration"),
+        ("Claims take 3 or four years.", "duration"),
         ("Arrivals grew 3-fold.", "multiplier"),
         ("Call 202-555-0143 for details.", "phone"),
         ("Doors open at 10:30.", "time"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from ladfin.extract.figures import extract_figures, extract_skipped
 from ladfin.extract.layout import read_layout
 from ladfin.reference.vocabulary import vocabulary
@@ -81,7 +83,37 @@ def test_a_line_too_long_to_be_hard_wrapped_is_a_paragraph_without_its_full_stop
     assert len(read_layout(wrapped, vocabulary()).blocks) == 1  # a hard-wrapped paragraph stays one
 
 
+def test_a_title_or_short_paragraph_right_above_a_paragraph_written_on_one_line_is_a_block_of_its_own():
+    body = ("In recent weeks the floods in the north have forced thousands of families from their homes, and "
+            "the shelters of the region report that 4,000 people are sleeping in the schools and churches of the "
+            "towns tonight.")
+    assert len(body) > 200
+    text = f"Canada Will Send New Help to Flooded Towns in the North\n{body}\n"
+    layout = read_layout(text, vocabulary())
+    assert [text[b.start:b.start + 9] for b in layout.blocks] == ["Canada Wi", "In recent"]
+    assert extract_figures(text).set_index("quote").at["4,000 people", "actor"] is pd.NA
+    # so is a short paragraph ending a sentence right above one
+    text = f"Canada sent help.\n{body}\n"
+    assert [text[b.start:b.start + 9] for b in read_layout(text, vocabulary()).blocks] == ["Canada se", "In recent"]
+    # the last of a run of short lines is no block of its own
+    text = f"Canada and\nthe United\nNations sent help.\n{body}\n"
+    assert [text[b.start:b.start + 9] for b in read_layout(text, vocabulary()).blocks] == ["Canada an"]
+    # a hard-wrapped paragraph whose first line is title case stays one block
+    wrapped = ("On May 7, 2024, Guatemala Hosted the Third Los Angeles Declaration\n"
+               "Ministerial, where partners announced $20 million for the shelters.\n")
+    assert len(read_layout(wrapped, vocabulary()).blocks) == 1
+
+
 def test_a_comment_counter_line_is_site_chrome():
     text = "El fondo entregó 3 millones de dólares a las ciudades.\n0 comentarios\n"
     assert extract_figures(text, lang="es")["value"].tolist() == [3_000_000]
     assert extract_skipped(text, lang="es")["reason"].tolist() == ["boilerplate"]
+
+
+def test_a_share_button_and_a_gov_site_banner_are_site_chrome():
+    body = ("The ministry said on Friday that the shelters of the northern towns took in 2,500 people over the "
+            "weekend, most of them families with young children who had walked for days through the rain.")
+    text = f"Secure .gov websites use HTTPS\nShare\n{body}\n"
+    layout = read_layout(text, vocabulary())
+    assert [text[b.start:b.start + 9] for b in layout.blocks] == ["The minis"]
+    assert layout.sections == ()

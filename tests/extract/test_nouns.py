@@ -59,6 +59,18 @@ def test_a_number_after_of_them_counts_what_came_before():
         [95_700.0, "count", "visa", "text"], [72_300.0, "people", "person", "of_them"]]
 
 
+def test_an_of_them_opening_a_sentence_points_to_the_persons_or_things_counted_before_it():
+    # "them" are the persons counted, not the shelters they are in
+    text = "The office registered 9,000 refugees in 2023 across 40 shelters. More than 3,000 of them were children."
+    assert _rows(text)[-1] == [3_000.0, "people", "person", "of_them"]
+    # nor the places the things counted come from
+    text = "Mexico received 20,000 applications from people in 12 countries. Of them, 5,000 were approved."
+    assert _rows(text)[-1] == [5_000.0, "count", "application", "of_them"]
+    # an "of these" with a noun of its own points back to nothing
+    text = "A 40-year-old lawyer spoke. Mexico approved 5,000 of these claims last year."
+    assert "of_them" not in [r[3] for r in _rows(text, "es")]
+
+
 def test_of_whom_and_of_them_after_the_number():
     text = "Peru registered 1.5 million Venezuelans, of whom 500,000 hold a permit, 6.5 million of them in Lima."
     assert [r[1:] for r in _rows(text)] == [["people", "person", "text"]] + [["people", "person", "of_them"]] * 2

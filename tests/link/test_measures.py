@@ -51,6 +51,10 @@ def measure_of(text: str, quote: str, lang: str = "en") -> str:
         # a goal of repatriating people is enforcement, as repatriated people are
         ("The plan aims at repatriating up to 2,000 Hondurans a month.", "2,000 Hondurans", "enforcement"),
         ("The report mentions 5,000 persons.", "5,000 persons", "unknown"),
+        # people a survey asked are its participants; an admissions target counts places
+        ("A survey held last year among 1,500 refugees found most had work.", "1,500 refugees", "participants"),
+        ("The country resettled 48,000 refugees, 80 percent of its ceiling of 60,000 refugees.", "60,000 refugees",
+         "capacity"),
         # an outcome of the sentence wins over who the people are
         ("Brazil will grant residence to 8,000 non-citizens living in Roraima.", "8,000 non-citizens",
          "regularised"),
@@ -64,6 +68,8 @@ def measure_of(text: str, quote: str, lang: str = "en") -> str:
         ("The agency said funding secured this year ($61 million) fell short.", "$61 million", "existing_funding"),
         # money a new pledge builds on was announced before: reported again
         ("The grant builds on the $14 million the ministry gave in March.", "$14 million", "existing_funding"),
+        # money an agency expects from its donors is income, though the sentence goes on to its needs
+        ("WFP expects $40 million this year while its needs reach $95 million.", "$40 million", "existing_funding"),
         ("The bank approved a $30 million loan to the cooperative.", "$30 million", "loan"),
         ("The regional plan requires $900 million this year.", "$900 million", "appeal"),
         ("Authorities offered a reward of $10,000 for the capture.", "$10,000", "reward"),
@@ -92,6 +98,12 @@ def test_a_strong_cue_of_the_paragraph_tells_what_a_vague_benefit_is():
             "The government estimates these actions will benefit up to 70,000 individuals.")
     figures = build_tables([document(text)])["figures"].set_index("quote")
     assert figures.at["70,000 individuals", "measure"] == "regularised"
+
+
+def test_a_strong_cue_too_far_before_a_figure_of_its_sentence_tells_what_a_vague_benefit_is():
+    text = ("Brazil's programme of voluntarily relocating refugees from the border state to other cities in the "
+            "south and the east of the country has benefited 20,000 people since 2018.")
+    assert measure_of(text, "20,000 people") == "resettled"
 
 
 def test_figures_listed_in_one_sentence_count_what_the_sentence_says_before_the_paragraph_does():
