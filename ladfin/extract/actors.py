@@ -96,7 +96,9 @@ class SentenceActors:
                 is_place = not is_agent and bool(
                     (vocab.place_before_rev_re.match(backwards, rev, rev_end)
                      and not vocab.opening_article_re.fullmatch(clean, start, name_start)  # "A OIM anunciou"
-                     and not self._article_before(clean, start, name_start, alias))  # "que a OIM atendeu"
+                     and not self._article_before(clean, start, name_start, alias)  # "que a OIM atendeu"
+                     and not (alias not in vocab.place_names  # "el plan de la OIM": whose, not where
+                              and vocab.owner_before_rev_re.match(backwards, rev, rev_end)))
                     or vocab.describer_before_rev_re.match(backwards, rev, rev_end))
                 if previous_place and not is_place and (gap := vocab.list_gap_re.fullmatch(
                         clean, previous_end, name_start)) and not vocab.verb_after_re.match(clean, name_end):
@@ -112,8 +114,49 @@ class SentenceActors:
                 is_object = bool(verb) and not (verb.group("article") and vocab.verb_after_re.match(clean, name_end))
                 found.append(_Name(name_start, name_end, code, alias, is_place, is_object))
                 previous_end, previous_place = name_end, is_place
+            if vocab.anaphor_re.search(clean, start, end):
+                found = self._with_anaphors(found, start, end)
             self._cache[sentence] = found
         return self._cache[sentence]
+
+    def _with_anaphors(self, found: list[_Name], start: int, end: int) -> list[_Name]:
+        """Return a sentence's names with each anaphor read as the organisation it names again.
+
+        "Según un informe del organismo, 5.000 personas ...": the noun (a row of
+        role `anaphor`) names the organisation or agency named last before it,
+        in its own sentence or an earlier one (a country is no organisation);
+        its role is read from the noun as a name's is ("un informe del" makes it
+        the source). An anaphor that is part of a name ("la Organización
+        Internacional para las Migraciones") or has nothing before it to name
+        is not read.
+        """
+        clean, backwards, vocab = self._layout.clean, self._layout.backwards, self._vocab
+        sentence = self._layout.sentence_at(start)
+        for index in range(sentence):  # in order, so no earlier sentence resolves its own recursively
+            self._found(index)
+        names = list(found)
+        for m in vocab.anaphor_re.finditer(clean, start, end):
+            if any(n.start < m.end() and m.start() < n.end for n in found):
+                continue  # "la Organización Internacional ...": a name, read as one
+            antecedent = next((n for n in reversed(found) if n.end <= m.start()
+                               and n.alias not in vocab.place_names), None)
+            index = sentence - 1
+            while antecedent is None and index >= 0:
+                antecedent = next((n for n in reversed(self._cache[index])
+                                   if n.alias not in vocab.place_names), None)
+                index -= 1
+            if antecedent is None:
+                continue
+            noun_start = m.end() - len(m.group().split()[-1])  # the noun: its article is read as a name's
+            rev = len(backwards) - noun_start
+            rev_end = rev + min(40, noun_start - start)
+            is_agent = bool(vocab.agent_before_rev_re.match(backwards, rev, rev_end))
+            is_place = not is_agent and bool(vocab.place_before_rev_re.match(backwards, rev, rev_end)
+                                             and not vocab.owner_before_rev_re.match(backwards, rev, rev_end))
+            verb = None if is_agent or is_place else vocab.verb_before_rev_re.match(backwards, rev, rev_end)
+            is_object = bool(verb) and not (verb.group("article") and vocab.verb_after_re.match(clean, m.end()))
+            names.append(_Name(noun_start, m.end(), antecedent.code, antecedent.alias, is_place, is_object))
+        return sorted(names, key=lambda n: n.start)
 
     def _owned(self) -> dict[str, str]:
         """Return the agencies the document gives an owner once, with their abbreviation: alias -> country.

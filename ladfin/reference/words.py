@@ -219,6 +219,14 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
                 \s+{reversed_alternation(tables.words('source_participle'), flags='i')}  # released
             )\b
         """, re.X),
+        # "el plan de la OIM", "el presupuesto de INM": before a name that is no country, the
+        # preposition of a place says whose the figure is (the caller checks the name).
+        "owner_before_rev_re": re.compile(rf"""
+            (?:\s+{reversed_alternation(tables.words('definite_article'), flags='i')})?  # la
+            \s+{reversed_alternation(tables.words('owner_preposition'), flags='i')}\b    # de
+        """, re.X),
+        # "según un informe del organismo": a noun that names again the organisation named before.
+        "anaphor_re": re.compile(rf"(?<!\w){alternation(tables.words('anaphor'), flags='i')}(?!\w)"),
         # "A OIM anunciou": a sentence opening with an article and the name; "a" is no preposition there.
         "opening_article_re": re.compile(rf"""
             \s*{alternation(tables.words('definite_article'), flags='i')}\s+   # A (OIM)
@@ -253,6 +261,8 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
               (?:\s*\([^()]*\))?                              # Colombia (the largest), Peru: an aside
               ,?\s+(?:{alternation(tables.words('and'))}\s+   # Haiti(,) (and) Nicaragua
                   (?:{alternation(tables.words('definite_article'), flags='i')}\s+)?   # Acnur y (la) OIM
+                  (?:{alternation(tables.words('agent_phrase'), flags='i')}\s+   # la OIM y el (Gobierno de) Haití
+                     (?:{alternation(tables.words('definite_article'), flags='i')}\s+)?)?
                   (?:{alternation(describer_tails, flags='i')}\s+)?)?$   # liderada pela ACNUR e (pela) OIM
             | ,\s*$                                             # Haiti,Nicaragua
         """, re.X),

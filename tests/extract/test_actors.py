@@ -211,3 +211,61 @@ def test_portuguese_articles_describers_and_credits(text, quote, actor):
     found = extract_figures(text, lang="pt").set_index("quote")
     got = found.at[quote, "actor"]
     assert (None if pd.isna(got) else got) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # "de" before an organisation says whose the figure is; before a country it stays a place
+        ("El programa de respuesta de la OIM para Guatemala pide 12 millones de dólares.",
+         "12 millones de dólares", "IOM"),
+        ("El portavoz indicó que el fondo del ACNUR y de la OIM suma 8 millones de dólares.",
+         "8 millones de dólares", "IOM"),
+        ("El presupuesto de INM creció a 900 millones de pesos.", "900 millones de pesos", "MEX"),
+        ("Llegaron 3.000 personas de Honduras.", "3.000 personas", None),
+        ("Miles de familias de Venezuela recibieron 2 millones de dólares.", "2 millones de dólares", None),
+    ],
+)
+def test_spanish_de_before_an_organisation_owns_the_figure(text, quote, actor):
+    assert _actor_es(text, quote) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # the anaphor names again the organisation named last, in its sentence or an earlier one
+        ("La Comisión Mexicana de Ayuda a Refugiados publicó su balance anual.\n\n"
+         "Según un informe del organismo, 9.300 personas pidieron refugio en marzo.", "9.300 personas", "MEX"),
+        ("Migración Colombia abrió dos nuevas oficinas.\n\nCerca de 4.100 venezolanos recibieron el permiso, "
+         "según explicó la entidad.", "4.100 venezolanos", "COL"),
+        ("El ACNUR visitó Ecuador en mayo.\n\nDe acuerdo con los datos publicados por el organismo regional, "
+         "650 refugiados fueron reasentados.", "650 refugiados", "UNHCR"),
+        # a country is no organisation: with none named before, the anaphor names nobody
+        ("Chile cerró el paso fronterizo.\n\nSegún la entidad, 700 personas esperan.", "700 personas", None),
+        # part of an organisation's own name, it is the name
+        ("La Organización Internacional para las Migraciones asistió a 2.600 personas.", "2.600 personas", "IOM"),
+    ],
+)
+def test_spanish_anaphors_name_again_the_organisation_named_before(text, quote, actor):
+    assert _actor_es(text, quote) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # "y el Gobierno de": the government joins the list of announcers
+        ("El ACNUR y el Gobierno de Panamá lanzaron un llamamiento por 14 millones de dólares.",
+         "14 millones de dólares", "PAN;UNHCR"),
+        # a demonym after "registro" names the national register a statistic comes from
+        ("El registro costarricense detalla los datos. Más de 5.200 son nicaragüenses.",
+         "5.200 son nicaragüenses", "CRI"),
+        # an abbreviation of a name the table knows
+        ("Desde 2019, el GCFF ha entregado 20 millones de dólares en subvenciones.", "20 millones de dólares",
+         "GCFF"),
+        ("La DGM informó que repatrió a 3.400 personas en abril.", "3.400 personas", "DOM"),
+        ("La Dirección General de Migración de Guatemala recibió a 900 personas retornadas.", "900 personas",
+         "GTM"),
+    ],
+)
+def test_spanish_joint_announcers_registers_and_abbreviations(text, quote, actor):
+    assert _actor_es(text, quote) == actor
