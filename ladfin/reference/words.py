@@ -40,7 +40,9 @@ def build_hedges(tables: Tables) -> dict:
     return {
         "hedges": hedges,
         # Ends right before a figure: read backwards from it (see Layout.match_before).
+        # "se estima que de ese total, (195.743)": an "of them" may stand between hedge and number.
         "hedge_rev_re": re.compile(rf"""
+            (?:\s*,?\s*{reversed_alternation(tables.words('of_them'))})?   # de ese total,
             \s+(?P<hedge>{reversed_alternation(hedges)})(?![\w-])   # more than (5)
         """, re.X | re.I),
     }
