@@ -136,8 +136,9 @@ class SentenceActors:
             self._found(index)
         names = list(found)
         for m in vocab.anaphor_re.finditer(clean, start, end):
-            if any(n.start < m.end() and m.start() < n.end for n in found):
-                continue  # "la Organización Internacional ...": a name, read as one
+            if clean[m.start() - 1:m.start()].isalnum() or any(
+                    n.start < m.end() and m.start() < n.end for n in found):
+                continue  # inside a word; or "La Agencia Española de ...": a name, read as one
             antecedent = next((n for n in reversed(found) if n.end <= m.start()
                                and n.alias not in vocab.place_names), None)
             index = sentence - 1

@@ -228,7 +228,11 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
             \s+{reversed_alternation(tables.words('owner_preposition'), flags='i')}\b    # de
         """, re.X),
         # "según un informe del organismo": a noun that names again the organisation named before.
-        "anaphor_re": re.compile(rf"(?<!\w){alternation(tables.words('anaphor'), flags='i')}(?!\w)"),
+        # Matched as written, lower case or opening a sentence ("La entidad"), so that the regex
+        # engine skips ahead to its first letters and "la Organización ..." is left to the names;
+        # that it starts a word is checked by the caller.
+        "anaphor_re": re.compile(rf"""{alternation(
+            {form for w in tables.words('anaphor') for form in (w, w[:1].upper() + w[1:])})}(?!\w)"""),
         # "A OIM anunciou": a sentence opening with an article and the name; "a" is no preposition there.
         "opening_article_re": re.compile(rf"""
             \s*{alternation(tables.words('definite_article'), flags='i')}\s+   # A (OIM)
