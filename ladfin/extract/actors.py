@@ -7,6 +7,7 @@ preposition, dateline, label or receiver governs is a place, not an announcer.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from typing import NamedTuple
@@ -124,7 +125,9 @@ class SentenceActors:
 
         "Según un informe del organismo, 5.000 personas ...": the noun (a row of
         role `anaphor`) names the organisation or agency named last before it,
-        in its own sentence or an earlier one (a country is no organisation);
+        in its own sentence or an earlier one (a country is no organisation),
+        the last whose name holds the noun where one does ("la agencia" after
+        "la Agencia de la ONU para los Refugiados (ACNUR) y la OIM" is ACNUR);
         its role is read from the noun as a name's is ("un informe del" makes it
         the source). An anaphor that is part of a name ("la Organización
         Internacional para las Migraciones") or has nothing before it to name
@@ -139,16 +142,22 @@ class SentenceActors:
             if clean[m.start() - 1:m.start()].isalnum() or any(
                     n.start < m.end() and m.start() < n.end for n in found):
                 continue  # inside a word; or "La Agencia Española de ...": a name, read as one
-            antecedent = next((n for n in reversed(found) if n.end <= m.start()
-                               and n.alias not in vocab.place_names), None)
-            index = sentence - 1
-            while antecedent is None and index >= 0:
-                antecedent = next((n for n in reversed(self._cache[index])
-                                   if n.alias not in vocab.place_names), None)
-                index -= 1
+            noun = m.group().split()[-1]
+            earlier = itertools.chain(
+                (n for n in reversed(found) if n.end <= m.start()),
+                (n for index in range(sentence - 1, -1, -1) for n in reversed(self._cache[index])))
+            antecedent = named = None
+            for n in earlier:
+                if n.alias in vocab.place_names:
+                    continue
+                antecedent = antecedent or n
+                if noun.lower() in n.alias.lower():
+                    named = n
+                    break
+            antecedent = named or antecedent
             if antecedent is None:
                 continue
-            noun_start = m.end() - len(m.group().split()[-1])  # the noun: its article is read as a name's
+            noun_start = m.end() - len(noun)  # the noun: its article is read as a name's
             rev = len(backwards) - noun_start
             rev_end = rev + min(40, noun_start - start)
             is_agent = bool(vocab.agent_before_rev_re.match(backwards, rev, rev_end))

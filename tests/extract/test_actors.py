@@ -269,3 +269,11 @@ def test_spanish_anaphors_name_again_the_organisation_named_before(text, quote, 
 )
 def test_spanish_joint_announcers_registers_and_abbreviations(text, quote, actor):
     assert _actor_es(text, quote) == actor
+
+
+def test_a_spanish_anaphor_prefers_the_last_name_that_holds_its_noun():
+    text = ("El plan lo coordinan la Agencia de la ONU para los Refugiados y la OIM.\n\n"
+            "La agencia informó que 7.800 personas recibieron ayuda.")
+    assert _actor_es(text, "7.800 personas") == "UNHCR"
+    text = "El plan lo coordinan el ACNUR y la OIM.\n\nLa agencia informó que 7.800 personas recibieron ayuda."
+    assert _actor_es(text, "7.800 personas") == "IOM"
