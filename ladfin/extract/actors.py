@@ -243,7 +243,10 @@ class SentenceActors:
         no verb's object ("$5 million from Canada" is a place; "$5 million,
         Canada said" is not; "people forced to leave Nicaragua" is an object);
         else the nearest earlier sentence's in the block (a paragraph, a list
-        item); else nobody. A name in another paragraph, however often the
+        item); else the country of a government agency the sentence names as a
+        place ("una transferencia de S/ 3 millones para la Superintendencia
+        Nacional de Migraciones": a government funds its own agency); else
+        nobody. A name in another paragraph, however often the
         document repeats it, is not read as the announcer of a figure whose own
         paragraph names none: the reader is not told who, so neither is the row.
         """
@@ -264,7 +267,8 @@ class SentenceActors:
             if earlier:
                 return self._group(found, earlier)
             index -= 1
-        return None, None
+        agency = next((n for n in self._found(sentence) if n.alias in self._vocab.agency_names), None)
+        return (agency.code, agency.alias) if agency else (None, None)
 
     def _group(self, found: list[_Name], name: _Name) -> tuple[str, str]:
         """Return (codes, aliases) of `name` and the non-place names listed with it."""

@@ -107,6 +107,7 @@ class Vocabulary:
     actor_re: re.Pattern
     actors: dict[str, str]        # alias as written -> actor code
     place_names: frozenset[str]   # the aliases that are names of countries
+    agency_names: frozenset[str]  # the aliases of a government's agencies (actors.csv, actor_kind agency)
     article_prepositions: frozenset[str]  # a place preposition that is also an article ("a"): no place before an agency
     countries: dict[str, Country]  # ISO alpha-3 -> Country
     place_before_rev_re: re.Pattern  # a place preposition ending before a name, reversed

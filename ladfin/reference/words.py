@@ -180,7 +180,8 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
     actors.update({r["name_en"]: r["code"] for r in country_rows})
     actors.update({r["alias"]: r["code"] for r in tables.all("country_aliases", ("alias", "code", "lang"))})
     place_names = frozenset(actors)
-    actors.update({r["alias"]: r["actor"] for r in tables.all("actors", ("alias", "actor"))})
+    actor_rows = tables.all("actors", ("alias", "actor", "actor_kind"))
+    actors.update({r["alias"]: r["actor"] for r in actor_rows})
     institutions = [r["word"] for r in tables.rows("institution_nouns", ("word", "lang"))]
     noun_first = tables.style["noun_first"] == "true"
     for d in tables.rows("demonyms", ("code", "demonym", "plural", "lang")):
@@ -197,6 +198,7 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
     return {
         "actors": actors,
         "place_names": place_names,
+        "agency_names": frozenset(r["alias"] for r in actor_rows if r["actor_kind"] == "agency"),
         # "a" in Portuguese: "the" before an agency ("a OIM informou"), "to" before a country
         "article_prepositions": frozenset(w.lower() for w in tables.words("place_preposition")) & articles,
         "countries": countries,

@@ -277,3 +277,21 @@ def test_a_spanish_anaphor_prefers_the_last_name_that_holds_its_noun():
     assert _actor_es(text, "7.800 personas") == "UNHCR"
     text = "El plan lo coordinan el ACNUR y la OIM.\n\nLa agencia informó que 7.800 personas recibieron ayuda."
     assert _actor_es(text, "7.800 personas") == "IOM"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # a government agency named only as where the money goes: its government funds it
+        ("Hacienda autorizó una transferencia de 40 millones de pesos para el Instituto Nacional de Migración.",
+         "40 millones de pesos", "MEX"),
+        ("Se transfirieron S/ 8 millones a la Superintendencia Nacional de Migraciones.", "S/ 8 millones", "PER"),
+        ("Las remesas enviadas desde EE.UU. sumaron 9 millones de dólares.", "9 millones de dólares", None),
+        ("La Dirección Nacional de Migraciones registró a 3.000 personas.", "3.000 personas", "ARG"),
+        # an acting name in the sentence still wins; an organisation is no government agency
+        ("Canadá donó 6 millones de dólares para Migración Colombia.", "6 millones de dólares", "CAN"),
+        ("El fondo asignó 6 millones de dólares para la OIM.", "6 millones de dólares", None),
+    ],
+)
+def test_money_for_a_government_agency_is_its_governments(text, quote, actor):
+    assert _actor_es(text, quote) == actor
