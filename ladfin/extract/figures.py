@@ -166,10 +166,12 @@ def _donor(row: dict, sentence_rows: list[dict], layout: Layout, sentence: int, 
     recibieron": of_them), else the nearest figure before it (compared). A
     number in brackets after a name counts what that place holds or received,
     never places ("enviados a 914 cidades: Curitiba (5.986)"): a count of places
-    (place_nouns.csv) is no donor for it.
+    (place_nouns.csv) is no donor for it. A figure that took its noun from
+    its own sentence is a donor too: "las solicitudes de salvadoreños fueron
+    3.150, de guatemaltecos 2.410" counts requests, not the demonym before it.
     """
     countable = [r for r in sentence_rows if r["kind"] in ("people", "count") and r["unit"]
-                 and r["unit_source"] in ("text", "label")]
+                 and r["unit_source"] in ("text", "label", "same_sentence")]
     if _after_name_in_brackets(layout.clean, row["start"]):
         countable = [r for r in countable if r["unit"] not in vocab.place_nouns]
     if borrow == "next":

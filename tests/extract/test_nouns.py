@@ -258,3 +258,11 @@ def test_an_estimate_before_of_that_total_hedges_the_number():
     text = "Llegaron 30.000 personas. Se estima que de ese total, 8.000 son niños y se estima que 900 viajan solos."
     found = extract_figures(text, lang="es").set_index("value")["qualifier"]
     assert found[8000] == "approx" and found[900] == "approx" and found[30000] == "exact"
+
+
+def test_a_noun_less_number_compares_with_the_one_before_that_took_its_noun_from_the_text():
+    # "de guatemaltecos 2.410": the demonym labels a row of the breakdown; what is counted is the first's
+    text = "En 2024 las solicitudes de salvadoreños fueron 3.150, de guatemaltecos 2.410 y de nicaragüenses 980."
+    rows = _rows(text, "es")
+    assert [2410, "count", "solicitud", "compared"] in rows
+    assert [980, "count", "solicitud", "compared"] in rows
