@@ -7,6 +7,7 @@ preposition, dateline, label or receiver governs is a place, not an announcer.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from typing import NamedTuple
@@ -108,7 +109,9 @@ class SentenceActors:
                 is_place = not is_agent and bool(
                     (place
                      and not vocab.opening_article_re.fullmatch(clean, start, name_start)  # "A OIM anunciou"
-                     and not self._article_before(clean, start, name_start, alias))  # "que a OIM atendeu"
+                     and not self._article_before(clean, start, name_start, alias)  # "que a OIM atendeu"
+                     and not (alias not in vocab.place_names  # "el plan de la OIM": whose, not where
+                              and vocab.owner_before_rev_re.match(backwards, rev, rev_end)))
                     or vocab.describer_before_rev_re.match(backwards, rev, rev_end))
                 if previous_place and not is_place and (gap := vocab.list_gap_re.fullmatch(
                         clean, previous_end, name_start)) and not vocab.verb_after_re.match(clean, name_end):
@@ -131,8 +134,58 @@ class SentenceActors:
                 found.append(_Name(name_start, name_end, code, alias, is_place, is_object, opens_clause))
                 if depth <= 0:  # a name inside an aside in brackets neither ends nor starts a list
                     previous_end, previous_place = name_end, is_place
+            if vocab.anaphor_re.search(clean, start, end):
+                found = self._with_anaphors(found, start, end)
             self._cache[sentence] = found
         return self._cache[sentence]
+
+    def _with_anaphors(self, found: list[_Name], start: int, end: int) -> list[_Name]:
+        """Return a sentence's names with each anaphor read as the organisation it names again.
+
+        "Según un informe del organismo, 5.000 personas ...": the noun (a row of
+        role `anaphor`) names the organisation or agency named last before it,
+        in its own sentence or an earlier one (a country is no organisation),
+        the last whose name holds the noun where one does ("la agencia" after
+        "la Agencia de la ONU para los Refugiados (ACNUR) y la OIM" is ACNUR);
+        its role is read from the noun as a name's is ("un informe del" makes it
+        the source). An anaphor that is part of a name ("la Organización
+        Internacional para las Migraciones") or has nothing before it to name
+        is not read.
+        """
+        clean, backwards, vocab = self._layout.clean, self._layout.backwards, self._vocab
+        sentence = self._layout.sentence_at(start)
+        for index in range(sentence):  # in order, so no earlier sentence resolves its own recursively
+            self._found(index)
+        names = list(found)
+        for m in vocab.anaphor_re.finditer(clean, start, end):
+            if clean[m.start() - 1:m.start()].isalnum() or any(
+                    n.start < m.end() and m.start() < n.end for n in found):
+                continue  # inside a word; or "La Agencia Española de ...": a name, read as one
+            noun = m.group().split()[-1]
+            earlier = itertools.chain(
+                (n for n in reversed(found) if n.end <= m.start()),
+                (n for index in range(sentence - 1, -1, -1) for n in reversed(self._cache[index])))
+            antecedent = named = None
+            for n in earlier:
+                if n.alias in vocab.place_names:
+                    continue
+                antecedent = antecedent or n
+                if noun.lower() in n.alias.lower():
+                    named = n
+                    break
+            antecedent = named or antecedent
+            if antecedent is None:
+                continue
+            noun_start = m.end() - len(noun)  # the noun: its article is read as a name's
+            rev = len(backwards) - noun_start
+            rev_end = rev + min(40, noun_start - start)
+            is_agent = bool(vocab.agent_before_rev_re.match(backwards, rev, rev_end))
+            is_place = not is_agent and bool(vocab.place_before_rev_re.match(backwards, rev, rev_end)
+                                             and not vocab.owner_before_rev_re.match(backwards, rev, rev_end))
+            verb = None if is_agent or is_place else vocab.verb_before_rev_re.match(backwards, rev, rev_end)
+            is_object = bool(verb) and not (verb.group("article") and vocab.verb_after_re.match(clean, m.end()))
+            names.append(_Name(noun_start, m.end(), antecedent.code, antecedent.alias, is_place, is_object))
+        return sorted(names, key=lambda n: n.start)
 
     def _owned(self) -> dict[str, str]:
         """Return the agencies the document gives an owner once, with their abbreviation: alias -> country.
@@ -215,7 +268,10 @@ class SentenceActors:
         Canada said" is not; "people forced to leave Nicaragua" is an object,
         "allowed to stay as Peru closed its border" opens another clause);
         else the nearest earlier sentence's in the block (a paragraph, a list
-        item); else nobody. A name in another paragraph, however often the
+        item); else the country of a government agency the sentence names as a
+        place ("una transferencia de S/ 3 millones para la Superintendencia
+        Nacional de Migraciones": a government funds its own agency); else
+        nobody. A name in another paragraph, however often the
         document repeats it, is not read as the announcer of a figure whose own
         paragraph names none: the reader is not told who, so neither is the row.
         """
@@ -237,7 +293,8 @@ class SentenceActors:
             if earlier:
                 return self._group(found, earlier)
             index -= 1
-        return None, None
+        agency = next((n for n in self._found(sentence) if n.alias in self._vocab.agency_names), None)
+        return (agency.code, agency.alias) if agency else (None, None)
 
     def _group(self, found: list[_Name], name: _Name) -> tuple[str, str]:
         """Return (codes, aliases) of `name` and the non-place names listed with it."""

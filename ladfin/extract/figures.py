@@ -168,10 +168,12 @@ def _donor(row: dict, sentence_rows: list[dict], layout: Layout, sentence: int, 
     recibieron": of_them), else the nearest figure before it (compared). A
     number in brackets after a name counts what that place holds or received,
     never places ("enviados a 914 cidades: Curitiba (5.986)"): a count of places
-    (place_nouns.csv) is no donor for it.
+    (place_nouns.csv) is no donor for it. A figure that took its noun from
+    its own sentence is a donor too: "las solicitudes de salvadoreños fueron
+    3.150, de guatemaltecos 2.410" counts requests, not the demonym before it.
     """
     countable = [r for r in sentence_rows if r["kind"] in ("people", "count") and r["unit"]
-                 and r["unit_source"] in ("text", "label")]
+                 and r["unit_source"] in ("text", "label", "same_sentence")]
     if _after_name_in_brackets(layout.clean, row["start"]):
         countable = [r for r in countable if r["unit"] not in vocab.place_nouns]
     if borrow == "next":
@@ -255,7 +257,9 @@ def _implied_noun(layout: Layout, sentence: int, start: int, vocab: Vocabulary) 
     """Return (noun, names persons, unit_source) of the noun the text gives before a noun-less number.
 
     Read in its sentence, then in up to two sentences before it in the same
-    paragraph (a new paragraph may count something else), then, for a list item,
+    paragraph (a new paragraph may count something else; the sentence right
+    before is read wherever it stands when an "of them" before the number
+    refers back to it and it names persons: "De ese total, 195.743 ..."), then, for a list item,
     in the line introducing the list; None where none gives one. A list item's
     label before a colon ("- Otros países: mil 424") names its row, not what it counts.
     A number in brackets after a name takes no noun of places (see `_donor`).
@@ -283,11 +287,17 @@ def _implied_noun(layout: Layout, sentence: int, start: int, vocab: Vocabulary) 
     if found:
         return (*found, "same_sentence")
     block = layout.sentence_blocks[sentence]
+    # "Se estima que de ese total, 195.743 superaron ...": the words say what came before
+    # is counted, so the sentence before is read even in the paragraph before, for persons.
+    referred = bool(vocab.of_them_re.search(layout.clean, s_start, start))
     for earlier in range(sentence - 1, max(sentence - 3, -1), -1):
-        if layout.sentence_blocks[earlier] != block:
+        crossing = layout.sentence_blocks[earlier] != block
+        if crossing and not (referred and earlier == sentence - 1):
             break
         a, b = layout.sentences[earlier]
         found = nearest(layout.clean[a:b])
+        if crossing and not (found and found[1]):
+            break
         if found:
             return (*found, "previous_sentence")
     return _list_lead_noun(layout, block, vocab)

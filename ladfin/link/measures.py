@@ -36,7 +36,10 @@ bullet's marker "advancing existing commitments", then the nearest strong cue
 (obligated, identified, budget, since 2017: existing money; requires, asking
 for, appeal: an appeal; announced, allocated, new: new money; cost, wage,
 bribe: `unknown`, none of the measures), then an assistance flow or a "new"
-status (new money), then a weak cue ("will support", "will receive"). A part
+status (new money), then a weak cue ("will support", "will receive"). An
+amount in brackets converting the one before it ("€2 million (about US$2.1
+million)") is that money, unless a flow or strong cue of its own says
+otherwise. A part
 of a total (role_words.csv part cues: "with", "incluyendo") whose own words
 give no strong reading is the same money as its total.
 
@@ -239,9 +242,16 @@ def _money(rows: pd.DataFrame, cues: MeasureCues, window: int) -> tuple[list, li
         measure.append(found[0])
         phrase.append(found[1])
         said.append(flow in FLOW_MEASURES or status == "advancing" or _given(strong_cue))
+    position = {i: n for n, i in enumerate(rows.index)}
+    # "€2 million (about US$2.1 million)": the amount in brackets is the same money converted,
+    # whatever weaker reading its own words give.
+    for sentence in sentences(rows):
+        for a, b in zip(sentence.figures, sentence.figures[1:]):
+            m, n = position[a.index], position[b.index]
+            if said[m] and not said[n] and CONVERSION_GAP.fullmatch(sentence.text, a.to, b.at):
+                measure[n], phrase[n], said[n] = measure[m], None, True
     # "Since 2017, $2.8 billion has been sent, with $2.5 billion for humanitarian assistance":
     # a part the words say nothing strong about is the same money as its total.
-    position = {i: n for n, i in enumerate(rows.index)}
     parents, _, _ = find_parts(rows, cues.parts)
     for _ in range(len(parents)):  # a part of a part: follow the chain up
         for part, total in parents.items():

@@ -107,11 +107,14 @@ class Vocabulary:
     actor_re: re.Pattern
     actors: dict[str, str]        # alias as written -> actor code
     place_names: frozenset[str]   # the aliases that are names of countries
+    agency_names: frozenset[str]  # the aliases of a government's agencies (actors.csv, actor_kind agency)
     article_prepositions: frozenset[str]  # a place preposition that is also an article ("a"): no place before an agency
     countries: dict[str, Country]  # ISO alpha-3 -> Country
     place_before_rev_re: re.Pattern  # a place preposition ending before a name, reversed
     agent_before_rev_re: re.Pattern  # "on behalf of", "government of" ending before a name, reversed
     describer_before_rev_re: re.Pattern  # "co-led by" ending before a name, reversed: it describes
+    owner_before_rev_re: re.Pattern  # "de (la)" ending before a name, reversed: an organisation owns, no place
+    anaphor_re: re.Pattern        # "el organismo", "la entidad": an organisation named before, named again
     opening_article_re: re.Pattern   # an article alone before a name that opens a sentence ("A OIM")
     receiver_after_re: re.Pattern    # "will receive", ":" after a name: it receives, or labels a line
     verb_before_rev_re: re.Pattern   # a lower-case verb right before a name, reversed

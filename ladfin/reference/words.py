@@ -40,7 +40,9 @@ def build_hedges(tables: Tables) -> dict:
     return {
         "hedges": hedges,
         # Ends right before a figure: read backwards from it (see Layout.match_before).
+        # "se estima que de ese total, (195.743)": an "of them" may stand between hedge and number.
         "hedge_rev_re": re.compile(rf"""
+            (?:\s*,?\s*{reversed_alternation(tables.words('of_them'))})?   # de ese total,
             \s+(?P<hedge>{reversed_alternation(hedges)})(?![\w-])   # more than (5)
         """, re.X | re.I),
     }
@@ -178,7 +180,8 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
     actors.update({r["name_en"]: r["code"] for r in country_rows})
     actors.update({r["alias"]: r["code"] for r in tables.all("country_aliases", ("alias", "code", "lang"))})
     place_names = frozenset(actors)
-    actors.update({r["alias"]: r["actor"] for r in tables.all("actors", ("alias", "actor"))})
+    actor_rows = tables.all("actors", ("alias", "actor", "actor_kind"))
+    actors.update({r["alias"]: r["actor"] for r in actor_rows})
     institutions = [r["word"] for r in tables.rows("institution_nouns", ("word", "lang"))]
     noun_first = tables.style["noun_first"] == "true"
     for d in tables.rows("demonyms", ("code", "demonym", "plural", "lang")):
@@ -195,6 +198,7 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
     return {
         "actors": actors,
         "place_names": place_names,
+        "agency_names": frozenset(r["alias"] for r in actor_rows if r["actor_kind"] == "agency"),
         # "a" in Portuguese: "the" before an agency ("a OIM informou"), "to" before a country
         "article_prepositions": frozenset(w.lower() for w in tables.words("place_preposition")) & articles,
         "countries": countries,
@@ -226,6 +230,18 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
                 \s+{reversed_alternation(tables.words('office_noun'), flags='i')}        # Minister
             )\b
         """, re.X),
+        # "el plan de la OIM", "el presupuesto de INM": before a name that is no country, the
+        # preposition of a place says whose the figure is (the caller checks the name).
+        "owner_before_rev_re": re.compile(rf"""
+            (?:\s+{reversed_alternation(tables.words('definite_article'), flags='i')})?  # la
+            \s+{reversed_alternation(tables.words('owner_preposition'), flags='i')}\b    # de
+        """, re.X),
+        # "según un informe del organismo": a noun that names again the organisation named before.
+        # Matched as written, lower case or opening a sentence ("La entidad"), so that the regex
+        # engine skips ahead to its first letters and "la Organización ..." is left to the names;
+        # that it starts a word is checked by the caller.
+        "anaphor_re": re.compile(rf"""{alternation(
+            {form for w in tables.words('anaphor') for form in (w, w[:1].upper() + w[1:])})}(?!\w)"""),
         # "A OIM anunciou": a sentence opening with an article and the name; "a" is no preposition there.
         "opening_article_re": re.compile(rf"""
             \s*{alternation(tables.words('definite_article'), flags='i')}\s+   # A (OIM)
@@ -260,6 +276,8 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
               (?:\s*\([^()]*\))?                              # Colombia (the largest), Peru: an aside
               ,?\s+(?:{alternation(tables.words('and'))}\s+   # Haiti(,) (and) Nicaragua
                   (?:{alternation(tables.words('definite_article'), flags='i')}\s+)?   # Acnur y (la) OIM
+                  (?:{alternation(tables.words('agent_phrase'), flags='i')}\s+   # la OIM y el (Gobierno de) Haití
+                     (?:{alternation(tables.words('definite_article'), flags='i')}\s+)?)?
                   (?:{alternation(describer_tails, flags='i')}\s+)?)?$   # liderada pela ACNUR e (pela) OIM
             | ,\s*$                                             # Haiti,Nicaragua
         """, re.X),

@@ -251,3 +251,87 @@ def test_portuguese_articles_describers_and_credits(text, quote, actor):
 )
 def test_an_office_of_a_country_announces_for_it(text, quote, lang, actor):
     assert actor_in(text, quote, lang) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # "de" before an organisation says whose the figure is; before a country it stays a place
+        ("El programa de respuesta de la OIM para Guatemala pide 12 millones de dólares.",
+         "12 millones de dólares", "IOM"),
+        ("El portavoz indicó que el fondo del ACNUR y de la OIM suma 8 millones de dólares.",
+         "8 millones de dólares", "IOM"),
+        ("El presupuesto de INM creció a 900 millones de pesos.", "900 millones de pesos", "MEX"),
+        ("Llegaron 3.000 personas de Honduras.", "3.000 personas", None),
+        ("Miles de familias de Venezuela recibieron 2 millones de dólares.", "2 millones de dólares", None),
+    ],
+)
+def test_spanish_de_before_an_organisation_owns_the_figure(text, quote, actor):
+    assert _actor_es(text, quote) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # the anaphor names again the organisation named last, in its sentence or an earlier one
+        ("La Comisión Mexicana de Ayuda a Refugiados publicó su balance anual.\n\n"
+         "Según un informe del organismo, 9.300 personas pidieron refugio en marzo.", "9.300 personas", "MEX"),
+        ("Migración Colombia abrió dos nuevas oficinas.\n\nCerca de 4.100 venezolanos recibieron el permiso, "
+         "según explicó la entidad.", "4.100 venezolanos", "COL"),
+        ("El ACNUR visitó Ecuador en mayo.\n\nDe acuerdo con los datos publicados por el organismo regional, "
+         "650 refugiados fueron reasentados.", "650 refugiados", "UNHCR"),
+        # a country is no organisation: with none named before, the anaphor names nobody
+        ("Chile cerró el paso fronterizo.\n\nSegún la entidad, 700 personas esperan.", "700 personas", None),
+        # part of an organisation's own name, it is the name
+        ("La Organización Internacional para las Migraciones asistió a 2.600 personas.", "2.600 personas", "IOM"),
+    ],
+)
+def test_spanish_anaphors_name_again_the_organisation_named_before(text, quote, actor):
+    assert _actor_es(text, quote) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # "y el Gobierno de": the government joins the list of announcers
+        ("El ACNUR y el Gobierno de Panamá lanzaron un llamamiento por 14 millones de dólares.",
+         "14 millones de dólares", "PAN;UNHCR"),
+        # a demonym after "registro" names the national register a statistic comes from
+        ("El registro costarricense detalla los datos. Más de 5.200 son nicaragüenses.",
+         "5.200 son nicaragüenses", "CRI"),
+        # an abbreviation of a name the table knows
+        ("Desde 2019, el GCFF ha entregado 20 millones de dólares en subvenciones.", "20 millones de dólares",
+         "GCFF"),
+        ("La DGM informó que repatrió a 3.400 personas en abril.", "3.400 personas", "DOM"),
+        ("La Dirección General de Migración de Guatemala recibió a 900 personas retornadas.", "900 personas",
+         "GTM"),
+    ],
+)
+def test_spanish_joint_announcers_registers_and_abbreviations(text, quote, actor):
+    assert _actor_es(text, quote) == actor
+
+
+def test_a_spanish_anaphor_prefers_the_last_name_that_holds_its_noun():
+    text = ("El plan lo coordinan la Agencia de la ONU para los Refugiados y la OIM.\n\n"
+            "La agencia informó que 7.800 personas recibieron ayuda.")
+    assert _actor_es(text, "7.800 personas") == "UNHCR"
+    text = "El plan lo coordinan el ACNUR y la OIM.\n\nLa agencia informó que 7.800 personas recibieron ayuda."
+    assert _actor_es(text, "7.800 personas") == "IOM"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # a government agency named only as where the money goes: its government funds it
+        ("Hacienda autorizó una transferencia de 40 millones de pesos para el Instituto Nacional de Migración.",
+         "40 millones de pesos", "MEX"),
+        ("Se transfirieron S/ 8 millones a la Superintendencia Nacional de Migraciones.", "S/ 8 millones", "PER"),
+        ("Las remesas enviadas desde EE.UU. sumaron 9 millones de dólares.", "9 millones de dólares", None),
+        ("La Dirección Nacional de Migraciones registró a 3.000 personas.", "3.000 personas", "ARG"),
+        # an acting name in the sentence still wins; an organisation is no government agency
+        ("Canadá donó 6 millones de dólares para Migración Colombia.", "6 millones de dólares", "CAN"),
+        ("El fondo asignó 6 millones de dólares para la OIM.", "6 millones de dólares", None),
+    ],
+)
+def test_money_for_a_government_agency_is_its_governments(text, quote, actor):
+    assert _actor_es(text, quote) == actor

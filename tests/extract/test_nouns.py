@@ -252,3 +252,29 @@ def test_inflect_is_imported_without_type_checks_and_answers_the_same():
     result = json.loads(done.stdout)
     assert result == {"restored": True, "plain": True, "checked": True, "same": True,
                       "children": "child", "refugee": False}
+
+
+def test_of_that_total_reads_the_persons_of_the_paragraph_before():
+    text = ("En mayo había en la provincia unos 41.000 refugiados sirios.\n\n"
+            "De ese total, 12.500 viven en albergues.")
+    assert [12500, "people", "person", "previous_sentence"] in _rows(text, "es")
+    # without the words that refer back, a new paragraph takes nothing from the one before
+    alone = "En mayo había en la provincia unos 41.000 refugiados sirios.\n\n12.500 viven en albergues."
+    assert 12500 not in [r[0] for r in _rows(alone, "es")]
+    # nor does it take what is not persons
+    places = "El plan llega a 80 municipios.\n\nDe ese total, 30 están en la costa."
+    assert 30 not in [r[0] for r in _rows(places, "es")]
+
+
+def test_an_estimate_before_of_that_total_hedges_the_number():
+    text = "Llegaron 30.000 personas. Se estima que de ese total, 8.000 son niños y se estima que 900 viajan solos."
+    found = extract_figures(text, lang="es").set_index("value")["qualifier"]
+    assert found[8000] == "approx" and found[900] == "approx" and found[30000] == "exact"
+
+
+def test_a_noun_less_number_compares_with_the_one_before_that_took_its_noun_from_the_text():
+    # "de guatemaltecos 2.410": the demonym labels a row of the breakdown; what is counted is the first's
+    text = "En 2024 las solicitudes de salvadoreños fueron 3.150, de guatemaltecos 2.410 y de nicaragüenses 980."
+    rows = _rows(text, "es")
+    assert [2410, "count", "solicitud", "compared"] in rows
+    assert [980, "count", "solicitud", "compared"] in rows

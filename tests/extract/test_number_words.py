@@ -181,3 +181,15 @@ def test_a_hyphenated_or_article_fraction_is_a_share(text, quote, value):
 def test_a_fraction_with_its_percentage_in_brackets_gives_both():
     rows = extract_figures("Nearly half (48%) of the applicants were women.")
     assert rows[["quote", "value", "qualifier"]].values.tolist() == [["half", 50.0, "under"], ["48%", 48.0, "exact"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("La obra dará medio millar de empleos.", 500),
+        ("Se levantó un millar de viviendas.", 1000),
+        ("Llegaron 4 millares de familias.", 4000),
+    ],
+)
+def test_spanish_millar_is_a_thousand(text, value):
+    assert extract_figures(text, lang="es")["value"].tolist() == [value]

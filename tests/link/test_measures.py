@@ -312,3 +312,37 @@ def test_a_list_item_reads_the_cue_of_the_line_introducing_its_list():
     text = "Resumen de las deportaciones del semestre\n- Enero: 3.100 personas\n- Febrero: 2.900 personas\n"
     figures = build_tables([document(text, lang="es")])["figures"].set_index("quote")
     assert figures.loc[["3.100 personas", "2.900 personas"], "measure"].tolist() == ["enforcement"] * 2
+
+
+PERMITS = ("Unos 60.000 venezolanos pidieron el permiso. De ellos, a 52.000 ya les fue autorizado el permiso y "
+           "8.000 continúan en el proceso de autorización.")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # money already received or committed is reported again, whatever the appeal still requires
+        ("El llamamiento requiere 40 millones de dólares, pero la agencia sólo ha recibido 9 millones de "
+         "dólares, por lo que requeriría 31 millones de dólares más.", "9 millones de dólares", "existing_funding"),
+        ("Con esta contribución, Canadá ha comprometido ya 80 millones de dólares en la región.",
+         "80 millones de dólares", "existing_funding"),
+        # grants delivered are assistance, not the loans the sentence also names
+        ("Desde 2018, el fondo ha entregado a Perú 45 millones de dólares en subvenciones, facilitando "
+         "préstamos por 700 millones de dólares.", "45 millones de dólares", "existing_funding"),
+        # an amount converted in brackets is the same money as the amount it converts
+        ("El presupuesto de la agencia para Honduras llegó a 3 millones de euros (unos 3,3 millones de dólares), "
+         "destinados a proyectos de integración.", "3,3 millones de dólares", "existing_funding"),
+        # a permit authorised is a status granted; applications still in process are processed
+        (PERMITS, "52.000", "regularised"),
+        (PERMITS, "8.000", "processed"),
+        ("Unas 1.500 personas fueron autorizadas para viajar.", "1.500 personas", "approved"),
+        # a return that is regular or voluntary is no removal
+        ("Unos 2.300 guatemaltecos fueron deportados, mientras que otros 640 retornaron de forma voluntaria.",
+         "640", "unknown"),
+        ("Unos 2.300 guatemaltecos fueron deportados, mientras que otros 640 retornaron de forma voluntaria.",
+         "2.300 guatemaltecos", "enforcement"),
+        ("En marzo llegaron 950 personas retornadas desde México.", "950 personas", "enforcement"),
+    ],
+)
+def test_spanish_received_money_conversions_permits_and_returns(text, quote, measure):
+    assert measure_of(text, quote, lang="es") == measure
