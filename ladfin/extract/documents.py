@@ -153,11 +153,30 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def catalog_date(value: object) -> tuple[str | None, str | None]:
+    """Return (the day, its precision) a catalog date stands for: "day", "month" or "year".
+
+    A catalog may know only the month or the year of a document ("2023-06",
+    "2023"): it is dated to that period's first day, and the precision says
+    so (figures of such a document are flagged approximate_date). (None, None)
+    for an empty cell or one that is no date.
+
+    >>> catalog_date("2024-05-07"), catalog_date("2023-06"), catalog_date("2023"), catalog_date("June 2023")
+    (('2024-05-07', 'day'), ('2023-06-01', 'month'), ('2023-01-01', 'year'), (None, None))
+    """
+    text = str(value or "").strip()
+    for precision, padding in (("day", ""), ("month", "-01"), ("year", "-01-01")):
+        if len(text) + len(padding) == 10:
+            try:
+                return date.fromisoformat(text + padding).isoformat(), precision
+            except ValueError:
+                return None, None
+    return None, None
+
+
 def _parse_date(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        return None
+    day, _ = catalog_date(value)
+    return date.fromisoformat(day) if day else None
 
 
 def read_catalog(path: Path | None = None, *, max_mb: float | None = None) -> list[dict]:
@@ -237,7 +256,8 @@ def catalog_problems(rows: list[dict], raw_dir: Path, *, max_mb: float | None = 
             problems.append(f"{where}: kind {row['kind']!r} is not one of {DOCUMENT_KINDS}")
         for column in ("published", "event_date"):
             if (row.get(column) or "").strip() and _parse_date(row[column]) is None:
-                problems.append(f"{where}: {column} {row[column]!r} is not a date (YYYY-MM-DD)")
+                problems.append(f"{where}: {column} {row[column]!r} is not a date (YYYY-MM-DD, or YYYY-MM "
+                                f"or YYYY where only the month or year is known)")
         if not row["file"]:
             continue
         unsafe = _unsafe_name(row["file"], raw_dir, inside)

@@ -22,7 +22,7 @@ from ladfin.tables.batches import Batch, BatchStore
 from ladfin.tables.cache import ExtractionCache
 from ladfin.tables.engines import Engine, LocalEngine
 from ladfin.core.cells import join_values, split_values
-from ladfin.extract.documents import Document
+from ladfin.extract.documents import Document, catalog_date
 from ladfin.extract.figures import extract_document, reading_vocabulary
 from ladfin.extract.layout import read_layout
 from ladfin.link.announcements import build_announcements, link_mentions
@@ -96,6 +96,16 @@ def read_placed(document: Document) -> tuple[list[dict], list[dict]]:
     return figures, skipped
 
 
+def _dated(entry: dict) -> tuple[dict, bool]:
+    """Return a catalog entry with its dates as days, and whether its event date is only a month or a year."""
+    dated, approximate = dict(entry), False
+    for column in ("published", "event_date"):
+        day, precision = catalog_date(entry.get(column))
+        dated[column] = day
+        approximate = approximate or (column == "event_date" and precision not in (None, "day"))
+    return dated, approximate
+
+
 def extract_all(documents: Iterable[Document], *, cache: ExtractionCache | None = None,
                 engine: Engine | None = None) -> tuple[list[dict], list[dict], list[dict]]:
     """Return (document rows, figure rows, skipped rows) for catalogued documents.
@@ -103,16 +113,19 @@ def extract_all(documents: Iterable[Document], *, cache: ExtractionCache | None 
     Documents are read one at a time; with a `cache`, a document read before by
     the same code and vocabulary is taken from it (see `ladfin.tables.cache`). A
     figure of a document with no event date (nor, for a document that is its
-    own event, a publication date) is kept and flagged no_event_date. The `engine`
+    own event, a publication date) is kept and flagged no_event_date; one whose
+    date the catalog gives only as a month or a year ("2023-06") is dated to
+    the period's first day and flagged approximate_date. The `engine`
     (`ladfin.tables.engines`; default this process) decides where documents are read.
     """
     doc_rows, figure_rows, skipped_rows = [], [], []
     for document, (figures, skipped) in (engine or LocalEngine()).read(documents, read_placed, cache):
-        entry = {**document.entry, **event_of(document.entry, document.doc)}
+        entry, approximate = _dated({**document.entry, **event_of(document.entry, document.doc)})
         for row in figures:
             row.update({k: entry.get(k) or None for k in ("event_id", "event_name", "event_date")})
-            if not row["event_date"]:
-                row["flag"] = join_values([*split_values(row["flag"]), "no_event_date"])
+            if not row["event_date"] or approximate:
+                flag = "approximate_date" if row["event_date"] else "no_event_date"
+                row["flag"] = join_values([*split_values(row["flag"]), flag])
         figure_rows.extend(figures)
         skipped_rows.extend(skipped)
         doc_rows.append(

@@ -84,6 +84,7 @@ def test_every_catalog_problem_is_listed_at_once_with_file_and_field(tmp_path):
         {**row, "file": "gone.txt"},                                  # entry with no file
         {**row, "id": "b", "file": "a.txt", "event_date": "23/06/2023"},  # bad date
         {**row, "kind": "tertiary"},                                  # unknown kind, repeated id
+        {**row, "id": "c", "file": "a.txt", "published": "2023-06"},   # a month: a date, no problem
     ]
     _write(catalog, broken)
     (catalog.parent / "orphan.txt").write_text("no entry for me")
@@ -95,6 +96,7 @@ def test_every_catalog_problem_is_listed_at_once_with_file_and_field(tmp_path):
     assert "line 4 (a.txt): event_date '23/06/2023' is not a date" in message
     assert "line 5 (a.txt): kind 'tertiary'" in message
     assert "id 'a' repeats line 2" in message
+    assert "line 6" not in message  # "2023-06": June 2023, the day not known
     assert "orphan.txt: file has no catalog entry" in message
 
 

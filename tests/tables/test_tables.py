@@ -141,10 +141,25 @@ def test_a_document_without_event_date_keeps_its_figures_flagged():
     assert "no_date" in f.at[0, "flag"] and pd.isna(f.at[0, "amount_usd"])
 
 
+def test_a_document_dated_only_to_a_month_or_a_year_is_dated_to_its_first_day_and_flagged():
+    # a release whose catalog knows only "June 2023", another only "2024", one a full date
+    text = "The United States gave $7 million in aid."
+    own = dict(event_id="", event_date="")  # each release its own event, dated by its publication
+    built = tables.build_tables([document(text, doc="a.txt", published="2023-06", **own),
+                                 document(text, doc="b.txt", published="2024", **own),
+                                 document(text, doc="c.txt", published="2024-05-07", **own)])
+    f = built["figures"].set_index("doc")
+    assert f["event_date"].tolist() == [pd.Timestamp("2023-06-01"), pd.Timestamp("2024-01-01"),
+                                        pd.Timestamp("2024-05-07")]
+    assert ["approximate_date" in str(flag) for flag in f["flag"]] == [True, True, False]
+    assert built["documents"].set_index("doc").at["a.txt", "published"] == pd.Timestamp("2023-06-01")
+    assert ladfin.assistance(by=("year",), table=built["announcements"])["year"].tolist() == [2023, 2024]
+
+
 def test_every_flag_has_a_message():
     messages = tables.flag_messages()
     flags = {"unknown_currency", "currency_uncertain", "no_rate_for_currency", "no_date", "no_rate_for_date",
-             "no_cpi_for_date", "no_event_date", "parts_exceed_total",
+             "no_cpi_for_date", "no_event_date", "approximate_date", "parts_exceed_total",
              "implausible_value", "negative_value", "scale_unread", "range_inverted",
              "separator_ambiguous"}
     assert flags <= set(messages)
