@@ -300,3 +300,31 @@ def test_a_list_item_reads_the_cue_of_the_line_introducing_its_list():
     text = "Resumen de las deportaciones del semestre\n- Enero: 3.100 personas\n- Febrero: 2.900 personas\n"
     figures = build_tables([document(text, lang="es")])["figures"].set_index("quote")
     assert figures.loc[["3.100 personas", "2.900 personas"], "measure"].tolist() == ["enforcement"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # Portuguese: people counted as being somewhere, by sex or age, say who a population is
+        ("Na fronteira, existem 310 homens e 280 mulheres.", "280 mulheres", "in_need"),
+        ("Nas praças são 900 pessoas, enquanto há 75 nas igrejas.", "75", "in_need"),
+        ("A maioria dos estrangeiros estão no posto de triagem (420).", "420", "in_need"),
+        ("Setecentos e dois pessoas têm menos de 18 anos.", "Setecentos e dois pessoas", "in_need"),
+        ("Em Manaus, a maioria dos imigrantes adultos são mulheres: 530 contra 470 homens.", "530", "in_need"),
+        # a strong cue of the sentence still says what was done
+        ("Existem 2.000 venezuelanos atendidos pela operação.", "2.000 venezuelanos", "served"),
+        # the whole a part is counted from is the population it is drawn from
+        ("O país tem 8.100 haitianos reconhecidos como refugiados, de um total de 61.000 haitianos que "
+         "vivem no país.", "61.000 haitianos", "in_need"),
+    ],
+)
+def test_portuguese_people_counted_where_they_are_are_a_population(text, quote, measure):
+    assert measure_of(text, quote, lang="pt") == measure
+
+
+def test_people_counted_where_they_are_take_the_action_their_paragraph_states():
+    # "há" only says the people are there: the paragraph's strong cue says what was done to them
+    text = ("O governo interiorizou 3.000 venezuelanos em maio. "
+            "Entre eles, há 800 crianças.")
+    figures = build_tables([document(text, lang="pt")])["figures"].set_index("quote")
+    assert figures.at["800 crianças", "measure"] == "resettled"
