@@ -211,3 +211,37 @@ def test_portuguese_articles_describers_and_credits(text, quote, actor):
     found = extract_figures(text, lang="pt").set_index("quote")
     got = found.at[quote, "actor"]
     assert (None if pd.isna(got) else got) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # Brazilian federal agencies and ministries, and a Brazilian state, stand for Brazil
+        ("A Polícia Federal informou que o estado abrigava 8.300 haitianos.", "8.300 haitianos", "BRA"),
+        ("Três passageiros foram detidos pela Polícia Federal no aeroporto.", "Três passageiros", "BRA"),
+        ("Segundo balanço do Ministério da Cidadania, 1.900 venezuelanos foram interiorizados.",
+         "1.900 venezuelanos", "BRA"),
+        ("Santa Catarina integrou 3.200 haitianos ao mercado de trabalho.", "3.200 haitianos", "BRA"),
+        # "dados da", "relatório do": the source a statistic is credited to, as "segundo" is
+        ("Os dados da Rais registraram 60.000 bolivianos empregados.", "60.000 bolivianos", "BRA"),
+        ("O relatório da OIM contou 4.000 migrantes na fronteira.", "4.000 migrantes", "IOM"),
+        # the country people are deported or repatriated from does the removing
+        ("Desde março, 320 brasileiros foram deportados dos Estados Unidos.", "320 brasileiros", "USA"),
+        ("Chegaram 95 bolivianos repatriados do Chile.", "95 bolivianos", "CHL"),
+        ("Em 2021, 1.700 peruanos voltaram por decisão do governo norte-americano.", "1.700 peruanos", "USA"),
+        # a giving noun with a demonym names the giver: "a contribuição americana"
+        ("A contribuição americana chegou a US$ 800 milhões.", "US$ 800 milhões", "USA"),
+        # the abbreviation of the European Union in Portuguese and Spanish
+        ("O pacote soma-se aos 60 milhões de euros já atribuídos pela UE.", "60 milhões de euros", "EU"),
+        # a country the figure's people share a border "com" is no announcer
+        ("Em 2023, foram interiorizadas 9.000 pessoas que cruzaram a fronteira com o Peru.", "9.000 pessoas", None),
+        # "por" a place is where or through; after a participle of who does, its name acts
+        ("Em maio, entraram 800 venezuelanos por Roraima.", "800 venezuelanos", None),
+        ("No ano, 260 migrantes foram detidos por Honduras.", "260 migrantes", "HND"),
+        ("Mais de 2.000 pessoas estão nos abrigos montados pela Operação Acolhida.", "2.000 pessoas", "BRA"),
+    ],
+)
+def test_portuguese_agencies_sources_and_removals(text, quote, actor):
+    found = extract_figures(text, lang="pt").set_index("quote")
+    got = found.at[quote, "actor"]
+    assert (None if pd.isna(got) else got) == actor
