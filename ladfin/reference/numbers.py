@@ -97,6 +97,8 @@ def build_tokens(tables: Tables, numeral: str) -> dict:
     fractions = {r["word"].lower(): float(r["percent"]) for r in tables.rows(
         "fractions", ("word", "lang", "percent"))}
     of = re.escape(tables.style["of_word"])
+    # "metade dos migrantes", "um terço das famílias": the of word joined to an article
+    of_joined = alternation([tables.style["of_word"], *tables.words("of_contraction")])
     multiplied = rf"(?:\s+{alternation(trailing)}\b)?" if trailing else ""
     # "and" joins the parts of a compound only where a smaller part follows: "treinta y
     # cinco", "one hundred and twenty"; "dos y tres millones" is two numbers.
@@ -143,7 +145,7 @@ def build_tokens(tables: Tables, numeral: str) -> dict:
                      |\b0?1?[\s-]?800[\s-]\d{{3}}[\s-]\d{{4}}\b)     # 01 800 123 4567, 0800 123 4567
           | (?P<time>\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b)   # 10:26, 10:26:00
           | (?P<num>{numeral})
-          | (?P<frac>\b{alternation(cases(fractions))}(?=\s+(?:\([^()]*\)\s+)?{of}\b)   # half ((47%)) of
+          | (?P<frac>\b{alternation(cases(fractions))}(?=\s+(?:\([^()]*\)\s+)?{of_joined}\b)   # half ((47%)) of
                      (?!\s+{of}\s+{article}\s+{alternation(spoken_scales(tables))}\b))  # not "a quarter of a million"
           | (?P<word>{word_number})
         )
@@ -279,10 +281,11 @@ def build_contexts(tables: Tables, numeral: str) -> dict:
             ^(?:\s+|-)?(?P<after>{alternation(after)})(?![\w])   # (5) years, (5)-fold
         """, re.X | re.I),
         "after_reasons": after,
-        # "the first half of 2024", "half of the year": the fraction names a period, no share.
+        # "the first half of 2024", "half of the year", "metade do ano": the fraction names a period, no share.
         "period_of_re": re.compile(rf"""
-            \s+{re.escape(tables.style["of_word"])}
-            \s+(?:{alternation(tables.words('definite_article'), flags='i')}\s+)?
+            \s+(?:{re.escape(tables.style["of_word"])}
+                \s+(?:{alternation(tables.words('definite_article'), flags='i')}\s+)?
+              | {alternation(tables.words('of_contraction'), flags='i')}\s+)          # metade (do) ano
             (?:\d{{4}}(?!\d)|{alternation(tables.words('duration_unit'), flags='i')}\b)  # 2024, the year
         """, re.X),
         "ordinal_re": re.compile(rf"{alternation(tables.words('ordinal_suffix'))}\b  # (5)th", re.X),

@@ -153,3 +153,20 @@ def test_a_round_thousand_with_a_comma_settles_the_other_commas_of_a_spanish_tex
 def test_spanish_hedges_before_an_article_or_a_negated_reach(text, quote, qualifier):
     rows = extract_figures(text, lang="es").set_index("quote")
     assert rows.at[quote, "qualifier"] == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "qualifier"),
+    [
+        # Portuguese joins "de" to the article after a fraction: "metade dos", "um terço das"
+        ("O programa atendeu quase metade dos migrantes em Roraima.", "metade", 50, "under"),
+        ("Um terço das famílias vive em abrigos.", "Um terço", 100 / 3, "exact"),
+        ("O número representa mais da metade do registrado em 2020.", "metade", 50, "over"),
+        ("Menos da metade das crianças vai à escola.", "metade", 50, "under"),
+    ],
+)
+def test_a_portuguese_fraction_before_the_contracted_of_word_is_a_share(text, quote, value, qualifier):
+    rows = extract_figures(text, lang="pt").set_index("quote")
+    assert rows.at[quote, "kind"] == "percent"
+    assert rows.at[quote, "value"] == pytest.approx(value, rel=1e-6)
+    assert rows.at[quote, "qualifier"] == qualifier
