@@ -328,3 +328,23 @@ def test_people_counted_where_they_are_take_the_action_their_paragraph_states():
             "Entre eles, há 800 crianças.")
     figures = build_tables([document(text, lang="pt")])["figures"].set_index("quote")
     assert figures.at["800 crianças", "measure"] == "resettled"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # Portuguese verbs the tables lacked: the present and the infinitive say it as the past does
+        ("O plano nacional requer US$ 80 milhões.", "US$ 80 milhões", "appeal"),
+        ("A agência precisa de US$ 12 milhões para o inverno.", "US$ 12 milhões", "appeal"),
+        ("O Chile vai doar US$ 2 milhões ao fundo.", "US$ 2 milhões", "new_funding"),
+        ("O ministério liberou R$ 45 milhões para os abrigos.", "R$ 45 milhões", "new_funding"),
+        ("Em 2022, o comitê reconheceu 9 mil pessoas como refugiadas.", "9 mil pessoas", "regularised"),
+        ("A prefeitura contratou 120 migrantes haitianos.", "120 migrantes", "employed"),
+        ("Cerca de 900 venezuelanos cruzam a fronteira por dia.", "900 venezuelanos", "in_need"),
+        ("Depois das chuvas, 3.100 pessoas estão desabrigadas.", "3.100 pessoas", "in_need"),
+        # help given to people is a programme reaching them, whatever place the sentence names
+        ("A agência prestou assistência a 60 mil pessoas na região.", "60 mil pessoas", "served"),
+    ],
+)
+def test_portuguese_verbs_in_every_tense_tell_the_measure(text, quote, measure):
+    assert measure_of(text, quote, lang="pt") == measure
