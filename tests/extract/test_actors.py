@@ -235,6 +235,16 @@ def test_portuguese_articles_describers_and_credits(text, quote, actor):
         ("O pacote soma-se aos 60 milhões de euros já atribuídos pela UE.", "60 milhões de euros", "EU"),
         # a country the figure's people share a border "com" is no announcer
         ("Em 2023, foram interiorizadas 9.000 pessoas que cruzaram a fronteira com o Peru.", "9.000 pessoas", None),
+        # a ministry or city hall named without its country is the document's own country's
+        ("No Brasil, o Ministério da Saúde vai investir R$ 30 milhões em hospitais.", "R$ 30 milhões", "BRA"),
+        ("Em Portugal, o Ministério da Administração Interna registrou 900 pedidos de asilo.", "900 pedidos",
+         "PRT"),
+        ("O Brasil é destino de venezuelanos. A Prefeitura de Boa Vista abriga 2 mil venezuelanos.",
+         "2 mil venezuelanos", "BRA"),
+        # a president and a Portuguese agency stand for their governments
+        ("O presidente Lula anunciou R$ 100 milhões para a operação.", "R$ 100 milhões", "BRA"),
+        ("O SEF concedeu 1.300 autorizações de residência.", "1.300 autorizações", "PRT"),
+        ("A ajuda brasileira soma R$ 50 milhões.", "R$ 50 milhões", "BRA"),
         # "por" a place is where or through; after a participle of who does, its name acts
         ("Em maio, entraram 800 venezuelanos por Roraima.", "800 venezuelanos", None),
         ("No ano, 260 migrantes foram detidos por Honduras.", "260 migrantes", "HND"),

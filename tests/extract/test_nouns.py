@@ -240,3 +240,11 @@ def test_inflect_is_imported_without_type_checks_and_answers_the_same():
     result = json.loads(done.stdout)
     assert result == {"restored": True, "plain": True, "checked": True, "same": True,
                       "children": "child", "refugee": False}
+
+
+def test_a_portuguese_number_before_deles_counts_what_came_before():
+    # "deles", "delas" (of them) is no noun: the number counts what the sentence named before
+    text = "Chegaram 5 mil haitianos em maio; 2 mil deles ficaram em Manaus, e 300 famílias, 120 delas com bebês."
+    assert _rows(text, "pt") == [
+        [5_000.0, "people", "person", "text"], [2_000.0, "people", "person", "of_them"],
+        [300.0, "people", "person", "text"], [120.0, "people", "person", "of_them"]]

@@ -342,6 +342,9 @@ def test_people_counted_where_they_are_take_the_action_their_paragraph_states():
         ("A prefeitura contratou 120 migrantes haitianos.", "120 migrantes", "employed"),
         ("Cerca de 900 venezuelanos cruzam a fronteira por dia.", "900 venezuelanos", "in_need"),
         ("Depois das chuvas, 3.100 pessoas estão desabrigadas.", "3.100 pessoas", "in_need"),
+        # "acolheu" took people in; "acolhe" hosts them
+        ("Portugal acolheu 2 mil refugiados ucranianos em 2022.", "2 mil refugiados", "resettled"),
+        ("O país acolhe 400 mil venezuelanos.", "400 mil venezuelanos", "in_need"),
         # help given to people is a programme reaching them, whatever place the sentence names
         ("A agência prestou assistência a 60 mil pessoas na região.", "60 mil pessoas", "served"),
     ],
