@@ -102,6 +102,21 @@ def test_a_range_in_each_language_is_one_figure(text, lang, low, high):
     assert (row["value"], row["value_high"]) == (low, high)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "low", "high", "unit"),
+    [
+        # each end written with the same scale word is one range, not a lost first number
+        ("Entre 2 mil e 3 mil pessoas chegam por mês.", "pt", 2_000, 3_000, "person"),
+        ("O plano custará de 4 milhões a 6 milhões de reais.", "pt", 4e6, 6e6, "BRL"),
+        ("Between 2 million and 3 million people arrived.", "en", 2e6, 3e6, "person"),
+        ("Llegarán entre 5 millones y 7 millones de personas.", "es", 5e6, 7e6, "person"),
+    ],
+)
+def test_a_range_whose_ends_share_a_scale_word_is_one_figure(text, lang, low, high, unit):
+    rows = extract_figures(text, lang=lang)
+    assert rows[["value", "value_high", "unit"]].values.tolist() == [[low, high, unit]]
+
+
 def test_a_falling_pair_is_no_range():
     # "a 12 mil famílias" says to whom, not up to how much.
     rows = extract_figures("O programa pagou R$ 600 a 12 mil famílias.", lang="pt")
