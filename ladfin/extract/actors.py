@@ -30,8 +30,9 @@ class _Name(NamedTuple):
     end: int
     code: str       # ISO alpha-3 or an organisation's short name
     alias: str      # as written, white space folded
-    is_place: bool   # governed by a preposition, a dateline, a label, a receiver: where, not who
+    is_place: bool   # governed by a preposition, a dateline or a label: where, not who
     is_object: bool  # right after a verb ("helping Ecuador unlock"): acted on, not acting; False for a place
+    receives: bool = False  # before a receiving verb ("Ecuador will receive"): no announcer of money
 
 
 class SentenceActors:
@@ -103,14 +104,15 @@ class SentenceActors:
                     # "under the Cuba, Haiti, Nicaragua ... process": a list of places; "co-led by
                     # IOM and UNHCR": an "and" carries any name into the list
                     is_place = alias in vocab.place_names or bool(_WORD.search(gap.group()))
-                is_place = is_place or bool(vocab.receiver_after_re.match(clean, name_end)) or self._dateline(
+                is_place = is_place or bool(vocab.label_after_re.match(clean, name_end)) or self._dateline(
                     clean, start, name_start)
+                receives = not is_place and bool(vocab.receiver_after_re.match(clean, name_end))
                 if is_place and vocab.possessive_re.match(clean, name_end):
                     is_place = False
                 # Only an acting name can be a verb's object: a place's is_object is never read.
                 verb = None if is_agent or is_place else vocab.verb_before_rev_re.match(backwards, rev, rev_end)
                 is_object = bool(verb) and not (verb.group("article") and vocab.verb_after_re.match(clean, name_end))
-                found.append(_Name(name_start, name_end, code, alias, is_place, is_object))
+                found.append(_Name(name_start, name_end, code, alias, is_place, is_object, receives))
                 previous_end, previous_place = name_end, is_place
             self._cache[sentence] = found
         return self._cache[sentence]
@@ -178,7 +180,7 @@ class SentenceActors:
         m = _DATELINE.search(clean, window_start, name_start)
         return bool(m) and m.group(1) not in self._vocab.actors
 
-    def actor(self, sentence: int, offset: int) -> tuple[str | None, str | None]:
+    def actor(self, sentence: int, offset: int, *, money: bool = True) -> tuple[str | None, str | None]:
         """Return (actor codes, aliases as written) of who announced the figure at `offset`.
 
         Names that are places (see `_found`) never announce. Of the others, the
@@ -193,11 +195,14 @@ class SentenceActors:
         item); else nobody. A name in another paragraph, however often the
         document repeats it, is not read as the announcer of a figure whose own
         paragraph names none: the reader is not told who, so neither is the row.
+        A name before a receiving verb ("Ecuador will receive") announces no
+        money; of people it is the host that acts ("Brazil received 500,000
+        Venezuelans"), so with `money` False it may be the actor.
         """
         if not self._layout.sentences:
             return None, None
         found = self._found(sentence)
-        acting = [n for n in found if not n.is_place and not n.is_object]
+        acting = [n for n in found if not n.is_place and not n.is_object and not (money and n.receives)]
         before = [n for n in acting if n.end <= offset]
         if before:
             return self._group(found, before[-1])
@@ -207,7 +212,7 @@ class SentenceActors:
         index = sentence - 1
         while index >= 0 and self._layout.sentence_blocks[index] == block:
             found = self._found(index)
-            earlier = next((n for n in found if not n.is_place), None)
+            earlier = next((n for n in found if not n.is_place and not (money and n.receives)), None)
             if earlier:
                 return self._group(found, earlier)
             index -= 1

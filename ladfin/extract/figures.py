@@ -269,7 +269,7 @@ def _list_lead_noun(layout: Layout, block: int, vocab: Vocabulary) -> tuple[str,
 def _figure_row(document: Document, layout: Layout, m: Mention, sentence: int,
                 actors: SentenceActors, vocab: Vocabulary) -> dict:
     raw = document.raw
-    actor, actor_alias = actors.actor(sentence, m.start)
+    actor, actor_alias = actors.actor(sentence, m.start, money=bool(m.currency))
     currency = Currency(None)
     if m.currency:
         kind: Kind = "money"

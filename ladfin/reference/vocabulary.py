@@ -113,7 +113,8 @@ class Vocabulary:
     agent_before_rev_re: re.Pattern  # "on behalf of", "government of" ending before a name, reversed
     describer_before_rev_re: re.Pattern  # "co-led by" ending before a name, reversed: it describes
     opening_article_re: re.Pattern   # an article alone before a name that opens a sentence ("A OIM")
-    receiver_after_re: re.Pattern    # "will receive", ":" after a name: it receives, or labels a line
+    label_after_re: re.Pattern       # ":", "(2.4%" after a name: it labels a line or a breakdown
+    receiver_after_re: re.Pattern    # "will receive" after a name: it receives money
     verb_before_rev_re: re.Pattern   # a lower-case verb right before a name, reversed
     list_gap_re: re.Pattern       # what separates two names of a list: ", ", " and "
     verb_after_re: re.Pattern     # a lower-case word after a name, not a conjunction

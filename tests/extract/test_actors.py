@@ -255,3 +255,20 @@ def test_portuguese_agencies_sources_and_removals(text, quote, actor):
     found = extract_figures(text, lang="pt").set_index("quote")
     got = found.at[quote, "actor"]
     assert (None if pd.isna(got) else got) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "lang", "actor"),
+    [
+        # a host that receives people acts: "a host country that is the subject" is the actor
+        ("O Brasil recebeu 1,3 milhão de venezuelanos desde 2017.", "1,3 milhão de venezuelanos", "pt", "BRA"),
+        ("Colombia recibió 2,8 millones de venezolanos.", "2,8 millones de venezolanos", "es", "COL"),
+        # a receiver of money announces none of it
+        ("O Equador recebeu US$ 4 milhões.", "US$ 4 milhões", "pt", None),
+        ("Ecuador will receive $3 million.", "$3 million", "en", None),
+    ],
+)
+def test_a_receiver_of_people_is_their_host_and_of_money_no_announcer(text, quote, lang, actor):
+    found = extract_figures(text, lang=lang).set_index("quote")
+    got = found.at[quote, "actor"]
+    assert (None if pd.isna(got) else got) == actor
