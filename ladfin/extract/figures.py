@@ -140,9 +140,26 @@ def extract_document(document: Document) -> tuple[list[dict], list[dict]]:
         noun, person, source = implied
         row.update(kind="people" if person else "count", unit="person" if person else singular(noun, words.lang),
                    unit_source=source, note=f"unit implied by {noun!r}, the noun the text gives before it")
+    _hedge_conversions(figures, layout.clean)
     check_values(figures, layout, {vocab.lang: vocab, **{words.lang: words for _, _, words in regions}})
     skipped.sort(key=lambda r: r["start"])
     return figures, skipped
+
+
+_CONVERSION = re.compile(r"[ \t]*[(\[][ \t]*")  # "about $5 million (C$6.8 million)": the gap before a conversion
+
+
+def _hedge_conversions(figures: list[dict], clean: str) -> None:
+    """Give an amount in brackets right after another the hedge of the amount it converts.
+
+    "cerca de US$ 350 milhões (R$ 2 bilhões)": the conversion is as approximate
+    as its amount; one with its own hedge keeps it ("US$ 2 bilhões (cerca de
+    R$ 12 bilhões)").
+    """
+    for before, row in zip(figures, figures[1:]):
+        if (row["kind"] == "money" and before["kind"] == "money" and not row["hedge"] and before["hedge"]
+                and _CONVERSION.fullmatch(clean, before["end"], row["start"])):
+            row["qualifier"] = before["qualifier"]
 
 
 def _reads_as_money(layout: Layout, sentence: int, item: Mention, vocab: Vocabulary) -> bool:
