@@ -345,6 +345,17 @@ def test_people_counted_where_they_are_take_the_action_their_paragraph_states():
         # "acolheu" took people in; "acolhe" hosts them
         ("Portugal acolheu 2 mil refugiados ucranianos em 2022.", "2 mil refugiados", "resettled"),
         ("O país acolhe 400 mil venezuelanos.", "400 mil venezuelanos", "in_need"),
+        # money approved, guaranteed or committed is new; money asked for, an appeal
+        ("A Câmara aprovou R$ 70 milhões para os abrigos.", "R$ 70 milhões", "new_funding"),
+        ("A Suécia comprometeu-se com 4 milhões de euros.", "4 milhões de euros", "new_funding"),
+        ("Chegou só 30% dos US$ 900 milhões solicitados.", "US$ 900 milhões", "appeal"),
+        # trained, vaccinated, naturalised, expelled, employed, emigrated
+        ("O curso capacitou 600 migrantes.", "600 migrantes", "participants"),
+        ("A equipe vacinou 7 mil haitianos.", "7 mil haitianos", "served"),
+        ("Portugal naturalizou 2 mil brasileiros.", "2 mil brasileiros", "regularised"),
+        ("O país expulsou 90 estrangeiros.", "90 estrangeiros", "enforcement"),
+        ("A fábrica empregou 450 refugiados.", "450 refugiados", "employed"),
+        ("A agência estima que 5 milhões de haitianos emigraram.", "5 milhões de haitianos", "in_need"),
         # help given to people is a programme reaching them, whatever place the sentence names
         ("A agência prestou assistência a 60 mil pessoas na região.", "60 mil pessoas", "served"),
     ],
