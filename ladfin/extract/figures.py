@@ -178,7 +178,8 @@ def _donor(row: dict, sentence_rows: list[dict], layout: Layout, sentence: int, 
            vocab: Vocabulary) -> tuple[dict | None, str | None]:
     """Return the figure of the same sentence a noun-less number takes its unit from, and how.
 
-    "next": the whole it is part of (part_of). Otherwise the figure before a
+    "next": the whole it is part of (part_of); "change": the figure that ends
+    the change it opens ("from 1,200 to 12,500 applications": compared). Otherwise the figure before a
     governing "of them" ("248,4 mil personas ...; de ellas, 201,7 mil
     recibieron": of_them), else the nearest figure before it (compared). A
     number in brackets after a name counts what that place holds or received,
@@ -191,6 +192,10 @@ def _donor(row: dict, sentence_rows: list[dict], layout: Layout, sentence: int, 
         countable = [r for r in countable if r["unit"] not in vocab.place_nouns]
     if borrow == "next":
         return next((r for r in countable if r["start"] > row["start"]), None), "part_of"
+    if borrow == "change":  # "passou de 1,2 mil para 12,5 mil pedidos": what the change's end counts
+        after = next((r for r in countable if r["start"] > row["start"]), None)
+        if after is not None:
+            return after, "compared"
     before = [r for r in countable if r["end"] <= row["start"]]
     if not before:
         return None, None

@@ -255,6 +255,12 @@ def build_ranges(tables: Tables, numeral: str) -> dict:
             \s+\S{{0,4}}$                  # then at most a currency sign before the number
         """, re.X | re.I),
         "range_end_re": by_opener,
+        "change_openers": frozenset(changes),
+        # "passou de 1,2 mil para 12,5 mil pedidos": the second number of a change, after its first
+        "change_end_re": re.compile(rf"""
+            \s+{alternation(tables.words('change_end'), flags='i')}
+            \s+(?:[^\s\w]{{1,3}}|[A-Z]{{2,3}}\$?)?\s?(?:{numeral}|{alternation(cases(words))}\b)
+        """, re.X),
     }
 
 

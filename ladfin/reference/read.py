@@ -28,7 +28,7 @@ FUNCTION_WORD_ROLES = (
     "ordinal_suffix", "adverb_suffix", "verb_suffix", "plural_suffix", "possessive",
     "agent_phrase", "receiver_verb", "copula", "person_relative", "partitive_word", "of_them",
     "not_plural_suffix", "leading_adjective", "describer", "leading_adverb",
-    "passive_agent", "source_participle", "of_contraction",
+    "passive_agent", "source_participle", "of_contraction", "change_end",
 )
 
 

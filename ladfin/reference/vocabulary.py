@@ -52,6 +52,8 @@ class Vocabulary:
     percent_re: re.Pattern
     range_openers: tuple[str, ...]  # "between", "from": lower case, as range_end_re's keys
     range_opener_word_re: re.Pattern  # any of range_openers, as written: a cheap test before range_opener_re
+    change_openers: frozenset[str]  # "from", "passou de": the range_openers that open a change
+    change_end_re: re.Pattern       # "to 12,500", "para 12,5 mil": a change's second number
     range_opener_re: re.Pattern
     range_end_re: dict[str | None, re.Pattern]  # a range's upper end, by the word opening it
     # -- what makes a number no figure, or qualifies it. Patterns for what ends

@@ -248,3 +248,18 @@ def test_a_portuguese_number_before_deles_counts_what_came_before():
     assert _rows(text, "pt") == [
         [5_000.0, "people", "person", "text"], [2_000.0, "people", "person", "of_them"],
         [300.0, "people", "person", "text"], [120.0, "people", "person", "of_them"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "unit"),
+    [
+        # a change's first number with no noun counts what its second one names
+        ("O total passou de 1,2 mil para 12,5 mil pedidos.", "pt", "pedido"),
+        ("The total rose from 1,200 to 12,500 applications.", "en", "application"),
+        ("El total pasó de 1.200 a 12.500 solicitudes.", "es", "solicitud"),
+    ],
+)
+def test_the_first_number_of_a_change_takes_the_noun_of_the_second(text, lang, unit):
+    rows = extract_figures(text, lang=lang)
+    assert rows["unit"].tolist() == [unit, unit]
+    assert rows["unit_source"].tolist() == ["compared", "text"]  # no part of a whole: a change
