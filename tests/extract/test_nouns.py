@@ -263,3 +263,22 @@ def test_the_first_number_of_a_change_takes_the_noun_of_the_second(text, lang, u
     rows = extract_figures(text, lang=lang)
     assert rows["unit"].tolist() == [unit, unit]
     assert rows["unit_source"].tolist() == ["compared", "text"]  # no part of a whole: a change
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # Portuguese demonyms of the region's arrivals and donors count persons
+        ("Chegaram 926 sírios e 310 ucranianas.", "926 sírios"),
+        ("Chegaram 926 sírios e 310 ucranianas.", "310 ucranianas"),
+        ("O abrigo recebeu 40 afegãs e 12 dominicanos.", "40 afegãs"),
+    ],
+)
+def test_portuguese_demonyms_count_persons(text, quote):
+    rows = extract_figures(text, lang="pt").set_index("quote")
+    assert (rows.at[quote, "kind"], rows.at[quote, "unit"]) == ("people", "person")
+
+
+def test_a_portuguese_demonym_after_its_institution_names_the_actor():
+    rows = extract_figures("O governo canadense doará CAD 8 milhões.", lang="pt")
+    assert rows["actor"].tolist() == ["CAN"]
