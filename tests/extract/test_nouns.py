@@ -282,3 +282,9 @@ def test_portuguese_demonyms_count_persons(text, quote):
 def test_a_portuguese_demonym_after_its_institution_names_the_actor():
     rows = extract_figures("O governo canadense doará CAD 8 milhões.", lang="pt")
     assert rows["actor"].tolist() == ["CAN"]
+
+
+def test_portuguese_words_for_persons_of_either_sex_count_persons():
+    rows = extract_figures("O abrigo recebeu 30 meninas, 20 gestantes e 15 idosas; 40 ministros participaram.",
+                           lang="pt")
+    assert rows["kind"].tolist() == ["people"] * 4
