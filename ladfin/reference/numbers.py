@@ -64,7 +64,10 @@ def build_tokens(tables: Tables, numeral: str) -> dict:
     fraction ("half of"), or a number in words ("twenty-one", "a dozen", "a
     million", where an article stands for one before a scale word).
     """
-    months = [m["word"] for m in tables.rows("months", ("word", "lang", "month"))]
+    # A page quotes a date in another of the languages it reads ("10 February 2022" atop a
+    # Portuguese release): the months of each language of function_word_langs are dates.
+    months = [m["word"] for m in tables.all("months", ("word", "lang", "month"))
+              if m["lang"] in tables.word_langs or m["lang"] == "*"]
     number_rows = tables.rows("number_words", ("word", "lang", "value", "multiplies"))
     words = {r["word"].lower(): float(r["value"]) for r in number_rows}
     multipliers = {r["word"].lower(): float(r["value"]) for r in number_rows if r["multiplies"] == "true"}
