@@ -185,3 +185,17 @@ def test_a_portuguese_fraction_before_the_contracted_of_word_is_a_share(text, qu
     assert rows.at[quote, "kind"] == "percent"
     assert rows.at[quote, "value"] == pytest.approx(value, rel=1e-6)
     assert rows.at[quote, "qualifier"] == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Abaixo de 300 pessoas chegaram.", "under"),
+        ("Um número inferior a 300 pessoas chegou.", "under"),
+        ("Mais ou menos 300 pessoas chegaram.", "approx"),
+        ("Um total estimado de 300 pessoas chegou.", "approx"),
+        ("O fluxo ultrapassou a marca de 300 pessoas.", "over"),
+    ],
+)
+def test_portuguese_hedges_of_bounds_and_estimates(text, qualifier):
+    assert extract_figures(text, lang="pt")["qualifier"].tolist() == [qualifier]
