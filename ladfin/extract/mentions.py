@@ -428,7 +428,8 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
             if of_start is not None:
                 pos = of_start
             borrow = "next" if vocab.borrow_next_re.match(clean, pos, pos + 40) else "previous"
-            if borrow == "previous" and opener in vocab.change_openers and vocab.change_end_re.match(clean, pos, pos + 40):
+            if (borrow == "previous" and opener in vocab.change_openers
+                    and vocab.change_end_re.match(clean, pos, pos + 40)):
                 borrow = "change"  # "from 1,200 to 12,500 applications": the second number names the noun
     return Mention(
         start=quote_start, end=pos, number=number, number_high=number_high, scale=scale,
