@@ -20,7 +20,7 @@ SkipReason = Literal[
     "front_matter", "markup", "url", "boilerplate",
     "script", "style", "template", "noscript", "comment",  # content no reader sees (extract.layout)
 ]
-Borrow = Literal["next", "previous"]  # where a noun-less number takes its unit
+Borrow = Literal["next", "change", "previous"]  # where a noun-less number takes its unit
 # Where a figure's unit comes from: its own words; a table label on the next line ("1,297,760" /
 # "People Targeted"); another figure of its sentence: the whole it is a part of ("105,000 of the
 # estimated 324,500 migrants"), the one it is compared with ("19,000 visas in 2022 compared to

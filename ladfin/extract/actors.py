@@ -31,9 +31,10 @@ class _Name(NamedTuple):
     end: int
     code: str       # ISO alpha-3 or an organisation's short name
     alias: str      # as written, white space folded
-    is_place: bool   # governed by a preposition, a dateline, a label, a receiver: where, not who
+    is_place: bool   # governed by a preposition, a dateline or a label: where, not who
     is_object: bool  # right after a verb ("helping Ecuador unlock"): acted on, not acting; False for a place
     opens_clause: bool = False  # after "as", "after", "because" (or listed with such a name): another clause's
+    receives: bool = False  # before a receiving verb ("Ecuador will receive"): no announcer of money
 
 
 class SentenceActors:
@@ -118,8 +119,9 @@ class SentenceActors:
                     # "under the Cuba, Haiti, Nicaragua ... process": a list of places; "co-led by
                     # IOM and UNHCR": an "and" carries any name into the list
                     is_place = alias in vocab.place_names or bool(_WORD.search(gap.group()))
-                is_place = is_place or bool(vocab.receiver_after_re.match(clean, name_end)) or self._dateline(
+                is_place = is_place or bool(vocab.label_after_re.match(clean, name_end)) or self._dateline(
                     clean, start, name_start)
+                receives = not is_place and bool(vocab.receiver_after_re.match(clean, name_end))
                 if is_place and (vocab.possessive_re.match(clean, name_end) or (
                         alias not in vocab.place_names and vocab.provider_after_re.match(clean, name_end))):
                     is_place = False  # "the United States' $686 million", "in USAID Development Funding"
@@ -131,7 +133,8 @@ class SentenceActors:
                 opens_clause = not is_place and (bool(vocab.clause_before_rev_re.match(backwards, rev, rev_end)) or (
                     bool(found) and found[-1].opens_clause
                     and bool(vocab.list_gap_re.fullmatch(clean, found[-1].end, name_start))))
-                found.append(_Name(name_start, name_end, code, alias, is_place, is_object, opens_clause))
+                found.append(_Name(name_start, name_end, code, alias, is_place, is_object, opens_clause=opens_clause,
+                                   receives=receives))
                 if depth <= 0:  # a name inside an aside in brackets neither ends nor starts a list
                     previous_end, previous_place = name_end, is_place
             if vocab.anaphor_re.search(clean, start, end):
@@ -255,7 +258,7 @@ class SentenceActors:
         lead = clean[sentence_start:m.start()].rsplit("\n", 1)[-1]
         return not _WORD.search(lead)
 
-    def actor(self, sentence: int, offset: int) -> tuple[str | None, str | None]:
+    def actor(self, sentence: int, offset: int, *, money: bool = True) -> tuple[str | None, str | None]:
         """Return (actor codes, aliases as written) of who announced the figure at `offset`.
 
         Names that are places (see `_found`) never announce. Of the others, the
@@ -274,11 +277,14 @@ class SentenceActors:
         nobody. A name in another paragraph, however often the
         document repeats it, is not read as the announcer of a figure whose own
         paragraph names none: the reader is not told who, so neither is the row.
+        A name before a receiving verb ("Ecuador will receive") announces no
+        money; of people it is the host that acts ("Brazil received 500,000
+        Venezuelans"), so with `money` False it may be the actor.
         """
         if not self._layout.sentences:
             return None, None
         found = self._found(sentence)
-        acting = [n for n in found if not n.is_place and not n.is_object]
+        acting = [n for n in found if not n.is_place and not n.is_object and not (money and n.receives)]
         before = [n for n in acting if n.end <= offset]
         if before:
             return self._group(found, before[-1])
@@ -289,7 +295,7 @@ class SentenceActors:
         index = sentence - 1
         while index >= 0 and self._layout.sentence_blocks[index] == block:
             found = self._found(index)
-            earlier = next((n for n in found if not n.is_place), None)
+            earlier = next((n for n in found if not n.is_place and not (money and n.receives)), None)
             if earlier:
                 return self._group(found, earlier)
             index -= 1

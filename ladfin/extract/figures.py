@@ -142,9 +142,26 @@ def extract_document(document: Document) -> tuple[list[dict], list[dict]]:
         noun, person, source = implied
         row.update(kind="people" if person else "count", unit="person" if person else singular(noun, words.lang),
                    unit_source=source, note=f"unit implied by {noun!r}, the noun the text gives before it")
+    _hedge_conversions(figures, layout.clean)
     check_values(figures, layout, {vocab.lang: vocab, **{words.lang: words for _, _, words in regions}})
     skipped.sort(key=lambda r: r["start"])
     return figures, skipped
+
+
+_CONVERSION = re.compile(r"[ \t]*[(\[][ \t]*")  # "about $5 million (C$6.8 million)": the gap before a conversion
+
+
+def _hedge_conversions(figures: list[dict], clean: str) -> None:
+    """Give an amount in brackets right after another the hedge of the amount it converts.
+
+    "cerca de US$ 350 milhões (R$ 2 bilhões)": the conversion is as approximate
+    as its amount; one with its own hedge keeps it ("US$ 2 bilhões (cerca de
+    R$ 12 bilhões)").
+    """
+    for before, row in zip(figures, figures[1:]):
+        if (row["kind"] == "money" and before["kind"] == "money" and not row["hedge"] and before["hedge"]
+                and _CONVERSION.fullmatch(clean, before["end"], row["start"])):
+            row["qualifier"] = before["qualifier"]
 
 
 def _reads_as_money(layout: Layout, sentence: int, item: Mention, vocab: Vocabulary) -> bool:
@@ -163,7 +180,8 @@ def _donor(row: dict, sentence_rows: list[dict], layout: Layout, sentence: int, 
            vocab: Vocabulary) -> tuple[dict | None, str | None]:
     """Return the figure of the same sentence a noun-less number takes its unit from, and how.
 
-    "next": the whole it is part of (part_of). Otherwise the figure before a
+    "next": the whole it is part of (part_of); "change": the figure that ends
+    the change it opens ("from 1,200 to 12,500 applications": compared). Otherwise the figure before a
     governing "of them" ("248,4 mil personas ...; de ellas, 201,7 mil
     recibieron": of_them), else the nearest figure before it (compared). A
     number in brackets after a name counts what that place holds or received,
@@ -178,6 +196,10 @@ def _donor(row: dict, sentence_rows: list[dict], layout: Layout, sentence: int, 
         countable = [r for r in countable if r["unit"] not in vocab.place_nouns]
     if borrow == "next":
         return next((r for r in countable if r["start"] > row["start"]), None), "part_of"
+    if borrow == "change":  # "passou de 1,2 mil para 12,5 mil pedidos": what the change's end counts
+        after = next((r for r in countable if r["start"] > row["start"]), None)
+        if after is not None:
+            return after, "compared"
     before = [r for r in countable if r["end"] <= row["start"]]
     if not before:
         return None, None
@@ -325,7 +347,7 @@ def _list_lead_noun(layout: Layout, block: int, vocab: Vocabulary) -> tuple[str,
 def _figure_row(document: Document, layout: Layout, m: Mention, sentence: int,
                 actors: SentenceActors, vocab: Vocabulary) -> dict:
     raw = document.raw
-    actor, actor_alias = actors.actor(sentence, m.start)
+    actor, actor_alias = actors.actor(sentence, m.start, money=bool(m.currency))
     currency = Currency(None)
     if m.currency:
         kind: Kind = "money"

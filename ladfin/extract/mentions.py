@@ -294,6 +294,25 @@ def _currency_prefix(left: str, vocab: Vocabulary) -> re.Match | None:
     return vocab.currency_prefix_re.search(left, max(len(left) - vocab.currency_prefix_width, 0))
 
 
+def _range_of_one_scale(clean: str, pos: int, joiner: re.Pattern, vocab: Vocabulary) -> re.Match | None:
+    """Return the upper end of a range whose two ends write the same scale word, None if there is none.
+
+    "between 2 million and 3 million people", "de 4 milhões a 6 milhões de
+    reais": the scale word after the lower end is the upper end's too, so the
+    range reads on past it; None where none follows or the two differ.
+    """
+    first = vocab.scale_re.match(clean[pos:pos + 40])  # the pattern opens with "^": matched on a slice
+    if not first:
+        return None
+    upper = joiner.match(clean, pos + first.end(), pos + first.end() + 40)
+    if not upper:
+        return None
+    second = vocab.scale_re.match(clean[upper.end():upper.end() + 40])
+    if not second or scale_of(second.group(), vocab) != scale_of(first.group(), vocab):
+        return None
+    return upper
+
+
 def _read_quantity(start: int, end: int, number: float, layout: Layout, left: str,
                    vocab: Vocabulary, *, scale_word: bool = False, floor: int = 0) -> Mention | Skip:
     """Read a figure around a number: currency sign, range, scale, percent, currency name, noun.
@@ -325,7 +344,10 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
     if vocab.range_opener_word_re.search(left.lower()):  # cheaper than the search
         found = vocab.range_opener_re.search(left)
         opener = " ".join(found.group("opener").lower().split()) if found else None  # "pasó\nde": as in the table
-    upper = vocab.range_end_re.get(opener, vocab.range_end_re[None]).match(clean, pos, pos + 40)
+    joiner = vocab.range_end_re.get(opener, vocab.range_end_re[None])
+    upper = joiner.match(clean, pos, pos + 40)
+    if upper is None:  # "entre 2 mil e 3 mil pessoas": the scale is read once, after the upper end
+        upper = _range_of_one_scale(clean, pos, joiner, vocab)
     high = None
     if upper:
         high = (numeral_value(upper.group("n"), vocab, layout.shown_decimal) if upper.group("n")
@@ -406,6 +428,9 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
             if of_start is not None:
                 pos = of_start
             borrow = "next" if vocab.borrow_next_re.match(clean, pos, pos + 40) else "previous"
+            if (borrow == "previous" and opener in vocab.change_openers
+                    and vocab.change_end_re.match(clean, pos, pos + 40)):
+                borrow = "change"  # "from 1,200 to 12,500 applications": the second number names the noun
     return Mention(
         start=quote_start, end=pos, number=number, number_high=number_high, scale=scale,
         hedge=_ending_at(layout, vocab.hedge_rev_re, quote_start, 40, "hedge"), currency=currency,

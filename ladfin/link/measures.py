@@ -29,7 +29,10 @@ People, in order:
    relocating refugees ... to other cities has benefitted 100,000 people"),
    then the sentences before: "Colombia announced a plan for regularization
    ... these actions will benefit up to 600,000 individuals";
-7. the nearest weak cue of the sentence ("will benefit", "assisted"): served.
+7. the nearest weak cue of the sentence ("will benefit", "assisted"): served;
+   or one that only says the people are there, or who they are by age or sex
+   ("há 75 nas igrejas", "têm menos de 18 anos"): in need, weaker than what
+   the paragraph says was done to them.
 
 Money, in order: the flow (loan, investment, reward or seized money), then the
 bullet's marker "advancing existing commitments", then the nearest strong cue
@@ -82,7 +85,7 @@ class MeasureInfo:
 class MeasureCues:
     strong: tuple[Cue, ...]       # says what was done: "resettled", "registered", "legal status"
     descriptive: tuple[Cue, ...]  # says who the people are: "living in", "currently in"
-    weak: tuple[Cue, ...]         # says only that something was done: "benefit", "assisted"
+    weak: tuple[Cue, ...]         # says only that something was done, or that people are there: "benefit", "há"
     nouns: dict[str, str]  # counted noun, folded and lower case -> measure
     parts: tuple[Cue, ...] = ()  # role_words' part cues: a part is the same money as its total
 

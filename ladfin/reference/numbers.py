@@ -64,7 +64,10 @@ def build_tokens(tables: Tables, numeral: str) -> dict:
     fraction ("half of"), or a number in words ("twenty-one", "a dozen", "a
     million", where an article stands for one before a scale word).
     """
-    months = [m["word"] for m in tables.rows("months", ("word", "lang", "month"))]
+    # A page quotes a date in another of the languages it reads ("10 February 2022" atop a
+    # Portuguese release): the months of each language of function_word_langs are dates.
+    months = [m["word"] for m in tables.all("months", ("word", "lang", "month"))
+              if m["lang"] in tables.word_langs or m["lang"] == "*"]
     number_rows = tables.rows("number_words", ("word", "lang", "value", "multiplies"))
     words = {r["word"].lower(): float(r["value"]) for r in number_rows}
     multipliers = {r["word"].lower(): float(r["value"]) for r in number_rows if r["multiplies"] == "true"}
@@ -97,6 +100,8 @@ def build_tokens(tables: Tables, numeral: str) -> dict:
     fractions = {r["word"].lower(): float(r["percent"]) for r in tables.rows(
         "fractions", ("word", "lang", "percent"))}
     of = re.escape(tables.style["of_word"])
+    # "metade dos migrantes", "um terço das famílias": the of word joined to an article
+    of_joined = alternation([tables.style["of_word"], *tables.words("of_contraction")])
     multiplied = rf"(?:\s+{alternation(trailing)}\b)?" if trailing else ""
     # "and" joins the parts of a compound only where a smaller part follows: "treinta y
     # cinco", "one hundred and twenty"; "dos y tres millones" is two numbers.
@@ -143,7 +148,7 @@ def build_tokens(tables: Tables, numeral: str) -> dict:
                      |\b0?1?[\s-]?800[\s-]\d{{3}}[\s-]\d{{4}}\b)     # 01 800 123 4567, 0800 123 4567
           | (?P<time>\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b)   # 10:26, 10:26:00
           | (?P<num>{numeral})
-          | (?P<frac>\b{alternation(cases(fractions))}(?=\s+(?:\([^()]*\)\s+)?{of}\b)   # half ((47%)) of
+          | (?P<frac>\b{alternation(cases(fractions))}(?=\s+(?:\([^()]*\)\s+)?{of_joined}\b)   # half ((47%)) of
                      (?!\s+{of}\s+{article}\s+{alternation(spoken_scales(tables))}\b))  # not "a quarter of a million"
           | (?P<word>{word_number})
         )
@@ -253,6 +258,12 @@ def build_ranges(tables: Tables, numeral: str) -> dict:
             \s+\S{{0,4}}$                  # then at most a currency sign before the number
         """, re.X | re.I),
         "range_end_re": by_opener,
+        "change_openers": frozenset(changes),
+        # "passou de 1,2 mil para 12,5 mil pedidos": the second number of a change, after its first
+        "change_end_re": re.compile(rf"""
+            \s+{alternation(tables.words('change_end'), flags='i')}
+            \s+(?:[^\s\w]{{1,3}}|[A-Z]{{2,3}}\$?)?\s?(?:{numeral}|{alternation(cases(words))}\b)
+        """, re.X),
     }
 
 
@@ -285,10 +296,11 @@ def build_contexts(tables: Tables, numeral: str) -> dict:
             (?:\s+|-)?(?P<after>{alternation(after)})(?![\w])   # (5) years, (5)-fold
         """, re.X | re.I),
         "after_reasons": after,
-        # "the first half of 2024", "half of the year": the fraction names a period, no share.
+        # "the first half of 2024", "half of the year", "metade do ano": the fraction names a period, no share.
         "period_of_re": re.compile(rf"""
-            \s+{re.escape(tables.style["of_word"])}
-            \s+(?:{alternation(tables.words('definite_article'), flags='i')}\s+)?
+            \s+(?:{re.escape(tables.style["of_word"])}
+                \s+(?:{alternation(tables.words('definite_article'), flags='i')}\s+)?
+              | {alternation(tables.words('of_contraction'), flags='i')}\s+)          # metade (do) ano
             (?:\d{{4}}(?!\d)|{alternation(tables.words('duration_unit'), flags='i')}\b)  # 2024, the year
         """, re.X),
         "ordinal_re": re.compile(rf"{alternation(tables.words('ordinal_suffix'))}\b  # (5)th", re.X),

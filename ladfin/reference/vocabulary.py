@@ -52,6 +52,8 @@ class Vocabulary:
     percent_re: re.Pattern
     range_openers: tuple[str, ...]  # "between", "from": lower case, as range_end_re's keys
     range_opener_word_re: re.Pattern  # any of range_openers, as written: a cheap test before range_opener_re
+    change_openers: frozenset[str]  # "from", "passou de": the range_openers that open a change
+    change_end_re: re.Pattern       # "to 12,500", "para 12,5 mil": a change's second number
     range_opener_re: re.Pattern
     range_end_re: dict[str | None, re.Pattern]  # a range's upper end, by the word opening it
     # -- what makes a number no figure, or qualifies it. Patterns for what ends
@@ -116,7 +118,8 @@ class Vocabulary:
     owner_before_rev_re: re.Pattern  # "de (la)" ending before a name, reversed: an organisation owns, no place
     anaphor_re: re.Pattern        # "el organismo", "la entidad": an organisation named before, named again
     opening_article_re: re.Pattern   # an article alone before a name that opens a sentence ("A OIM")
-    receiver_after_re: re.Pattern    # "will receive", ":" after a name: it receives, or labels a line
+    label_after_re: re.Pattern       # ":", "(2.4%" after a name: it labels a line or a breakdown
+    receiver_after_re: re.Pattern    # "will receive" after a name: it receives money
     verb_before_rev_re: re.Pattern   # a lower-case verb right before a name, reversed
     list_gap_re: re.Pattern       # what separates two names of a list: ", ", " and "
     verb_after_re: re.Pattern     # a lower-case word after a name, not a conjunction

@@ -251,11 +251,15 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
             (?:\s+{reversed_alternation(tables.words('definite_article'), flags='i')})?  # the
             \s+{reversed_alternation(tables.words('describer'), flags='i')}\b          # co-led by
         """, re.X),
-        # "Ecuador will receive EUR 2 million", "Venezuela: EUR 38 million": who gets, not who gives.
-        "receiver_after_re": re.compile(rf"""
+        # "Venezuela: EUR 38 million", "Colombia (2.4%)": a label of a line or a breakdown.
+        "label_after_re": re.compile(r"""
             \s*:                                                          # Venezuela: (a label)
             | \s*\(\s*\d                                                   # Colombia (2.4%): a breakdown's label
-            | \s+{alternation(tables.words('receiver_verb'), flags='i')}\b   # Haiti (will receive)
+        """, re.X),
+        # "Ecuador will receive EUR 2 million": who gets money, not who gives it; "Brazil
+        # received 500,000 Venezuelans" is the host that acts (SentenceActors.actor).
+        "receiver_after_re": re.compile(rf"""
+            \s+{alternation(tables.words('receiver_verb'), flags='i')}\b   # Haiti (will receive)
         """, re.X),
         # A name right after a verb ("is helping Ecuador unlock"): the verb's object. A
         # lower-case word that is not a function word (the, and, in ...) stands for the verb;

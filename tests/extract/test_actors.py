@@ -335,3 +335,64 @@ def test_a_spanish_anaphor_prefers_the_last_name_that_holds_its_noun():
 )
 def test_money_for_a_government_agency_is_its_governments(text, quote, actor):
     assert _actor_es(text, quote) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # Brazilian federal agencies and ministries, and a Brazilian state, stand for Brazil
+        ("A Polícia Federal informou que o estado abrigava 8.300 haitianos.", "8.300 haitianos", "BRA"),
+        ("Três passageiros foram detidos pela Polícia Federal no aeroporto.", "Três passageiros", "BRA"),
+        ("Segundo balanço do Ministério da Cidadania, 1.900 venezuelanos foram interiorizados.",
+         "1.900 venezuelanos", "BRA"),
+        ("Santa Catarina integrou 3.200 haitianos ao mercado de trabalho.", "3.200 haitianos", "BRA"),
+        # "dados da", "relatório do": the source a statistic is credited to, as "segundo" is
+        ("Os dados da Rais registraram 60.000 bolivianos empregados.", "60.000 bolivianos", "BRA"),
+        ("O relatório da OIM contou 4.000 migrantes na fronteira.", "4.000 migrantes", "IOM"),
+        # the country people are deported or repatriated from does the removing
+        ("Desde março, 320 brasileiros foram deportados dos Estados Unidos.", "320 brasileiros", "USA"),
+        ("Chegaram 95 bolivianos repatriados do Chile.", "95 bolivianos", "CHL"),
+        ("Em 2021, 1.700 peruanos voltaram por decisão do governo norte-americano.", "1.700 peruanos", "USA"),
+        # a giving noun with a demonym names the giver: "a contribuição americana"
+        ("A contribuição americana chegou a US$ 800 milhões.", "US$ 800 milhões", "USA"),
+        # the abbreviation of the European Union in Portuguese and Spanish
+        ("O pacote soma-se aos 60 milhões de euros já atribuídos pela UE.", "60 milhões de euros", "EU"),
+        # a country the figure's people share a border "com" is no announcer
+        ("Em 2023, foram interiorizadas 9.000 pessoas que cruzaram a fronteira com o Peru.", "9.000 pessoas", None),
+        # a ministry or city hall named without its country is the document's own country's
+        ("No Brasil, o Ministério da Saúde vai investir R$ 30 milhões em hospitais.", "R$ 30 milhões", "BRA"),
+        ("Em Portugal, o Ministério da Administração Interna registrou 900 pedidos de asilo.", "900 pedidos",
+         "PRT"),
+        ("O Brasil é destino de venezuelanos. A Prefeitura de Boa Vista abriga 2 mil venezuelanos.",
+         "2 mil venezuelanos", "BRA"),
+        # a president and a Portuguese agency stand for their governments
+        ("O presidente Lula anunciou R$ 100 milhões para a operação.", "R$ 100 milhões", "BRA"),
+        ("O SEF concedeu 1.300 autorizações de residência.", "1.300 autorizações", "PRT"),
+        ("A ajuda brasileira soma R$ 50 milhões.", "R$ 50 milhões", "BRA"),
+        # "por" a place is where or through; after a participle of who does, its name acts
+        ("Em maio, entraram 800 venezuelanos por Roraima.", "800 venezuelanos", None),
+        ("No ano, 260 migrantes foram detidos por Honduras.", "260 migrantes", "HND"),
+        ("Mais de 2.000 pessoas estão nos abrigos montados pela Operação Acolhida.", "2.000 pessoas", "BRA"),
+    ],
+)
+def test_portuguese_agencies_sources_and_removals(text, quote, actor):
+    found = extract_figures(text, lang="pt").set_index("quote")
+    got = found.at[quote, "actor"]
+    assert (None if pd.isna(got) else got) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "lang", "actor"),
+    [
+        # a host that receives people acts: "a host country that is the subject" is the actor
+        ("O Brasil recebeu 1,3 milhão de venezuelanos desde 2017.", "1,3 milhão de venezuelanos", "pt", "BRA"),
+        ("Colombia recibió 2,8 millones de venezolanos.", "2,8 millones de venezolanos", "es", "COL"),
+        # a receiver of money announces none of it
+        ("O Equador recebeu US$ 4 milhões.", "US$ 4 milhões", "pt", None),
+        ("Ecuador will receive $3 million.", "$3 million", "en", None),
+    ],
+)
+def test_a_receiver_of_people_is_their_host_and_of_money_no_announcer(text, quote, lang, actor):
+    found = extract_figures(text, lang=lang).set_index("quote")
+    got = found.at[quote, "actor"]
+    assert (None if pd.isna(got) else got) == actor

@@ -318,3 +318,19 @@ def test_a_time_with_seconds_is_no_figure():
 def test_an_estimated_amount_is_approximate():
     assert extract_figures("O plano está estimado em US$ 40 milhões.", lang="pt")["qualifier"].tolist() == [
         "approx"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "qualifiers"),
+    [
+        # an amount in brackets converts the one before it, and is as approximate
+        ("Canada gave about $5 million (C$6.8 million) in 2024.", "en", ["approx", "approx"]),
+        ("O governo desembolsou apenas cerca de US$ 350 milhões (R$ 2 bilhões).", "pt", ["approx", "approx"]),
+        ("Aportó más de 3 millones de euros (US$ 3,2 millones).", "es", ["over", "over"]),
+        # one with a hedge of its own keeps it; one not in brackets is another amount
+        ("Foram US$ 2 bilhões (cerca de R$ 12 bilhões) por ano.", "pt", ["exact", "approx"]),
+        ("Chile gave about $5 million and Peru $3 million.", "en", ["approx", "exact"]),
+    ],
+)
+def test_a_conversion_in_brackets_takes_the_hedge_of_its_amount(text, lang, qualifiers):
+    assert extract_figures(text, lang=lang)["qualifier"].tolist() == qualifiers

@@ -278,3 +278,51 @@ def test_a_noun_less_number_compares_with_the_one_before_that_took_its_noun_from
     rows = _rows(text, "es")
     assert [2410, "count", "solicitud", "compared"] in rows
     assert [980, "count", "solicitud", "compared"] in rows
+
+
+def test_a_portuguese_number_before_deles_counts_what_came_before():
+    # "deles", "delas" (of them) is no noun: the number counts what the sentence named before
+    text = "Chegaram 5 mil haitianos em maio; 2 mil deles ficaram em Manaus, e 300 famílias, 120 delas com bebês."
+    assert _rows(text, "pt") == [
+        [5_000.0, "people", "person", "text"], [2_000.0, "people", "person", "of_them"],
+        [300.0, "people", "person", "text"], [120.0, "people", "person", "of_them"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "unit"),
+    [
+        # a change's first number with no noun counts what its second one names
+        ("O total passou de 1,2 mil para 12,5 mil pedidos.", "pt", "pedido"),
+        ("The total rose from 1,200 to 12,500 applications.", "en", "application"),
+        ("El total pasó de 1.200 a 12.500 solicitudes.", "es", "solicitud"),
+    ],
+)
+def test_the_first_number_of_a_change_takes_the_noun_of_the_second(text, lang, unit):
+    rows = extract_figures(text, lang=lang)
+    assert rows["unit"].tolist() == [unit, unit]
+    assert rows["unit_source"].tolist() == ["compared", "text"]  # no part of a whole: a change
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # Portuguese demonyms of the region's arrivals and donors count persons
+        ("Chegaram 926 sírios e 310 ucranianas.", "926 sírios"),
+        ("Chegaram 926 sírios e 310 ucranianas.", "310 ucranianas"),
+        ("O abrigo recebeu 40 afegãs e 12 dominicanos.", "40 afegãs"),
+    ],
+)
+def test_portuguese_demonyms_count_persons(text, quote):
+    rows = extract_figures(text, lang="pt").set_index("quote")
+    assert (rows.at[quote, "kind"], rows.at[quote, "unit"]) == ("people", "person")
+
+
+def test_a_portuguese_demonym_after_its_institution_names_the_actor():
+    rows = extract_figures("O governo canadense doará CAD 8 milhões.", lang="pt")
+    assert rows["actor"].tolist() == ["CAN"]
+
+
+def test_portuguese_words_for_persons_of_either_sex_count_persons():
+    rows = extract_figures("O abrigo recebeu 30 meninas, 20 gestantes e 15 idosas; 40 ministros participaram.",
+                           lang="pt")
+    assert rows["kind"].tolist() == ["people"] * 4

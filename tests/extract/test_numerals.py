@@ -102,6 +102,21 @@ def test_a_range_in_each_language_is_one_figure(text, lang, low, high):
     assert (row["value"], row["value_high"]) == (low, high)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "low", "high", "unit"),
+    [
+        # each end written with the same scale word is one range, not a lost first number
+        ("Entre 2 mil e 3 mil pessoas chegam por mês.", "pt", 2_000, 3_000, "person"),
+        ("O plano custará de 4 milhões a 6 milhões de reais.", "pt", 4e6, 6e6, "BRL"),
+        ("Between 2 million and 3 million people arrived.", "en", 2e6, 3e6, "person"),
+        ("Llegarán entre 5 millones y 7 millones de personas.", "es", 5e6, 7e6, "person"),
+    ],
+)
+def test_a_range_whose_ends_share_a_scale_word_is_one_figure(text, lang, low, high, unit):
+    rows = extract_figures(text, lang=lang)
+    assert rows[["value", "value_high", "unit"]].values.tolist() == [[low, high, unit]]
+
+
 def test_a_falling_pair_is_no_range():
     # "a 12 mil famílias" says to whom, not up to how much.
     rows = extract_figures("O programa pagou R$ 600 a 12 mil famílias.", lang="pt")
@@ -153,3 +168,34 @@ def test_a_round_thousand_with_a_comma_settles_the_other_commas_of_a_spanish_tex
 def test_spanish_hedges_before_an_article_or_a_negated_reach(text, quote, qualifier):
     rows = extract_figures(text, lang="es").set_index("quote")
     assert rows.at[quote, "qualifier"] == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "qualifier"),
+    [
+        # Portuguese joins "de" to the article after a fraction: "metade dos", "um terço das"
+        ("O programa atendeu quase metade dos migrantes em Roraima.", "metade", 50, "under"),
+        ("Um terço das famílias vive em abrigos.", "Um terço", 100 / 3, "exact"),
+        ("O número representa mais da metade do registrado em 2020.", "metade", 50, "over"),
+        ("Menos da metade das crianças vai à escola.", "metade", 50, "under"),
+    ],
+)
+def test_a_portuguese_fraction_before_the_contracted_of_word_is_a_share(text, quote, value, qualifier):
+    rows = extract_figures(text, lang="pt").set_index("quote")
+    assert rows.at[quote, "kind"] == "percent"
+    assert rows.at[quote, "value"] == pytest.approx(value, rel=1e-6)
+    assert rows.at[quote, "qualifier"] == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Abaixo de 300 pessoas chegaram.", "under"),
+        ("Um número inferior a 300 pessoas chegou.", "under"),
+        ("Mais ou menos 300 pessoas chegaram.", "approx"),
+        ("Um total estimado de 300 pessoas chegou.", "approx"),
+        ("O fluxo ultrapassou a marca de 300 pessoas.", "over"),
+    ],
+)
+def test_portuguese_hedges_of_bounds_and_estimates(text, qualifier):
+    assert extract_figures(text, lang="pt")["qualifier"].tolist() == [qualifier]

@@ -158,6 +158,9 @@ def test_portuguese_release_phrasing(text, figures):
         ("A Lei 13.445 e a Portaria 1.234.", "pt", ["label", "label"]),
         ("Under Law 1234 and Decree 216.", "en", ["label", "label"]),
         ("The first half of 2024.", "en", ["date", "year"]),
+        ("Na primeira metade do ano, 500 chegaram.", "pt", ["date", "no_unit"]),
+        # a date in another language the text reads: the English line atop a Portuguese release
+        ("10 February 2022. O plano pede 500 vagas.", "pt", ["date"]),
         ("Es el 1.º de mayo y la 4.ª edición.", "es", ["date", "ordinal"]),
         # A year after "até", "to", "a" ends no range: it says until when.
         ("O programa vai atender 500 até 2026.", "pt", ["no_unit", "year"]),

@@ -346,3 +346,65 @@ PERMITS = ("Unos 60.000 venezolanos pidieron el permiso. De ellos, a 52.000 ya l
 )
 def test_spanish_received_money_conversions_permits_and_returns(text, quote, measure):
     assert measure_of(text, quote, lang="es") == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # Portuguese: people counted as being somewhere, by sex or age, say who a population is
+        ("Na fronteira, existem 310 homens e 280 mulheres.", "280 mulheres", "in_need"),
+        ("Nas praças são 900 pessoas, enquanto há 75 nas igrejas.", "75", "in_need"),
+        ("A maioria dos estrangeiros estão no posto de triagem (420).", "420", "in_need"),
+        ("Setecentos e dois pessoas têm menos de 18 anos.", "Setecentos e dois pessoas", "in_need"),
+        ("Em Manaus, a maioria dos imigrantes adultos são mulheres: 530 contra 470 homens.", "530", "in_need"),
+        # a strong cue of the sentence still says what was done
+        ("Existem 2.000 venezuelanos atendidos pela operação.", "2.000 venezuelanos", "served"),
+        # the whole a part is counted from is the population it is drawn from
+        ("O país tem 8.100 haitianos reconhecidos como refugiados, de um total de 61.000 haitianos que "
+         "vivem no país.", "61.000 haitianos", "in_need"),
+    ],
+)
+def test_portuguese_people_counted_where_they_are_are_a_population(text, quote, measure):
+    assert measure_of(text, quote, lang="pt") == measure
+
+
+def test_people_counted_where_they_are_take_the_action_their_paragraph_states():
+    # "há" only says the people are there: the paragraph's strong cue says what was done to them
+    text = ("O governo interiorizou 3.000 venezuelanos em maio. "
+            "Entre eles, há 800 crianças.")
+    figures = build_tables([document(text, lang="pt")])["figures"].set_index("quote")
+    assert figures.at["800 crianças", "measure"] == "resettled"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # Portuguese verbs the tables lacked: the present and the infinitive say it as the past does
+        ("O plano nacional requer US$ 80 milhões.", "US$ 80 milhões", "appeal"),
+        ("A agência precisa de US$ 12 milhões para o inverno.", "US$ 12 milhões", "appeal"),
+        ("O Chile vai doar US$ 2 milhões ao fundo.", "US$ 2 milhões", "new_funding"),
+        ("O ministério liberou R$ 45 milhões para os abrigos.", "R$ 45 milhões", "new_funding"),
+        ("Em 2022, o comitê reconheceu 9 mil pessoas como refugiadas.", "9 mil pessoas", "regularised"),
+        ("A prefeitura contratou 120 migrantes haitianos.", "120 migrantes", "employed"),
+        ("Cerca de 900 venezuelanos cruzam a fronteira por dia.", "900 venezuelanos", "in_need"),
+        ("Depois das chuvas, 3.100 pessoas estão desabrigadas.", "3.100 pessoas", "in_need"),
+        # "acolheu" took people in; "acolhe" hosts them
+        ("Portugal acolheu 2 mil refugiados ucranianos em 2022.", "2 mil refugiados", "resettled"),
+        ("O país acolhe 400 mil venezuelanos.", "400 mil venezuelanos", "in_need"),
+        # money approved, guaranteed or committed is new; money asked for, an appeal
+        ("A Câmara aprovou R$ 70 milhões para os abrigos.", "R$ 70 milhões", "new_funding"),
+        ("A Suécia comprometeu-se com 4 milhões de euros.", "4 milhões de euros", "new_funding"),
+        ("Chegou só 30% dos US$ 900 milhões solicitados.", "US$ 900 milhões", "appeal"),
+        # trained, vaccinated, naturalised, expelled, employed, emigrated
+        ("O curso capacitou 600 migrantes.", "600 migrantes", "participants"),
+        ("A equipe vacinou 7 mil haitianos.", "7 mil haitianos", "served"),
+        ("Portugal naturalizou 2 mil brasileiros.", "2 mil brasileiros", "regularised"),
+        ("O país expulsou 90 estrangeiros.", "90 estrangeiros", "enforcement"),
+        ("A fábrica empregou 450 refugiados.", "450 refugiados", "employed"),
+        ("A agência estima que 5 milhões de haitianos emigraram.", "5 milhões de haitianos", "in_need"),
+        # help given to people is a programme reaching them, whatever place the sentence names
+        ("A agência prestou assistência a 60 mil pessoas na região.", "60 mil pessoas", "served"),
+    ],
+)
+def test_portuguese_verbs_in_every_tense_tell_the_measure(text, quote, measure):
+    assert measure_of(text, quote, lang="pt") == measure
