@@ -179,8 +179,10 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
     actors = {r[f"name_{lang}"]: r["code"] for r in country_rows if r.get(f"name_{lang}")}
     actors.update({r["name_en"]: r["code"] for r in country_rows})
     actors.update({r["alias"]: r["code"] for r in tables.all("country_aliases", ("alias", "code", "lang"))})
-    place_names = frozenset(actors)
     actor_rows = tables.all("actors", ("alias", "actor", "actor_kind"))
+    # A region (a state, a province) is a place as a country is: a preposition makes it where,
+    # not who ("os estados do Paraná, Santa Catarina e Rio Grande do Sul"); as a subject it acts.
+    place_names = frozenset(actors) | {r["alias"] for r in actor_rows if r["actor_kind"] == "region"}
     actors.update({r["alias"]: r["actor"] for r in actor_rows})
     institutions = [r["word"] for r in tables.rows("institution_nouns", ("word", "lang"))]
     noun_first = tables.style["noun_first"] == "true"

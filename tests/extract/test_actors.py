@@ -396,3 +396,17 @@ def test_a_receiver_of_people_is_their_host_and_of_money_no_announcer(text, quot
     found = extract_figures(text, lang=lang).set_index("quote")
     got = found.at[quote, "actor"]
     assert (None if pd.isna(got) else got) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # a state acting stands for its country
+        ("Santa Catarina integrou 3.200 haitianos em 2023.", "3.200 haitianos", "BRA"),
+        # a list of states after a preposition is a list of places, as a list of countries is
+        ("Os migrantes foram levados para os estados do Paraná, Santa Catarina e Rio Grande do Sul, "
+         "onde vivem 5 mil pessoas.", "5 mil pessoas", None),
+    ],
+)
+def test_a_region_acts_for_its_country_and_is_a_place_when_governed(text, quote, actor):
+    assert actor_in(text, quote, "pt") == actor
