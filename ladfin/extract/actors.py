@@ -124,6 +124,8 @@ class SentenceActors:
         if self._owned_names is None:
             self._owned_names = {}
             clean = self._layout.clean
+            if not self._vocab.owned_agency_re.search(clean):
+                return self._owned_names  # no agency is followed by "of": none is given an owner
             for m in self._vocab.actor_re.finditer(clean):
                 alias = fold(m.group())
                 code = self._vocab.actors[alias]

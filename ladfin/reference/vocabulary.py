@@ -105,6 +105,7 @@ class Vocabulary:
     heading_re: re.Pattern        # a word that opens a heading even with a full stop in it
     # -- actors and places
     actor_re: re.Pattern
+    owned_agency_re: re.Pattern   # an agency's name, then "of": a text where one may be given its country
     actors: dict[str, str]        # alias as written -> actor code
     place_names: frozenset[str]   # the aliases that are names of countries
     article_prepositions: frozenset[str]  # a place preposition that is also an article ("a"): no place before an agency
