@@ -11,13 +11,13 @@ the tables in `read`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from ladfin import paths
 from ladfin.core.vocab import Qualifier
-from ladfin.reference import numbers, words
+from ladfin.reference import numbers, patterns, words
 from ladfin.reference.read import Tables, fold, read_table
 from ladfin.reference.words import Country
 
@@ -105,7 +105,7 @@ class Vocabulary:
     heading_re: re.Pattern        # a word that opens a heading even with a full stop in it
     # -- actors and places
     actor_re: re.Pattern
-    owned_agency_re: re.Pattern   # an agency's name, then "of": a text where one may be given its country
+    abbreviation_of_re: re.Pattern  # "(INM) de": an abbreviation in brackets, then the of word
     actors: dict[str, str]        # alias as written -> actor code
     place_names: frozenset[str]   # the aliases that are names of countries
     article_prepositions: frozenset[str]  # a place preposition that is also an article ("a"): no place before an agency
@@ -119,6 +119,23 @@ class Vocabulary:
     list_gap_re: re.Pattern       # what separates two names of a list: ", ", " and "
     verb_after_re: re.Pattern     # a lower-case word after a name, not a conjunction
     possessive_re: re.Pattern     # "'s" right after a name
+    # -- compiled when first asked, once per name
+    _named_of: dict[str, re.Pattern] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def named_of_re(self, alias: str) -> re.Pattern:
+        """Return the pattern of an actor's name, `alias`, then the of word: "Instituto ... (INM) de".
+
+        Where it occurs, the text may give a government agency its country
+        (`SentenceActors._owned`). One pattern per name, compiled when first asked:
+        it opens with the name's letters, which the regex engine finds fast.
+        """
+        if alias not in self._named_of:
+            self._named_of[alias] = re.compile(rf"""
+                {patterns.alternation([alias])}(?![\w])
+                (?:\s*\([^()]{{1,15}}\))?\s+             # (INM)
+                (?i:{re.escape(self.of_word)})\s+      # de
+            """, re.X)
+        return self._named_of[alias]
 
 
 @cache

@@ -201,13 +201,10 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
         # Opens with the names' first letters (capitals), which the regex engine skips
         # ahead to; that the name starts a word is checked by the caller (figures.py).
         "actor_re": re.compile(rf"{alternation(actors)}(?![\w])"),
-        # A government agency's name, then the language's "of" (the gap SentenceActors._owner
-        # reads): where a text may name the country owning an agency ("el Instituto Nacional
-        # de Migración (INM) de Honduras"). Most texts do nowhere, and then no name needs
-        # reading for its owner.
-        "owned_agency_re": re.compile(rf"""
-            {alternation(a for a, code in actors.items() if code in countries and a not in place_names)}
-            (?![\w])(?:\s*\([^()]{{1,15}}\))?\s+   # Instituto Nacional de Migración (INM)
+        # An abbreviation in brackets, then the language's "of" (the gap SentenceActors._owner
+        # reads after an agency's name): "(INM) de Honduras" may give the agency INM its country.
+        "abbreviation_of_re": re.compile(rf"""
+            \(\s*([^()\s]{{2,15}})\s*\)\s+          # (INM)
             (?i:{re.escape(tables.style["of_word"])})\s+  # de
         """, re.X),
         # Read backwards from the name (Layout.match_before).
