@@ -77,7 +77,8 @@ class SentenceActors:
                 pos = name_end
                 if clean[name_end:name_end + 2].lstrip().startswith("$"):  # "US$ 66", "US $ 92": a currency
                     continue
-                if "©" in clean[max(start, name_start - 40):name_start].rsplit("\n", 1)[-1]:
+                window = clean[max(start, name_start - 40):name_start]
+                if "©" in window and "©" in window.rsplit("\n", 1)[-1]:
                     continue  # "©UNICEF", "Foto: © Allana Ferreira/ACNUR": a photo credit, no actor
                 alias = fold(m.group())
                 code = vocab.actors[alias]

@@ -310,6 +310,8 @@ def _ends_long_line(line: str) -> bool:
     is one whatever it ends with: a page's lead paragraph often lacks its full
     stop, and no hard wrap runs that long.
     """
+    if len(line) <= WRAP_WIDTH:
+        return False  # most lines: no need to strip one
     text = line.rstrip()
     return len(text) > UNWRAPPED_WIDTH or (len(text) > WRAP_WIDTH and text[-1:] in ".!?:”\"’)")
 
