@@ -70,6 +70,7 @@ class Vocabulary:
     # -- currencies
     currency_prefix_re: re.Pattern  # a currency symbol or code ending right before a number
     currency_prefix_width: int    # how far before a number currency_prefix_re can start
+    currency_prefix_ends: frozenset[str]  # the last characters of its codes and symbols: "$", "D", "€"
     currency_suffix_re: re.Pattern  # a currency name or code right after a number
     currencies: dict[str, str]    # alias (lower case for names) -> ISO code, "$" or "peso"
     currency_heads: dict[str, frozenset[str]]  # "dollars" -> every code whose name ends so
