@@ -90,7 +90,7 @@ def build_currencies(tables: Tables, countries: dict[str, Country]) -> dict:
             )$
         """, re.X),
         "currency_prefix_width": max(map(len, prefixes), default=0) + 2,  # "US$ 5", "$\n5"
-        "currency_prefix_ends": frozenset(p[-1] for p in prefixes),
+        "currency_prefix_ends": frozenset(p.rstrip()[-1:] for p in prefixes),
         "currency_suffix_re": re.compile(rf"""
             ^(?:
                 \s+(?:{of}\s+)?                  # (5 million) (of)
