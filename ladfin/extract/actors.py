@@ -50,6 +50,7 @@ class SentenceActors:
         self._groups: dict[int, tuple[str, str]] = {}
         self._recipients: dict[tuple[int, str | None], tuple[str, ...]] = {}
         self._owned_names: dict[str, str] | None = None
+        self._ownable: dict[str, bool] | None = None  # by alias: whether `_owned` may hold it
 
     def _found(self, sentence: int) -> list[_Name]:
         """Return each name in a sentence: where it is, its code and alias, whether it is a place.
@@ -86,12 +87,14 @@ class SentenceActors:
                 scanned = name_start
                 if clean[name_end:name_end + 2].lstrip().startswith("$"):  # "US$ 66", "US $ 92": a currency
                     continue
-                if "©" in clean[max(start, name_start - 40):name_start].rsplit("\n", 1)[-1]:
+                window = clean[max(start, name_start - 40):name_start]
+                if "©" in window and "©" in window.rsplit("\n", 1)[-1]:
                     continue  # "©UNICEF", "Foto: © Allana Ferreira/ACNUR": a photo credit, no actor
                 alias = fold(m.group())
                 code = vocab.actors[alias]
                 if code in vocab.countries and alias not in vocab.place_names:
-                    code = self._owner(clean, name_end, end) or self._owned().get(alias, code)
+                    code = self._owner(clean, name_end, end) or (
+                        self._owned().get(alias, code) if self._may_be_owned(alias) else code)
                 if found and vocab.actors[found[-1].alias] == vocab.actors[alias] \
                         and _ABBREVIATION_GAP.fullmatch(clean, previous_end, name_start):
                     # "International Organization for Migration (IOM)": one name written twice
@@ -211,6 +214,19 @@ class SentenceActors:
                     if abbreviation and self._vocab.actors.get(abbreviation.group(1)) == code:
                         self._owned_names[abbreviation.group(1)] = owner
         return self._owned_names
+
+    def _may_be_owned(self, alias: str) -> bool:
+        """Tell whether the text may give the agency `alias` an owner: where `_owned` could find one.
+
+        `_owned` reads every name of the text; an owner needs the name, or it as
+        an abbreviation in brackets, then the of word: two searches that skip
+        ahead to the name's letters and to "(", so most texts need no such read.
+        """
+        if self._ownable is None:  # an abbreviation in brackets before "of" may own: "(INM) de Honduras"
+            self._ownable = {m.group(1): True for m in self._vocab.abbreviation_of_re.finditer(self._layout.clean)}
+        if alias not in self._ownable:
+            self._ownable[alias] = bool(self._vocab.named_of_re(alias).search(self._layout.clean))
+        return self._ownable[alias]
 
     def _owner(self, clean: str, name_end: int, end: int) -> str | None:
         """Return the country named after a government agency's name: "Instituto ... (INM) de Honduras".

@@ -108,7 +108,7 @@ def _number(value: float) -> str:
 def _check_row(row: dict, clean: str, limits: dict[tuple[str, str], float], foreign: re.Pattern | None) -> None:
     values = [v for v in (row["value"], row["value_high"]) if v is not None]
     limit = _limit(limits, row["kind"], row["unit"])
-    if not all(math.isfinite(v) for v in values):
+    if not all(map(math.isfinite, values)):
         _flag(row, "implausible_value", "the number overflows: too many digits to be read as a figure", empty=True)
         return
     if limit is not None and any(abs(v) > limit for v in values):

@@ -186,7 +186,7 @@ def read_layout(raw: str, vocab: Vocabulary, *, doc: str = "<text>") -> Layout:
             mask(m.start(3), m.end(3), "url")
     if "http" in raw or "www." in raw:
         pos = 0
-        while url := _URL.search(raw, pos):
+        while url := _next_url(raw, pos):
             if url.start() and (raw[url.start() - 1].isalnum() or raw[url.start() - 1] == "_"):
                 pos = url.start() + 1  # inside a word: not a URL
                 continue
@@ -222,6 +222,22 @@ def read_layout(raw: str, vocab: Vocabulary, *, doc: str = "<text>") -> Layout:
         section_starts=tuple(s.start for s in sections),
         backwards=backwards,
     )
+
+
+def _next_url(raw: str, pos: int) -> re.Match | None:
+    """Return `_URL.search(raw, pos)`, its openings found by `str.find`.
+
+    A pattern opening with two words is searched by testing each "h" and "w" of
+    the text; a URL can only start where "http" or "www." does.
+    """
+    while True:
+        starts = [at for at in (raw.find("http", pos), raw.find("www.", pos)) if at >= 0]
+        if not starts:
+            return None
+        url = _URL.match(raw, min(starts))
+        if url:
+            return url
+        pos = min(starts) + 1
 
 
 def _join_soft_hyphens(raw: str, canvas: Canvas) -> None:
@@ -314,6 +330,8 @@ def _ends_long_line(line: str) -> bool:
     is one whatever it ends with: a page's lead paragraph often lacks its full
     stop, and no hard wrap runs that long.
     """
+    if len(line) <= WRAP_WIDTH:
+        return False  # most lines: no need to strip one
     text = line.rstrip()
     return len(text) > UNWRAPPED_WIDTH or (len(text) > WRAP_WIDTH and text[-1:] in ".!?:”\"’)")
 

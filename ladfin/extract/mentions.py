@@ -290,7 +290,14 @@ def _names_persons(right: str, vocab: Vocabulary) -> bool:
 
 
 def _currency_prefix(left: str, vocab: Vocabulary) -> re.Match | None:
-    """Return the currency symbol or code that ends `left` ("US$ "), searched only as far back as one can start."""
+    """Return the currency symbol or code that ends `left` ("US$ "), searched only as far back as one can start.
+
+    Only white space follows the currency (the pattern ends in `\\s?$`): `left`
+    whose last other character is none a currency ends with (most often a
+    lower-case word's) holds none, and is not searched.
+    """
+    if left.rstrip()[-1:] not in vocab.currency_prefix_ends:
+        return None
     return vocab.currency_prefix_re.search(left, max(len(left) - vocab.currency_prefix_width, 0))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ladfin.reference.patterns import NEVER, alternation, cases, reversed_alternation
+from ladfin.reference.patterns import NEVER, alternation, cases, initials, reversed_alternation
 from ladfin.reference.read import Tables
 
 def build_number_style(tables: Tables) -> dict:
@@ -163,7 +163,8 @@ def build_tokens(tables: Tables, numeral: str) -> dict:
         for w in months + cases(tens + teens + hundreds) + cases(small + alone) + cases(articles + halves)
         + cases(fractions)
     }
-    opens = rf"{alternation(first_words)}(?!\w)"
+    # Most places tried (a space, a comma) start no such word: one class test rejects them.
+    opens = rf"(?={initials(first_words)}){alternation(first_words)}(?!\w)"
     start = rf"""
         [^a-zA-Z ]                        # any character but a letter or a space:
         (?:

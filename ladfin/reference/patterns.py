@@ -53,6 +53,21 @@ def reversed_alternation(words: Iterable[str], *, flags: str = "") -> str:
     return alternation((w[::-1] for w in words), flags=flags)
 
 
+def initials(words: Iterable[str]) -> str:
+    """Return a character class of the words' first characters, to test before their `alternation`.
+
+    The regex engine tries a trie's first-level branches one by one, so at a
+    place where no word starts a failing match costs a test per first letter;
+    a class is one test. Put as a lookahead before the alternation where most
+    places tried start no word ("the space before a number word").
+
+    >>> initials(["two", "Two", "ten"])
+    '[Tt]'
+    """
+    firsts = sorted({w[0] for w in words if w})
+    return "[" + "".join(r"\s" if ch == " " else re.escape(ch) for ch in firsts) + "]" if firsts else NEVER
+
+
 def _trie_pattern(node: dict) -> str:
     branches = [
         (r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child)

@@ -11,13 +11,13 @@ the tables in `read`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from ladfin import paths
 from ladfin.core.vocab import Qualifier
-from ladfin.reference import numbers, words
+from ladfin.reference import numbers, patterns, words
 from ladfin.reference.read import Tables, fold, read_table
 from ladfin.reference.words import Country
 
@@ -72,6 +72,7 @@ class Vocabulary:
     # -- currencies
     currency_prefix_re: re.Pattern  # a currency symbol or code ending right before a number
     currency_prefix_width: int    # how far before a number currency_prefix_re can start
+    currency_prefix_ends: frozenset[str]  # the last characters of its codes and symbols: "$", "D", "€"
     currency_suffix_re: re.Pattern  # a currency name or code right after a number
     currencies: dict[str, str]    # alias (lower case for names) -> ISO code, "$" or "peso"
     currency_heads: dict[str, frozenset[str]]  # "dollars" -> every code whose name ends so
@@ -107,6 +108,7 @@ class Vocabulary:
     heading_re: re.Pattern        # a word that opens a heading even with a full stop in it
     # -- actors and places
     actor_re: re.Pattern
+    abbreviation_of_re: re.Pattern  # "(INM) de": an abbreviation in brackets, then the of word
     actors: dict[str, str]        # alias as written -> actor code
     place_names: frozenset[str]   # the aliases that are names of countries
     agency_names: frozenset[str]  # the aliases of a government's agencies (actors.csv, actor_kind agency)
@@ -126,6 +128,23 @@ class Vocabulary:
     possessive_re: re.Pattern     # "'s" right after a name
     provider_after_re: re.Pattern  # "funding" right after an agency's name: it provides, it is no place
     clause_before_rev_re: re.Pattern  # "as", "because" before a name, reversed: it opens another clause
+    # -- compiled when first asked, once per name
+    _named_of: dict[str, re.Pattern] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def named_of_re(self, alias: str) -> re.Pattern:
+        """Return the pattern of an actor's name, `alias`, then the of word: "Instituto ... (INM) de".
+
+        Where it occurs, the text may give a government agency its country
+        (`SentenceActors._owned`). One pattern per name, compiled when first asked:
+        it opens with the name's letters, which the regex engine finds fast.
+        """
+        if alias not in self._named_of:
+            self._named_of[alias] = re.compile(rf"""
+                {patterns.alternation([alias])}(?![\w])
+                (?:\s*\([^()]{{1,15}}\))?\s+             # (INM)
+                (?i:{re.escape(self.of_word)})\s+      # de
+            """, re.X)
+        return self._named_of[alias]
 
 
 @cache

@@ -92,6 +92,7 @@ def build_currencies(tables: Tables, countries: dict[str, Country]) -> dict:
             )$
         """, re.X),
         "currency_prefix_width": max(map(len, prefixes), default=0) + 2,  # "US$ 5", "$\n5"
+        "currency_prefix_ends": frozenset(p.rstrip()[-1:] for p in prefixes),
         "currency_suffix_re": re.compile(rf"""
             ^(?:
                 \s+(?:{of}\s+)?                  # (5 million) (of)
@@ -207,6 +208,12 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
         # Opens with the names' first letters (capitals), which the regex engine skips
         # ahead to; that the name starts a word is checked by the caller (figures.py).
         "actor_re": re.compile(rf"{alternation(actors)}(?![\w])"),
+        # An abbreviation in brackets, then the language's "of" (the gap SentenceActors._owner
+        # reads after an agency's name): "(INM) de Honduras" may give the agency INM its country.
+        "abbreviation_of_re": re.compile(rf"""
+            \(\s*([^()\s]{{2,15}})\s*\)\s+          # (INM)
+            (?i:{re.escape(tables.style["of_word"])})\s+  # de
+        """, re.X),
         # Read backwards from the name (Layout.match_before).
         "place_before_rev_re": re.compile(rf"""
             (?P<city>\s+,[\w.’'-]*[A-Z])?                                # Lima, (Peru)

@@ -186,6 +186,20 @@ def test_a_government_agency_named_with_its_country_is_that_countrys_all_through
 
 
 @pytest.mark.parametrize(
+    "owned",
+    [
+        "El Instituto Nacional de Migración de Honduras",    # the full name, then "de" and the country
+        "El Instituto Nacional\nde Migración de\nHonduras",  # the same, hard-wrapped
+    ],
+)
+def test_an_agency_given_its_country_once_is_that_countrys_where_named_again_without_it(owned):
+    text = (f"{owned} informó que 5.000 personas retornaron.\n\n"
+            "El Instituto Nacional de Migración dijo que 300 personas más llegarán.")
+    assert _actor_es(text, "300 personas") == "HND"
+    assert _actor_es(text.replace("Honduras", "la región"), "300 personas") == "MEX"  # no country: the default
+
+
+@pytest.mark.parametrize(
     ("text", "quote", "actor"),
     [
         # the source of a statistic: data or a report of an agency, or an agency's own tool
