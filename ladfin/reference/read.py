@@ -37,8 +37,8 @@ def read_table(name: str, columns: tuple[str, ...], *, directory: Path | None = 
     """Return the rows of data/reference/<name>.csv as dicts, checking its columns.
 
     Raises:
-        ReferenceDataError: the file is missing, lacks a column, or has an empty cell in
-            a required column.
+        ReferenceDataError: the file is missing, lacks a column, has a row of more or
+            fewer cells than its header, or has an empty cell in a required column.
     """
     path = (directory or paths.reference_dir()) / f"{name}.csv"
     if not path.is_file():
@@ -49,6 +49,12 @@ def read_table(name: str, columns: tuple[str, ...], *, directory: Path | None = 
     missing = [c for c in columns if c not in header]
     if missing:
         raise ReferenceDataError(f"{path}: missing column(s) {', '.join(missing)}")
+    # A regex cell holding a comma ("#{1,6}") unquoted splits into two cells, and the rule it
+    # states silently never matches: a row of more or fewer cells than the header is refused.
+    ragged = [i + 2 for i, row in enumerate(rows) if None in row or None in row.values()]
+    if ragged:
+        raise ReferenceDataError(f"{path}: line(s) {ragged[:10]} hold more or fewer cells than the header "
+                                 f"({', '.join(header)}); quote a cell that holds a comma")
     bad = [i + 2 for i, row in enumerate(rows) if any(not (row[c] or "").strip() for c in columns)]
     if bad:
         raise ReferenceDataError(f"{path}: empty required cell on line(s) {bad[:10]}")
