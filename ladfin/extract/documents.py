@@ -7,6 +7,7 @@ import hashlib
 import io
 import os
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -42,6 +43,50 @@ class Document:
     lang: str = "en"
     entry: dict = field(default_factory=dict)  # its catalog row; empty outside the catalog
     detected: bool = False    # `lang` was detected, not given: a paragraph in another language is detected too
+
+    @property
+    def sha256(self) -> str:
+        """The hex SHA-256 of the text's UTF-8 bytes: the file's, as `read_text` leaves them untouched."""
+        return hashlib.sha256(self.raw.encode("utf-8")).hexdigest()
+
+    def read(self) -> Document:
+        """Return the document itself: it is read already (see `Unread`)."""
+        return self
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A catalogued document not read yet: its file, language and catalog row, whose sha256 `read_catalog` checked.
+
+    A build that keeps the rows of documents read before (`ladfin.tables.batches`)
+    knows a document by its name, language, catalog row and `sha256`, so an
+    unchanged document is never read; `read` reads one that is needed.
+    """
+
+    path: Path
+    lang: str
+    entry: dict
+
+    @property
+    def doc(self) -> str:
+        return self.path.name
+
+    @property
+    def sha256(self) -> str:
+        """The SHA-256 the catalog gives, checked against the file when the catalog was read."""
+        return self.entry["sha256"].strip().lower()
+
+    def read(self) -> Document:
+        """Return the document read from its file.
+
+        Raises:
+            DocumentError: the file cannot be read, or no longer matches the catalog's sha256.
+        """
+        document = read_document(self.path, lang=self.lang, entry=self.entry)
+        if document.sha256 != self.sha256:
+            raise DocumentError(f"{self.path}: changed after the catalog was checked (its sha256 no longer "
+                                "matches catalog.csv); run the build again")
+        return document
 
 
 def max_document_bytes(max_mb: float | None = None) -> int:
@@ -179,13 +224,16 @@ def _parse_date(value: str) -> date | None:
     return date.fromisoformat(day) if day else None
 
 
-def read_catalog(path: Path | None = None, *, max_mb: float | None = None) -> list[dict]:
+def read_catalog(path: Path | None = None, *, max_mb: float | None = None,
+                 hashes: Mapping[str, str] | None = None) -> list[dict]:
     """Return the catalog's rows after checking them against the files beside it.
 
     Checks that every file has an entry and every entry a file directly inside the
     catalog's folder, hashes match, dates parse, ids are unique, kinds are known, and
     no file is over the `max_mb` limit. A catalog saved with a UTF-8 byte order mark
-    (Excel's "CSV UTF-8") reads like one without.
+    (Excel's "CSV UTF-8") reads like one without. `hashes` maps file names to the
+    SHA-256 of their bytes where the caller has just taken it (a build reads each file
+    once for its inputs digest and its check); any other file is hashed here.
 
     Raises:
         CatalogError: the catalog cannot be read, lists no documents, or has problems
@@ -205,7 +253,7 @@ def read_catalog(path: Path | None = None, *, max_mb: float | None = None) -> li
     rows = list(reader)
     if not rows:
         raise CatalogError(f"{path}: no documents listed; add a row for each file in {path.parent}")
-    problems = catalog_problems(rows, path.parent, max_mb=max_mb)
+    problems = catalog_problems(rows, path.parent, max_mb=max_mb, hashes=hashes)
     if problems:
         raise CatalogError(f"{path}: {len(problems)} problem(s)\n{list_problems(problems)}")
     return rows
@@ -237,8 +285,10 @@ def _unsafe_name(value: str, raw_dir: Path, inside: Path | None = None) -> str |
     return None
 
 
-def catalog_problems(rows: list[dict], raw_dir: Path, *, max_mb: float | None = None) -> list[str]:
-    """Return every problem in catalog rows, each naming its line, file and field."""
+def catalog_problems(rows: list[dict], raw_dir: Path, *, max_mb: float | None = None,
+                     hashes: Mapping[str, str] | None = None) -> list[str]:
+    """Return every problem in catalog rows, each naming its line, file and field (`hashes`: see `read_catalog`)."""
+    hashes = hashes or {}
     limit = max_document_bytes(max_mb)
     problems = []
     seen_ids: dict[str, int] = {}
@@ -272,7 +322,7 @@ def catalog_problems(rows: list[dict], raw_dir: Path, *, max_mb: float | None = 
         elif (size := file.stat().st_size) > limit:
             problems.append(f"{where}: {size / _MB:.3g} MB is over the {limit / _MB:.3g} MB "
                             f"limit for a document; raise it with {MAX_MB_VARIABLE}")
-        elif row["sha256"] and sha256(file) != row["sha256"].strip().lower():
+        elif row["sha256"] and (hashes.get(row["file"]) or sha256(file)) != row["sha256"].strip().lower():
             problems.append(f"{where}: sha256 does not match the file (was it edited?)")
     with os.scandir(raw_dir) as entries:  # names, not Paths: 10,000 Paths take a second to sort
         for entry in sorted(entries, key=lambda e: e.name):

@@ -22,7 +22,7 @@ from ladfin.tables.batches import Batch, BatchStore
 from ladfin.tables.cache import ExtractionCache
 from ladfin.tables.engines import Engine, LocalEngine
 from ladfin.core.cells import join_values, split_values
-from ladfin.extract.documents import Document, catalog_date
+from ladfin.extract.documents import Document, Unread, catalog_date
 from ladfin.extract.figures import extract_document, reading_vocabulary
 from ladfin.extract.layout import read_layout
 from ladfin.link.announcements import build_announcements, link_mentions
@@ -255,14 +255,15 @@ def build_events(documents: pd.DataFrame, announcements: pd.DataFrame) -> pd.Dat
     return events.sort_values(["event_date", "event_id"], na_position="last")
 
 
-def read_batches(documents: Iterable[Document], *, fx_policy: Policy = "on_date",
+def read_batches(documents: Iterable[Document | Unread], *, fx_policy: Policy = "on_date",
                  cache: ExtractionCache | None = None, store: BatchStore | None = None,
                  batch_size: int = BATCH_SIZE, engine: Engine | None = None) -> Iterator[Batch]:
     """Yield batches holding the rows of `documents`, in their order: from `store` where kept, else read.
 
     Documents are taken one at a time and at most `batch_size` unread ones are
     held at once; each batch read is kept in `store`. Documents a store serves
-    are yielded as the parts of its batches that hold them, in their order.
+    are yielded as the parts of its batches that hold them, in their order, and
+    an `Unread` one is read only when no batch holds it.
     """
     pending: list[Document] = []
     keys: dict[str, str] = {}
@@ -279,7 +280,7 @@ def read_batches(documents: Iterable[Document], *, fx_policy: Policy = "on_date"
         if served:
             yield from _served(served, store)
             served = []
-        pending.append(document)
+        pending.append(document.read())
         if key is not None:
             keys[document.doc] = key
         if len(pending) >= batch_size:
@@ -314,13 +315,15 @@ def _served(served: list[tuple[str, str]], store: BatchStore) -> Iterator[Batch]
 
 def _ordered(batch: Batch, docs: list[str]) -> Batch:
     """Return the rows of `docs` from a stored batch, documents in the order of `docs`."""
+    if batch.documents["doc"].tolist() == docs:  # the whole batch, in its order: as a build reads it again
+        return batch
     part = batch.only(set(docs))
     rank = {doc: n for n, doc in enumerate(docs)}
     return Batch(*(getattr(part, p).sort_values("doc", key=lambda d: d.map(rank), kind="stable")
                    for p in ("documents", "figures", "skipped")))
 
 
-def build_tables(documents: Iterable[Document], *, fx_policy: Policy = "on_date",
+def build_tables(documents: Iterable[Document | Unread], *, fx_policy: Policy = "on_date",
                  cache: ExtractionCache | None = None, store: BatchStore | None = None,
                  batch_size: int = BATCH_SIZE, engine: Engine | None = None) -> dict[str, pd.DataFrame]:
     """Return every table built from `documents`, each checked against its schema.

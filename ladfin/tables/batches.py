@@ -12,9 +12,11 @@ exchange-rate policy), one partition per batch:
     data/interim/batches/<digest>/
       batch-3f2a9c01d4e5b6a7/   documents.parquet, figures.parquet, skipped.parquet, manifest.json
 
-A document's key hashes its text, language, name and catalog row with that
-digest: an edited document, catalog row, vocabulary or code misses, and is
-read again. manifest.json, written last, names each document of the batch
+A document's key hashes the SHA-256 of its text, its language, name and
+catalog row with that digest: an edited document, catalog row, vocabulary or
+code misses, and is read again. A catalogued document's SHA-256 is the one its
+catalog row gives (checked against the file), so a document kept here is not
+read at all. manifest.json, written last, names each document of the batch
 with its key and each file with the SHA-256 of its bytes; a batch whose
 manifest is unreadable or whose files do not match is removed and its
 documents read again, never trusted. A batch none of whose documents is
@@ -40,8 +42,7 @@ from pathlib import Path
 import pandas as pd
 
 from ladfin import paths
-from ladfin.extract.documents import Document
-from ladfin.tables.cache import document_key
+from ladfin.extract.documents import Document, Unread
 
 FORMAT = 1  # bump when the layout of a batch changes
 # What the per-document stage runs: these packages, and of ladfin/tables the files that read documents
@@ -95,9 +96,16 @@ class BatchStore:
         if reuse:
             self._open()
 
-    def key(self, document: Document) -> str:
-        """Return a document's key: its text, name, language and catalog row, under this store's digest."""
-        return document_key(document, self.digest)
+    def key(self, document: Document | Unread) -> str:
+        """Return a document's key: its text's SHA-256, name, language and catalog row, under this store's digest.
+
+        A document and the same file not yet read (`Unread`) have one key.
+        """
+        digest = hashlib.sha256(self.digest.encode())
+        digest.update(document.sha256.encode())
+        digest.update(json.dumps([document.doc, document.lang, document.entry], sort_keys=True,
+                                 default=str).encode())
+        return digest.hexdigest()
 
     def find(self, key: str) -> tuple[str, str] | None:
         """Return (batch name, doc) of a stored document key, or None: then the document is read again."""

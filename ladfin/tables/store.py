@@ -38,11 +38,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from ladfin import paths
 from ladfin.core import datapackage, schema
 from ladfin.errors import BuildError, LadfinError, OutputError, output_error
-from ladfin.extract.documents import Document, read_catalog, read_document
+from ladfin.extract.documents import Unread, read_catalog
 from ladfin.normalise.coverage import data_package_versions
 from ladfin.normalise.rates import Policy
 from ladfin.tables.assemble import build_tables
@@ -62,23 +63,33 @@ _TEMPORARY = re.compile(r"^\.(build|link)-")
 _VERSION = re.compile(r"^\d{4}-\d\d-\d\dT\d{6}Z-[0-9a-f]{10}(-\d+)?$")
 
 
-def inputs_digest(root: Path | None = None) -> str:
-    """Return a hash of everything the tables are built from: raw files, reference tables, code."""
-    root = root or paths.root()
+def file_hashes(folder: Path) -> dict[str, str]:
+    """Return the hex SHA-256 of every file under `folder` (but __pycache__), by its path inside, in path order."""
+    skip = len(str(folder)) + 1  # the path inside `folder`, as relative_to gives it, without its cost
+    hashes = {}
+    for file in sorted(folder.rglob("*"), key=lambda f: f.parts):  # Path order; parts compare faster
+        if "__pycache__" not in file.parts and file.is_file():
+            hashes[str(file)[skip:]] = hashlib.sha256(file.read_bytes()).hexdigest()
+    return hashes
+
+
+def inputs_digest(root: Path | None = None, *, raw: Mapping[str, str] | None = None) -> str:
+    """Return a hash of everything the tables are built from: raw files, reference tables, code.
+
+    `raw` is `file_hashes(data/raw)` when the caller has just taken it (a build checks
+    the catalog with the same hashes, so each raw file is read once).
+    """
     digest = hashlib.sha256()
-    folders = [paths.raw_dir(), paths.reference_dir(), Path(__file__).parents[1]]
-    for folder in folders:
-        skip = len(str(folder)) + 1  # the path inside `folder`, as relative_to gives it, without its cost
-        for file in sorted(folder.rglob("*"), key=lambda f: f.parts):  # Path order; parts compare faster
-            if "__pycache__" not in file.parts and file.is_file():
-                digest.update(str(file)[skip:].encode())
-                digest.update(file.read_bytes())
+    for folder in (paths.raw_dir(), paths.reference_dir(), Path(__file__).parents[1]):
+        hashes = raw if raw is not None and folder == paths.raw_dir() else file_hashes(folder)
+        for name, sha in hashes.items():
+            digest.update(f"{name}\0{sha}\0".encode())
     return digest.hexdigest()
 
 
-def build_inputs(*, fx_policy: Policy = "on_date") -> dict:
+def build_inputs(*, fx_policy: Policy = "on_date", raw: Mapping[str, str] | None = None) -> dict:
     """Return what a build's results depend on: inputs_digest, fx_policy, and the data packages' versions."""
-    return {"inputs_digest": inputs_digest(), "fx_policy": fx_policy, "packages": data_package_versions()}
+    return {"inputs_digest": inputs_digest(raw=raw), "fx_policy": fx_policy, "packages": data_package_versions()}
 
 
 def set_files(names: Mapping | tuple[str, ...] = TABLE_NAMES, *, workbook: bool = True) -> list[str]:
@@ -155,7 +166,7 @@ def _write_set(tables: Mapping[str, pd.DataFrame], into: Path, inputs: Mapping, 
     """Return the version name of a complete, checked set of `tables`, written into the empty directory `into`.
 
     Every file is read back and compared with what was meant to be written, and each
-    Parquet table checked again against its schema, before build.json is written last.
+    Parquet file's columns checked against its schema, before build.json is written last.
     `checked`: the tables are schema.check's output (see `_encode`).
 
     Raises:
@@ -184,8 +195,10 @@ def _write_set(tables: Mapping[str, pd.DataFrame], into: Path, inputs: Mapping, 
         if _sha256(into / file) != expected["sha256"]:
             raise OutputError(f"{into / file}: the file on disk differs from what was written; "
                               "is the disk full or failing?")
+    # The rows on disk are the bytes of tables checked before writing (compared above); what is left to
+    # check is that the file, as a reader opens it, has every column in a type its schema reads.
     for name in tables:
-        schema.check(pd.read_parquet(into / f"{name}.parquet"), name)
+        schema.check(pq.read_schema(into / f"{name}.parquet").empty_table().to_pandas(), name)
     content = hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()
     now = datetime.now(UTC)
     version = f"{now:%Y-%m-%dT%H%M%SZ}-{content[:10]}"
@@ -383,25 +396,29 @@ def build_if_stale(directory: Path | None = None, *, fx_policy: Policy = "on_dat
 def _build_locked(processed: Path, fx_policy: Policy, force: bool = False,
                   engine: Engine | None = None, workbook: bool | None = None) -> dict[str, pd.DataFrame]:
     # The digest is taken before reading the documents: an input edited during the
-    # build then makes the new set stale rather than wrongly up to date.
-    inputs = build_inputs(fx_policy=fx_policy)
+    # build then makes the new set stale rather than wrongly up to date. The catalog is
+    # checked with the same hashes, so each raw file is read once, and only the
+    # documents no kept batch holds are read again (`ladfin.extract.documents.Unread`).
+    raw = file_hashes(paths.raw_dir())
+    inputs = build_inputs(fx_policy=fx_policy, raw=raw)
     cache = ExtractionCache(reuse=not force)
     store = BatchStore(digest=deriver_digest(fx_policy), reuse=not force)
-    tables = build_tables(catalogued(), fx_policy=fx_policy, cache=cache, store=store, engine=engine)
+    tables = build_tables(catalogued(hashes=raw), fx_policy=fx_policy, cache=cache, store=store, engine=engine)
     _publish_or_explain(tables, processed, inputs, workbook, checked=True)  # link_batches checked each table
     return tables
 
 
-def catalogued(catalog: Path | None = None) -> Iterator[Document]:
-    """Yield every catalogued document in catalog order, read one at a time (the catalog checked first).
+def catalogued(catalog: Path | None = None, *, hashes: Mapping[str, str] | None = None) -> Iterator[Unread]:
+    """Yield every catalogued document in catalog order, not yet read (the catalog checked first).
+
+    `hashes`: the SHA-256 of the files, when just taken (see `read_catalog`).
 
     Raises:
         CatalogError: the catalog does not match the files.
-        DocumentError: a document cannot be read.
     """
     path = catalog or paths.catalog_path()
-    for row in read_catalog(path):
-        yield read_document(path.parent / row["file"], lang=row["language"], entry=row)
+    for row in read_catalog(path, hashes=hashes):
+        yield Unread(path.parent / row["file"], row["language"], row)
 
 
 def load_table(name: str, directory: Path | None = None) -> pd.DataFrame:

@@ -258,3 +258,21 @@ def test_importing_rates_builds_no_converter():
 def test_amount_usd_times_rate_is_the_amount(code, day, value):
     out = rates.add_amount_usd(figures(money(value, code, day.isoformat())))
     assert out["amount_usd"][0] * out["fx_rate"][0] == pytest.approx(value, rel=1e-9)
+
+
+def test_every_bad_row_of_a_table_is_listed_in_line_order(tmp_path):
+    (tmp_path / "sources.csv").write_text(
+        "currency,source,file,value_column,method,attribution\n"
+        "PEN,bcrp,pen.csv,pen_per_usd,interval,x\n"
+    )
+    (tmp_path / "pen.csv").write_text(
+        "valid_from,valid_to,pen_per_usd\n2024-01-01,2024-01-02,3.5\n2024-01-05,2024-01-03,0\n"
+        "2024-01-06,not a date,3.6\n2024-01-07,2024-01-08,many\n"
+    )
+    with pytest.raises(ReferenceDataError) as caught:
+        load_sources(tmp_path)
+    lines = [line.strip().removeprefix("- ") for line in str(caught.value).splitlines()[1:]]
+    assert lines[:4] == ["row 3: dates are not an ISO interval with valid_from <= valid_to",
+                         "row 3: pen_per_usd is not a positive number",
+                         "row 4: dates are not an ISO interval with valid_from <= valid_to",
+                         "row 5: pen_per_usd is not a positive number"]

@@ -10,7 +10,7 @@ import pytest
 from fixture_docs import document, tree
 
 from ladfin import tables
-from ladfin.errors import ParameterError
+from ladfin.errors import DocumentError, ParameterError
 from ladfin.extract.documents import Document
 from ladfin.tables import BatchStore, build_tables, link_batches, read_batch
 from ladfin.tables import workbook as workbook_module
@@ -165,3 +165,23 @@ def test_a_large_set_is_complete_without_the_workbook_unless_asked(tmp_path, mon
         tables.build(workbook=True)
     tables.build()  # by default such tables are written without it
     assert not (tables.tables_dir() / "tables.xlsx").exists()
+
+
+def test_a_document_kept_in_a_batch_is_never_read_again(tmp_path):
+    raw = tree(tmp_path, TEXTS, **FIELDS) / "data" / "raw"
+    unread = list(tables.store.catalogued(raw / "catalog.csv"))
+    first = build_tables(unread, store=BatchStore(tmp_path / "batches", digest="d1"))
+    store = BatchStore(tmp_path / "batches", digest="d1")
+    assert [store.key(u) for u in unread] == [store.key(u.read()) for u in unread]  # known before it is read
+    for name in TEXTS:
+        (raw / name).unlink()  # a document served from its batch needs no file
+    assert_same_tables(build_tables(unread, store=store), first)
+    assert (store.hits, store.misses) == (len(TEXTS), 0)
+
+
+def test_a_document_edited_after_the_catalog_check_is_refused_when_read(tmp_path):
+    raw = tree(tmp_path, TEXTS, **FIELDS) / "data" / "raw"
+    unread = list(tables.store.catalogued(raw / "catalog.csv"))
+    (raw / "c.txt").write_text("Peru will welcome 9,500 refugees by 2026.", encoding="utf-8")
+    with pytest.raises(DocumentError, match=r"c\.txt: changed after the catalog was checked"):
+        build_tables(unread, store=BatchStore(tmp_path / "batches", digest="d1"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import io
 import os
 import random
 import re
@@ -145,6 +146,25 @@ def test_a_table_failing_its_schema_is_never_made_current(root):
         tables.write_tables(broken)
     assert os.readlink(processed(root) / "current") == before_target
     assert versions(root) == [before_target]
+
+
+def test_a_parquet_file_a_reader_cannot_check_is_never_made_current(root, monkeypatch):
+    built = tables.build()
+    before_target = os.readlink(processed(root) / "current")
+    encode = store._encode
+
+    def without_quote(df, name, checked=False):  # the Parquet file loses a column the CSV keeps
+        files, table = encode(df, name, checked)
+        if name == "figures":
+            buffer = io.BytesIO()
+            table.drop(columns="quote").to_parquet(buffer, index=False)
+            files["figures.parquet"] = buffer.getvalue()
+        return files, table
+
+    monkeypatch.setattr(store, "_encode", without_quote)
+    with pytest.raises(SchemaError, match="figures: missing column.*quote"):
+        tables.write_tables(built)
+    assert os.readlink(processed(root) / "current") == before_target
 
 
 def test_what_a_killed_build_left_is_removed_by_the_next(root):
