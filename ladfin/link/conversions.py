@@ -33,27 +33,30 @@ def conversions(figures: pd.DataFrame) -> dict[Hashable, Hashable]:
     """
     if not set(SENTENCE_COLUMNS) <= set(figures.columns):
         return {}
-    money = figures[figures["kind"].eq("money").fillna(False)]
+    columns = [c for c in (*SENTENCE_COLUMNS, "amount_usd") if c in figures]
+    money = figures.loc[figures["kind"].eq("money").fillna(False).to_numpy(dtype=bool), columns]
+    where = list(zip(money["doc"].tolist(), money["sentence_start"].tolist()))
+    units: dict[tuple, set] = {}
+    for key, unit in zip(where, money["unit"].tolist()):
+        units.setdefault(key, set()).add(unit)
+    money = money[[len(units[key]) > 1 for key in where]]
     if money.empty:
         return {}
-    sentence = money["sentence_start"].astype("Int64").astype(str) + "@" + money["doc"].astype(str)
-    units = money.groupby(sentence)["unit"].nunique()
-    money = money[sentence.map(units).gt(1).to_numpy()]
-    if money.empty:
-        return {}
-    unit, usd = money["unit"], money["amount_usd"] if "amount_usd" in money else None
+    unit = dict(zip(money.index, money["unit"].tolist()))
+    usd = dict(zip(money.index, money["amount_usd"].to_numpy(dtype=object, na_value=None).tolist())
+               if "amount_usd" in money else [])
     found = {}
     for placed in sentences(money):
         for a, b in zip(placed.figures, placed.figures[1:]):
             if (unit[a.index] != unit[b.index] and CONVERSION_GAP.fullmatch(placed.text, a.to, b.at)
-                    and _near(usd, a.index, b.index)):
+                    and _near(usd.get(a.index), usd.get(b.index))):
                 found[b.index] = found.get(a.index, a.index)
     return found
 
 
-def _near(usd: pd.Series | None, a: Hashable, b: Hashable) -> bool:
-    """Tell whether two amounts, in US dollars, are within MAX_RATIO of each other (False if unknown)."""
-    if usd is None or pd.isna(usd[a]) or pd.isna(usd[b]):
+def _near(a: float | None, b: float | None) -> bool:
+    """Tell whether two amounts in US dollars are within MAX_RATIO of each other (False if either is unknown)."""
+    if a is None or b is None:
         return False
-    low, high = sorted((float(usd[a]), float(usd[b])))
+    low, high = sorted((float(a), float(b)))
     return low > 0 and high <= low * MAX_RATIO
