@@ -45,6 +45,7 @@ class SentenceActors:
         self._vocab = vocab
         self._cache: dict[int, list[_Name]] = {}
         self._places: list[str] | None = None
+        self._announcer: str | None = None  # "" once read and none found
         # What figures of one sentence share, read once per document: a name's group, by where
         # the name starts, and a sentence's countries other than an actor, by (sentence, actor).
         self._groups: dict[int, tuple[str, str]] = {}
@@ -317,6 +318,23 @@ class SentenceActors:
             index -= 1
         agency = next((n for n in self._found(sentence) if n.alias in self._vocab.agency_names), None)
         return (agency.code, agency.alias) if agency else (None, None)
+
+    def announcer(self) -> str | None:
+        """Return the release's announcer: the acting name that opens it, if named more than all others together.
+
+        Never a figure's actor (that is read from its own paragraph, see `actor`),
+        only whose currency a bare "$" is where the paragraph names nobody: a
+        Canadian release's "$4 million for Haiti" is Canadian dollars. A text
+        naming several announcers evenly has none. Read once, when first asked.
+        """
+        if self._announcer is None:
+            acting = [name for index in range(len(self._layout.sentences))
+                      for name in self._found(index) if not name.is_place and not name.is_object]
+            named = Counter(name.code for name in acting)
+            leads = bool(acting) and 2 * named[acting[0].code] > len(acting)
+            code = (self._home() if acting[0].code == HOME else acting[0].code) if leads else None
+            self._announcer = code or ""
+        return self._announcer or None
 
     def _group(self, found: list[_Name], name: _Name) -> tuple[str, str]:
         """Return (codes, aliases) of `name` and the non-place names listed with it."""

@@ -18,12 +18,16 @@ class Currency:
 
 
 def resolve_currency(text: str, actor: str | None, vocab: Vocabulary,
-                     places: Callable[[], Sequence[str]] = tuple) -> Currency:
+                     places: Callable[[], Sequence[str]] = tuple,
+                     announcer: Callable[[], str | None] = lambda: None) -> Currency:
     """Return the currency that `text` ("$", "Canadian dollars", "pesos") denotes, given the actor.
 
     A code, symbol or full name maps to its ISO code. A bare `$`, `dollars` or
     `pesos` belongs to a family of currencies: the actor's own currency when it is
-    in the family (read as an assumption unless it is USD), else USD where USD is
+    in the family (read as an assumption unless it is USD); for a figure whose
+    paragraph names no actor, that of the release's announcer (`announcer()`:
+    "Canada commits $27M" heads a story whose later "$4 million for Haiti"
+    names nobody, yet is Canadian dollars); else USD where USD is
     in the family, else the currency of the country the text names most whose
     currency is in the family (`places()`, most named first: "1,200 pesos" in a
     text about Tapachula, Mexico; an assumption), else nothing and a flag. A word
@@ -51,15 +55,17 @@ def resolve_currency(text: str, actor: str | None, vocab: Vocabulary,
             note=f"currency {text!r} is not in data/reference/currency_aliases.csv; add a row",
             flag="unknown_currency",
         )
-    country = vocab.countries.get(actor or "")
+    owner = actor or announcer()
+    country = vocab.countries.get(owner or "")
     own = country.currency if country else None
     if own and own in family:
         if own == "USD":
             return Currency("USD")
         other = "USD" if "USD" in family else None
+        who = f"announced by {actor}" if actor else f"in a release announced by {owner}"
         return Currency(
             own, assumed=True, alt_unit=other,
-            note=f"bare {text!r} announced by {actor}: read as {own}, its own currency"
+            note=f"bare {text!r} {who}: read as {own}, its own currency"
             + (f"; could be {other}" if other else ""),
         )
     if "USD" in family:

@@ -351,7 +351,7 @@ def _figure_row(document: Document, layout: Layout, m: Mention, sentence: int,
     currency = Currency(None)
     if m.currency:
         kind: Kind = "money"
-        currency = resolve_currency(m.currency, actor, vocab, actors.document_places)
+        currency = resolve_currency(m.currency, actor, vocab, actors.document_places, actors.announcer)
         unit = currency.unit
     elif m.percent:
         kind, unit = "percent", "percent"

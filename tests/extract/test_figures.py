@@ -151,6 +151,20 @@ def test_bare_dollar_from_the_united_states_is_usd_and_not_assumed():
     assert (row["unit"], row["currency_assumed"]) == ("USD", False)
 
 
+def test_a_bare_dollar_in_a_paragraph_naming_nobody_is_the_releases_announcers_currency():
+    # the release is Australia's: its later "$3 million" has no actor, yet it is Australian dollars
+    text = ("Australia announced $9 million for the region on Monday.\n\n"
+            "A further $3 million will go to shelters on the border.\n\nAustralia will report in June.\n")
+    row = extract_figures(text).set_index("quote").loc["$3 million"]
+    assert pd_isna(row["actor"])
+    assert (row["unit"], row["currency_assumed"], row["alt_unit"]) == ("AUD", True, "USD")
+    assert "in a release announced by AUS" in row["note"]
+    # a text naming two announcers evenly gives a later bare dollar no one's currency but USD
+    even = ("Australia announced $9 million.\n\nJapan announced $5 million.\n\n"
+            "A further $3 million will go to shelters.\n")
+    assert extract_figures(even).set_index("quote").at["$3 million", "unit"] == "USD"
+
+
 def test_bare_pesos_take_the_actor_currency():
     row = extract_figures("Mexico will spend 80 million pesos on shelters.").iloc[0]
     assert (row["unit"], row["currency_assumed"]) == ("MXN", True)
