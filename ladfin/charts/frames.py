@@ -158,6 +158,32 @@ def sum_by(table: pd.DataFrame, keys: str | Sequence[str], *, value: str = "amou
     return out.reset_index()
 
 
+OTHERS = "others"  # the group that `fold_rare` sums the smallest values of a colour into
+
+
+def fold_rare(table: pd.DataFrame, column: str | None, keys: Sequence[str], *, keep: int,
+              value: str = "amount_usd", low: str = "amount_usd_low",
+              high: str = "amount_usd_high") -> tuple[pd.DataFrame, list[str]]:
+    """Return `table` with all but the `keep` largest values of `column` summed as OTHERS, and a footnote.
+
+    A legend has as many colours as the palette; a chart of more announcers
+    than that would give two of them one colour. The largest `keep` (by their
+    summed `value`) keep theirs, and the rest are summed per `keys` (and
+    measure, see `sum_by`) into one group the footnote names. Nothing is
+    dropped: every bar's total is unchanged.
+    """
+    if not column or column not in table or table[column].nunique(dropna=False) <= keep + 1:
+        return table, []
+    labels = table[column].astype("string").fillna("")
+    totals = pd.to_numeric(table[value], errors="coerce").groupby(labels).sum()
+    top = set(totals.sort_values(ascending=False, kind="stable").index[:keep])
+    rare = ~labels.isin(top)
+    folded = table.assign(**{column: table[column].astype("string").where(~rare, OTHERS)})
+    n = int(labels[rare].nunique())
+    note = f"\"{OTHERS}\" sums the {n} {column}s with the smallest totals, so that no two share a colour."
+    return sum_by(folded, [*keys, column], value=value, low=low, high=high), [note]
+
+
 def add_grouping(data: pd.DataFrame, column: str | None) -> tuple[str | None, str | None]:
     """Return the name and title of the display column for grouping `column`, added to `data` in place.
 

@@ -15,13 +15,13 @@ import altair as alt
 import pandas as pd
 
 from ladfin.charts.frames import (
-    add_documents, add_grouping, amount_frame, measure_color, require_columns, require_one_measure, sum_by,
+    add_documents, add_grouping, amount_frame, fold_rare, measure_color, require_columns, require_one_measure, sum_by,
 )
 from ladfin.charts.labels import undated_note, PILLAR_LABELS, chosen_sources, document_years, dollars_note, event_label
 from ladfin.charts.marks import (
     NO_DOCUMENTS, bar_notes, bars, caption_for, empty_slots, extra_tooltip, heat_grid, titled, year_bars,
 )
-from ladfin.charts.theme import USD_LABELS, format_usd
+from ladfin.charts.theme import OKABE_ITO, USD_LABELS, format_usd
 from ladfin.core.vocab import OWN_EVENT, ChartVariant
 
 MONEY = "money announced"
@@ -50,13 +50,15 @@ def assistance_by_year(table: pd.DataFrame, *, color: str | None = None, dollars
     require_columns(table, ["year", "amount_usd", *([color] if color else [])], "assistance_by_year")
     color = measure_color(table, color)
     require_one_measure(table, "assistance_by_year", grouped_by=(color,))
+    folded = color != "measure"  # measures are few and never summed together
+    table, others = fold_rare(table, color, ["year"], keep=len(OKABE_ITO) - 1) if folded else (table, [])
     data = add_documents(amount_frame(table, "amount_usd", "amount_usd_low", "amount_usd_high", format_usd),
                          documents)
     documented = document_years(documents) if documents is not None else None
     tooltip = _tooltip_with(documents is not None, variant)
     drawn = year_bars(data, "amount_usd", "US dollars", USD_LABELS, tooltip, color, years, documented, variant)
     note = dollars_note(dollars, base_year, fx_policy, fixed_date)
-    footnote = [*undated_note(documents), *chosen_sources(sources, documents)]  # undated: in no year
+    footnote = [*others, *undated_note(documents), *chosen_sources(sources, documents)]  # undated: in no year
     return titled(drawn, title, note, bar_notes(data, footnote, variant),
                   caption=caption_for(data, MONEY))
 

@@ -17,13 +17,13 @@ import pandas as pd
 
 from ladfin.charts import theme
 from ladfin.charts.frames import (
-    add_documents, add_grouping, amount_frame, require_columns, require_one_measure, sum_by,
+    add_documents, add_grouping, amount_frame, fold_rare, require_columns, require_one_measure, sum_by,
 )
 from ladfin.charts.labels import undated_note, chosen_sources, document_years
 from ladfin.charts.marks import (
     STATUS_COLOURS, bar_notes, bars, caption_for, extra_tooltip, heat_grid, titled, year_bars,
 )
-from ladfin.charts.theme import COUNT_LABELS
+from ladfin.charts.theme import COUNT_LABELS, OKABE_ITO
 from ladfin.core.vocab import ChartVariant
 
 PEOPLE = "people counted"
@@ -47,6 +47,9 @@ def people_by_year(table: pd.DataFrame, *, color: str | None = "measure", years:
     """
     require_columns(table, ["year", "people", *([color] if color else [])], "people_by_year")
     require_one_measure(table, "people_by_year", grouped_by=(color,))
+    folded = color != "measure"  # measures are never summed together
+    table, others = (fold_rare(table, color, ["year"], keep=len(OKABE_ITO) - 1, value="people", low="people_low",
+                               high="people_high") if folded else (table, []))
     data = add_documents(amount_frame(table, "people", "people_low", "people_high", _people_text), documents)
     documented = document_years(documents) if documents is not None else None
 
@@ -54,7 +57,7 @@ def people_by_year(table: pd.DataFrame, *, color: str | None = "measure", years:
         return _people_tooltip(category, heading, extra, documents is not None, variant)
 
     drawn = year_bars(data, "people", "People", COUNT_LABELS, tooltip, color, years, documented, variant)
-    footnote = [*undated_note(documents), *chosen_sources(sources, documents)]  # undated: in no year
+    footnote = [*others, *undated_note(documents), *chosen_sources(sources, documents)]  # undated: in no year
     return titled(drawn, title, subtitle, bar_notes(data, footnote, variant),
                   caption=caption_for(data, PEOPLE))
 

@@ -7,6 +7,7 @@ import pytest
 from chart_tables import by_year
 
 from ladfin import charts
+from ladfin.charts import frames
 from ladfin.errors import LadfinError
 
 
@@ -30,3 +31,19 @@ def test_bounds(value, low, high, bound):
 def test_missing_column_is_named():
     with pytest.raises(LadfinError, match="lacks column.*amount_usd"):
         charts.assistance_by_year(by_year().drop(columns="amount_usd"))
+
+
+def test_fold_rare_sums_the_smallest_groups_as_others_and_keeps_every_total():
+    # ten announcers in one year: the three largest keep their colour, the other seven are "others"
+    table = pd.DataFrame({"year": [2024] * 10, "actor": [f"A{i}" for i in range(10)],
+                          "amount_usd": [float(100 - i) for i in range(10)],
+                          "amount_usd_low": [float(100 - i) for i in range(10)],
+                          "amount_usd_high": [float(100 - i) for i in range(10)], "announcements": [1] * 10})
+    folded, note = frames.fold_rare(table, "actor", ["year"], keep=3)
+    assert sorted(folded["actor"]) == ["A0", "A1", "A2", "others"]
+    assert folded.set_index("actor").at["others", "amount_usd"] == sum(100 - i for i in range(3, 10))
+    assert folded["amount_usd"].sum() == table["amount_usd"].sum()
+    assert folded.set_index("actor").at["others", "announcements"] == 7
+    assert note == ['"others" sums the 7 actors with the smallest totals, so that no two share a colour.']
+    # as many groups as colours: nothing to fold
+    assert frames.fold_rare(table.head(4), "actor", ["year"], keep=3)[1] == []
