@@ -9,7 +9,13 @@ text converts in brackets ("€130 million (US$141.1 million)",
 converts, whatever its unit. A target
 (status target) restated at a later event is the same target, not a new one:
 targets link across events when actor, kind, unit, measure and value agree
-("could benefit an estimated 600,000" in May and again in September). The canonical
+("could benefit an estimated 600,000" in May and again in September). A release
+that reports no meeting is its own event (`ladfin.core.vocab.OWN_EVENT`), so
+its copies (a translation, a newswire's reprint, an agency's own page) would
+never share one: money and people of such releases link across documents when
+actor, kind, unit, a known measure and value agree and the releases are dated
+within RESTATED_DAYS of each other ("€22 million" in a Commission release and
+"22 millones de euros" in a Spanish paper's story of it the same day). The canonical
 mention is the primary document's (catalog kind primary before secondary), then
 the earliest published, then the first by document name and offset; the
 announcement's id is its "doc:start" and its qualifier is the canonical's.
@@ -23,12 +29,19 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ladfin.core.cells import join_values
+from ladfin.core.vocab import OWN_EVENT
 from ladfin.link.bounds import add_bounds
 from ladfin.link.conversions import conversions
 from ladfin.link.roles import figure_id
 from ladfin.normalise.prices import add_constant_dollars
 
 REL_TOL = 0.005  # within 0.5%: "$686 million" and "$686.2 million" agree, "2,485" and "2,500" do not
+# Releases that are their own event and are dated this close are copies of one story when a figure
+# agrees: a translation or reprint comes within days, and a catalog that knows only the month dates
+# a release to its first day.
+RESTATED_DAYS = 31
+RESTATED_KINDS = ("money", "people")  # the kinds totals add; a percent or count agreeing by chance is no copy
+_UNPLACED = (None, "unknown")  # a measure that says nothing of what two figures count
 _KIND_RANK = {"primary": 0, "secondary": 1}
 
 
@@ -36,6 +49,8 @@ _KIND_RANK = {"primary": 0, "secondary": 1}
 class _Cluster:
     value: float
     high: float | None
+    event: object = None
+    day: int | None = None  # the canonical mention's event date, in days
     members: list = field(default_factory=list)
     blocks: set = field(default_factory=set)
 
@@ -79,7 +94,16 @@ def _bucket(value: float | None) -> int | None:
 
 
 _KEYED = ("doc", "start", "block_start", "value", "value_high", "status", "event_id", "actor", "kind", "unit",
-          "measure")  # the columns linking reads
+          "measure")  # the columns linking reads, with event_date (as days)
+
+
+def _days(frame: pd.DataFrame) -> list:
+    """Return each row's event date as a day number, None where it has none."""
+    if "event_date" not in frame:
+        return [None] * len(frame)
+    dates = pd.to_datetime(frame["event_date"], errors="coerce")
+    days = (dates - pd.Timestamp("1970-01-01")).dt.days
+    return days.astype("Int64").to_numpy(dtype=object, na_value=None).tolist()
 
 
 def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
@@ -94,19 +118,24 @@ def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
     owner: dict = {}
     converted = conversions(figures)  # conversion label -> label of the amount it converts
     order = canonical_order(figures, documents)
-    ordered = figures.loc[order, [c for c in _KEYED if c in figures.columns]]  # only what linking reads
+    ordered = figures.loc[order, [c for c in (*_KEYED, "event_date") if c in figures.columns]]
     columns = [_plain(ordered, c) for c in _KEYED]
     # Plain Python loops below (no generator, no call a candidate): this runs once a figure, 100,000 times.
-    for i, doc, start, block_start, value, high, status, event, actor, kind, unit, measure in zip(
-            order.tolist(), *columns):
+    for i, doc, start, block_start, value, high, status, event, actor, kind, unit, measure, day in zip(
+            order.tolist(), *columns, _days(ordered)):
         if i in converted:
             continue  # joins the announcement of the amount it converts, below
         block = (doc, block_start if block_start is not None else f"@{start}")
         value, high = _number(value), _number(high)
         # What two mentions must share to be one announcement (see the module docstring).
         described = ("" if actor is None else actor, "" if kind is None else kind, "" if unit is None else unit)
-        key = (("target", *described, "" if measure is None else measure) if str(status) == "target"
+        target = str(status) == "target"
+        key = (("target", *described, "" if measure is None else measure) if target
                else ("" if event is None else event, *described))
+        # A release that is its own event may be a copy of another one dated close to it.
+        restated = (("restated", *described, measure) if not target and day is not None
+                    and kind in RESTATED_KINDS and measure not in _UNPLACED
+                    and str(event).startswith(OWN_EVENT) else None)
         bucket = _bucket(value)
         match = None
         for near in ((bucket,) if bucket is None else (bucket, bucket - 1, bucket + 1)):
@@ -114,11 +143,19 @@ def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
                 if _close(value, c.value, rel_tol) and _close(high, c.high, rel_tol) and block not in c.blocks:
                     match = c
                     break
+            if match is None and restated is not None:
+                for c in clusters.get((restated, near), ()):
+                    if (c.event != event and abs(day - c.day) <= RESTATED_DAYS and _close(value, c.value, rel_tol)
+                            and _close(high, c.high, rel_tol) and block not in c.blocks):
+                        match = c
+                        break
             if match is not None:
                 break
         if match is None:
-            match = _Cluster(value, high)
+            match = _Cluster(value, high, event, day)
             clusters.setdefault((key, bucket), []).append(match)
+            if restated is not None:
+                clusters.setdefault((restated, bucket), []).append(match)
         match.members.append((i, doc, start))
         match.blocks.add(block)
         owner[i] = match
@@ -141,7 +178,9 @@ def _reason(mentions: list[dict], kinds: dict) -> str:
     docs = dict.fromkeys(m["doc"] for m in mentions)
     events = {m["event_id"] for m in mentions if _text(m["event_id"]) != ""}
     where = (f"same event {first['event_id']}" if len(events) <= 1 else
-             f"a target restated at {len(events)} events, first {first['event_id']}")
+             f"a target restated at {len(events)} events, first {first['event_id']}" if str(first["status"]) == "target"
+             else f"one release reported by {len(events)} releases dated within {RESTATED_DAYS} days, "
+                  f"first {first['event_id']}")
     actor = first["actor"] if _text(first["actor"]) != "" else "unknown"
     text = (f"{len(mentions)} mentions in {len(docs)} document(s), {where}, "
             f"actor {actor}, kind {first['kind']}, unit {first['unit']} and value {first['value']:,.0f}")

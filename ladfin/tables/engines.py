@@ -53,10 +53,12 @@ TASKS_PER_THREAD = 4     # batches a worker thread gets: enough to balance, few 
 MAX_BATCH = 100          # documents in one task at most
 WORKER_WAIT = 60.0       # seconds to wait for a scheduler's workers to join
 # What link_mentions reads: the link key's columns (event, actor, kind, unit; status and measure for
-# a target), the values compared, where a mention sits, and the sentence and dollar amount that tell
-# an amount converted in brackets (ladfin.link.conversions). Only these travel to the workers.
+# a target; measure and event date for a release that is its own event), the values compared, where a
+# mention sits, and the sentence and dollar amount that tell an amount converted in brackets
+# (ladfin.link.conversions). Only these travel to the workers.
 LINK_COLUMNS = tuple(dict.fromkeys((
-    "doc", "start", "block_start", "value", "value_high", "status", "event_id", "actor", "kind", "unit", "measure",
+    "doc", "start", "block_start", "value", "value_high", "status", "event_id", "event_date", "actor", "kind",
+    "unit", "measure",
     *SENTENCE_COLUMNS, "amount_usd")))
 _BLOCK = ("actor", "kind", "unit")  # shared by every link key: a block never splits one
 

@@ -79,3 +79,55 @@ def test_a_bracketed_amount_far_from_the_first_is_its_own_figure():
     text = "Spain announced €20 million (€2 million for food) and $90 million (€3 million of it for food)."
     announcements = build(document(text, published="2024-05-15"))["announcements"]
     assert len(announcements) == 4
+
+
+# Releases that report no meeting are their own event ("doc:<id>"): copies of one story link by date.
+RELEASE_EN = "The European Union announced €22 million in new humanitarian funding for Colombia."
+RELEASE_ES = "La Unión Europea anunció 22 millones de euros en nueva financiación humanitaria para Colombia."
+
+
+def own(text: str, doc: str, published: str, lang: str = "en", kind: str = "primary"):
+    return document(text, doc, lang=lang, kind=kind, event_id="", event_date="", published=published)
+
+
+def test_copies_of_a_release_that_is_its_own_event_are_one_announcement():
+    tables = build(own(RELEASE_EN, "eu-release.txt", "2022-10-11"),
+                   own(RELEASE_ES, "es-story.txt", "2022-10-12", lang="es", kind="secondary"))
+    (row,) = tables["announcements"].itertuples()
+    assert (row.doc, row.mentions, row.measure) == ("eu-release.txt", 2, "new_funding")
+    assert "one release reported by 2 releases dated within 31 days" in row.link_reason
+
+
+def test_a_release_dated_only_by_its_month_links_to_a_copy_later_that_month():
+    tables = build(own(RELEASE_EN, "eu-release.txt", "2022-10"),
+                   own(RELEASE_ES, "es-story.txt", "2022-10-27", lang="es", kind="secondary"))
+    assert tables["announcements"]["mentions"].tolist() == [2]
+
+
+def test_own_releases_months_apart_are_two_announcements():
+    tables = build(own(RELEASE_EN, "eu-release.txt", "2022-10-11"),
+                   own(RELEASE_EN, "eu-later.txt", "2023-02-01"))
+    assert tables["announcements"]["mentions"].tolist() == [1, 1]
+
+
+def test_own_releases_counting_other_things_are_never_linked():
+    # Same actor, value and day, but one counts people in need and the other people reached.
+    tables = build(own("UNHCR said 30,000 refugees are in need of shelter.", "a.txt", "2024-03-01"),
+                   own("UNHCR reached 30,000 refugees with shelter.", "b.txt", "2024-03-02"))
+    assert sorted(tables["announcements"]["measure"]) == ["in_need", "served"]
+    assert tables["announcements"]["mentions"].tolist() == [1, 1]
+
+
+def test_an_agreeing_percent_or_an_unplaced_figure_is_no_copy():
+    # A percent is not added into totals, and an unknown measure says nothing of what is counted.
+    tables = build(own("UNHCR said 40% of them are children; 5,000 people in all.", "a.txt", "2024-03-01"),
+                   own("UNHCR said 40% of them are children; 5,000 people in all.", "b.txt", "2024-03-01"))
+    figures = tables["figures"]
+    assert set(figures["kind"]) == {"percent", "people"} and set(figures["measure"].dropna()) <= {"unknown"}
+    assert len(tables["announcements"]) == len(figures)
+
+
+def test_a_release_of_a_meeting_and_an_own_release_are_never_linked():
+    tables = build(own(RELEASE_EN, "eu-release.txt", "2024-05-07"),
+                   document(RELEASE_EN, "fact-sheet.txt", event_id="meeting-2024", event_date="2024-05-07"))
+    assert len(tables["announcements"]) == 2

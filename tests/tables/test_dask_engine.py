@@ -72,8 +72,9 @@ def test_the_cache_stays_here_and_serves_what_it_holds(engine, tmp_path):
 
 
 # Written for this test, worked out by hand from the rules of ladfin/link/announcements.py.
-DOCS = pd.DataFrame({"doc": ["a.txt", "b.txt", "c.txt"], "document_kind": ["primary", "secondary", "primary"],
-                     "published": ["2024-05-01", "2024-05-02", "2024-09-01"]})
+DOCS = pd.DataFrame({"doc": ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"],
+                     "document_kind": ["primary", "secondary", "primary", "primary", "secondary"],
+                     "published": ["2024-05-01", "2024-05-02", "2024-09-01", "2022-10-11", "2022-10-20"]})
 MENTIONS = [  # doc, start, block_start, value, actor, kind, unit, event, status, measure
     ("a.txt", 10, 0, 5e6, "CAN", "money", "USD", "e1", None, None),        # canonical of the next
     ("b.txt", 20, 0, 5.01e6, "CAN", "money", "USD", "e1", None, None),     # within 0.5%: a.txt:10
@@ -83,23 +84,28 @@ MENTIONS = [  # doc, start, block_start, value, actor, kind, unit, event, status
     ("b.txt", 90, 70, 6e5, "COL", "people", "person", "e1", "target", "resettled"),  # restated: c.txt:15
     ("a.txt", 120, 60, 2000, "CAN", "people", "person", "e1", None, None),  # same paragraph as :80: its own
     ("c.txt", 40, 0, 5e6, "CAN", "money", "USD", "e2", None, None),        # another event: its own
+    ("d.txt", 5, 0, 3e6, "EU", "money", "EUR", "doc:d", None, "new_funding"),  # a release that is its own event
+    ("e.txt", 7, 0, 3e6, "EU", "money", "EUR", "doc:e", None, "new_funding"),  # its copy nine days on: d.txt:5
 ]
-LINKED = ["a.txt:10", "a.txt:10", "b.txt:50", "a.txt:80", "c.txt:15", "c.txt:15", "a.txt:120", "c.txt:40"]
+LINKED = ["a.txt:10", "a.txt:10", "b.txt:50", "a.txt:80", "c.txt:15", "c.txt:15", "a.txt:120", "c.txt:40",
+          "d.txt:5", "d.txt:5"]
 
 
 def mentions() -> pd.DataFrame:
     columns = ["doc", "start", "block_start", "value", "actor", "kind", "unit", "event_id", "status", "measure"]
     frame = pd.DataFrame(MENTIONS, columns=columns).assign(value_high=None, quote="a quote the workers never get")
+    frame["event_date"] = pd.to_datetime(frame["doc"].map(DOCS.set_index("doc")["published"]).where(
+        frame["event_id"].str.startswith("doc:")))
     return frame.astype({"status": "string", "measure": "string", "actor": "string"})
 
 
 @pytest.mark.slow
 def test_linking_block_by_block_on_the_workers_links_as_one_pass_does(engine):
     figures = mentions()
-    assert engines.blocks(figures, 8).nunique() == 4  # (actor, kind, unit): four blocks, four tasks
+    assert engines.blocks(figures, 8).nunique() == 5  # (actor, kind, unit): five blocks, five tasks
     linked = engine.link(figures, DOCS)
     assert linked["announcement"].tolist() == LINKED
-    assert linked["is_canonical"].tolist() == [True, False, True, True, True, False, True, True]
+    assert linked["is_canonical"].tolist() == [True, False, True, True, True, False, True, True, True, False]
     pd.testing.assert_frame_equal(linked, link_mentions(figures, DOCS))
     pd.testing.assert_frame_equal(linked, LocalEngine().link(figures, DOCS))
 
