@@ -12,10 +12,12 @@ targets link across events when actor, kind, unit, measure and value agree
 ("could benefit an estimated 600,000" in May and again in September). A release
 that reports no meeting is its own event (`ladfin.core.vocab.OWN_EVENT`), so
 its copies (a translation, a newswire's reprint, an agency's own page) would
-never share one: money and people of such releases link across documents when
-actor, kind, unit, a known measure and value agree and the releases are dated
-within RESTATED_DAYS of each other ("€22 million" in a Commission release and
-"22 millones de euros" in a Spanish paper's story of it the same day). The canonical
+never share one: money and people of such a release link to another release's
+(its own event or a meeting's) when actor, kind, unit, a known measure and
+value agree and the two are dated within RESTATED_DAYS of each other ("€22
+million" in a Commission release and "22 millones de euros" in a Spanish
+paper's story of it the same day; a meeting's fact sheet and a newswire's
+story of it catalogued with no event). Two meetings never link. The canonical
 mention is the primary document's (catalog kind primary before secondary), then
 the earliest published, then the first by document name and offset; the
 announcement's id is its "doc:start" and its qualifier is the canonical's.
@@ -50,6 +52,7 @@ class _Cluster:
     value: float
     high: float | None
     event: object = None
+    own: bool = False  # the canonical mention's release is its own event
     day: int | None = None  # the canonical mention's event date, in days
     members: list = field(default_factory=list)
     blocks: set = field(default_factory=set)
@@ -132,10 +135,10 @@ def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
         target = str(status) == "target"
         key = (("target", *described, "" if measure is None else measure) if target
                else ("" if event is None else event, *described))
-        # A release that is its own event may be a copy of another one dated close to it.
+        # A release that is its own event may be a copy of another release dated close to it.
+        own = str(event).startswith(OWN_EVENT)
         restated = (("restated", *described, measure) if not target and day is not None
-                    and kind in RESTATED_KINDS and measure not in _UNPLACED
-                    and str(event).startswith(OWN_EVENT) else None)
+                    and kind in RESTATED_KINDS and measure not in _UNPLACED else None)
         bucket = _bucket(value)
         match = None
         for near in ((bucket,) if bucket is None else (bucket, bucket - 1, bucket + 1)):
@@ -145,14 +148,15 @@ def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
                     break
             if match is None and restated is not None:
                 for c in clusters.get((restated, near), ()):
-                    if (c.event != event and abs(day - c.day) <= RESTATED_DAYS and _close(value, c.value, rel_tol)
-                            and _close(high, c.high, rel_tol) and block not in c.blocks):
+                    if ((own or c.own) and c.event != event and abs(day - c.day) <= RESTATED_DAYS
+                            and _close(value, c.value, rel_tol) and _close(high, c.high, rel_tol)
+                            and block not in c.blocks):
                         match = c
                         break
             if match is not None:
                 break
         if match is None:
-            match = _Cluster(value, high, event, day)
+            match = _Cluster(value, high, event, own, day)
             clusters.setdefault((key, bucket), []).append(match)
             if restated is not None:
                 clusters.setdefault((restated, bucket), []).append(match)

@@ -127,7 +127,14 @@ def test_an_agreeing_percent_or_an_unplaced_figure_is_no_copy():
     assert len(tables["announcements"]) == len(figures)
 
 
-def test_a_release_of_a_meeting_and_an_own_release_are_never_linked():
-    tables = build(own(RELEASE_EN, "eu-release.txt", "2024-05-07"),
-                   document(RELEASE_EN, "fact-sheet.txt", event_id="meeting-2024", event_date="2024-05-07"))
-    assert len(tables["announcements"]) == 2
+def test_a_story_with_no_event_links_to_the_meetings_fact_sheet_it_reports():
+    tables = build(document(RELEASE_EN, "fact-sheet.txt", event_id="meeting-2024", event_date="2024-05-07"),
+                   own(RELEASE_EN, "newswire.txt", "2024-05-09", kind="secondary"))
+    (row,) = tables["announcements"].itertuples()
+    assert (row.event_id, row.doc, row.mentions) == ("meeting-2024", "fact-sheet.txt", 2)
+
+
+def test_two_meetings_dated_close_together_never_link():
+    tables = build(document(RELEASE_EN, "a.txt", event_id="meeting-a", event_date="2024-05-07"),
+                   document(RELEASE_EN, "b.txt", event_id="meeting-b", event_date="2024-05-20"))
+    assert tables["announcements"]["mentions"].tolist() == [1, 1]
