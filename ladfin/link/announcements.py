@@ -100,13 +100,28 @@ _KEYED = ("doc", "start", "block_start", "value", "value_high", "status", "event
           "measure")  # the columns linking reads, with event_date (as days)
 
 
-def _days(frame: pd.DataFrame) -> list:
-    """Return each row's event date as a day number, None where it has none."""
-    if "event_date" not in frame:
-        return [None] * len(frame)
+def _restated(frame: pd.DataFrame) -> tuple[list, list]:
+    """Return (each row's event date in days where it may link as a restated release, else None; own event?).
+
+    A row may link so when it is money or people with a known measure, not a
+    target, and dated; and when it is of a release that is its own event, or
+    could meet one: some own-event row shares its actor, kind, unit and
+    measure. Worked out column-wise, so a corpus of meetings pays nothing per figure.
+    """
+    def text(column: str) -> pd.Series:
+        return (frame[column] if column in frame else pd.Series(pd.NA, index=frame.index)).astype("string")
+
+    own = text("event_id").str.startswith(OWN_EVENT).fillna(False)
+    if "event_date" not in frame or not own.any():
+        return [None] * len(frame), own.tolist()
     dates = pd.to_datetime(frame["event_date"], errors="coerce")
-    days = (dates - pd.Timestamp("1970-01-01")).dt.days
-    return days.astype("Int64").to_numpy(dtype=object, na_value=None).tolist()
+    measure = text("measure")
+    may = (text("kind").isin(RESTATED_KINDS) & measure.notna() & ~measure.isin([m for m in _UNPLACED if m])
+           & dates.notna() & text("status").ne("target").fillna(True)).fillna(False)
+    keys = pd.MultiIndex.from_frame(pd.DataFrame({c: text(c).fillna("") for c in ("actor", "kind", "unit", "measure")}))
+    may &= own | keys.isin(keys[(may & own).to_numpy()])
+    days = (dates - pd.Timestamp("1970-01-01")).dt.days.astype("Int64").where(may)
+    return days.to_numpy(dtype=object, na_value=None).tolist(), own.tolist()
 
 
 def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
@@ -124,8 +139,8 @@ def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
     ordered = figures.loc[order, [c for c in (*_KEYED, "event_date") if c in figures.columns]]
     columns = [_plain(ordered, c) for c in _KEYED]
     # Plain Python loops below (no generator, no call a candidate): this runs once a figure, 100,000 times.
-    for i, doc, start, block_start, value, high, status, event, actor, kind, unit, measure, day in zip(
-            order.tolist(), *columns, _days(ordered)):
+    for i, doc, start, block_start, value, high, status, event, actor, kind, unit, measure, day, own in zip(
+            order.tolist(), *columns, *_restated(ordered)):
         if i in converted:
             continue  # joins the announcement of the amount it converts, below
         block = (doc, block_start if block_start is not None else f"@{start}")
@@ -136,9 +151,7 @@ def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
         key = (("target", *described, "" if measure is None else measure) if target
                else ("" if event is None else event, *described))
         # A release that is its own event may be a copy of another release dated close to it.
-        own = str(event).startswith(OWN_EVENT)
-        restated = (("restated", *described, measure) if not target and day is not None
-                    and kind in RESTATED_KINDS and measure not in _UNPLACED else None)
+        restated = None if day is None else ("restated", *described, measure)
         bucket = _bucket(value)
         match = None
         for near in ((bucket,) if bucket is None else (bucket, bucket - 1, bucket + 1)):
