@@ -6,7 +6,9 @@ different paragraphs: a paragraph that gives the same number twice gives two
 figures ("approximately 200,000 ... approximately 200,000 ..."). An amount the
 text converts in brackets ("€130 million (US$141.1 million)",
 `ladfin.link.conversions`) is a mention of the announcement of the amount it
-converts, whatever its unit. A target
+converts, whatever its unit, and a repeat that names nobody ("Countries pledge
+$39 million", `ladfin.link.unnamed`) is a mention of the figure its document
+gives with its announcer. A target
 (status target) restated at a later event is the same target, not a new one:
 targets link across events when actor, kind, unit, measure and value agree
 ("could benefit an estimated 600,000" in May and again in September). A release
@@ -35,6 +37,7 @@ from ladfin.core.vocab import OWN_EVENT
 from ladfin.link.bounds import add_bounds
 from ladfin.link.conversions import conversions
 from ladfin.link.roles import figure_id
+from ladfin.link.unnamed import unnamed
 from ladfin.normalise.prices import add_constant_dollars
 
 REL_TOL = 0.005  # within 0.5%: "$686 million" and "$686.2 million" agree, "2,485" and "2,500" do not
@@ -135,14 +138,15 @@ def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
     clusters: dict[tuple, list[_Cluster]] = {}
     owner: dict = {}
     converted = conversions(figures)  # conversion label -> label of the amount it converts
+    repeats = unnamed(figures, skip=converted)  # repeat -> its named mention
     order = canonical_order(figures, documents)
     ordered = figures.loc[order, [c for c in (*_KEYED, "event_date") if c in figures.columns]]
     columns = [_plain(ordered, c) for c in _KEYED]
     # Plain Python loops below (no generator, no call a candidate): this runs once a figure, 100,000 times.
     for i, doc, start, block_start, value, high, status, event, actor, kind, unit, measure, day, own in zip(
             order.tolist(), *columns, *_restated(ordered)):
-        if i in converted:
-            continue  # joins the announcement of the amount it converts, below
+        if i in converted or i in repeats:
+            continue  # joins the announcement of the amount it converts, or of its named mention, below
         block = (doc, block_start if block_start is not None else f"@{start}")
         value, high = _number(value), _number(high)
         # What two mentions must share to be one announcement (see the module docstring).
@@ -176,6 +180,16 @@ def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
         match.members.append((i, doc, start))
         match.blocks.add(block)
         owner[i] = match
+    for i, target in repeats.items():
+        doc, start, block_start = figures.at[i, "doc"], figures.at[i, "start"], _number(figures.at[i, "block_start"])
+        block = (doc, int(block_start) if block_start is not None else f"@{start}")
+        match = owner[target]
+        if block in match.blocks:  # it repeats a paragraph of the announcement: a figure of its own
+            match = _Cluster(_number(figures.at[i, "value"]),
+                             _number(figures.at[i, "value_high"]) if "value_high" in figures else None)
+        match.members.append((i, doc, start))
+        match.blocks.add(block)
+        owner[i] = match
     for i in converted:
         owner[i] = owner[converted[i]]
         owner[i].members.append((i, figures.at[i, "doc"], figures.at[i, "start"]))
@@ -206,7 +220,7 @@ def _reason(mentions: list[dict], kinds: dict) -> str:
         text += "; canonical is the primary source"
     else:
         text += "; canonical is the earliest mention"
-    for column in ("value", "unit", "qualifier", "role", "status"):
+    for column in ("value", "unit", "actor", "qualifier", "role", "status"):
         want = _shown(first[column])
         differ = [m for m in others if _shown(m[column]) != want]
         if differ:
@@ -239,8 +253,10 @@ def build_announcements(figures: pd.DataFrame, documents: pd.DataFrame, *,
     shared = linked["announcement"].map(size).gt(1).to_numpy()  # only these need their mentions listed
     groups: dict[str, list[dict]] = {}
     for record in linked.loc[shared, ["announcement", "doc", "start", "event_id", "actor", "kind", "unit",
-                                      "value", "qualifier", "role", "status"]].to_dict("records"):
-        groups.setdefault(record["announcement"], []).append(record)
+                                      "value", "qualifier", "role", "status", "is_canonical"]].to_dict("records"):
+        mentions = groups.setdefault(record["announcement"], [])
+        # The canonical first: a repeat naming nobody may come before the mention it repeats.
+        mentions.insert(0 if record["is_canonical"] is True else len(mentions), record)
     ann_of = dict(zip((figure_id(d, s) for d, s in zip(_plain(figures, "doc"), _plain(figures, "start"))),
                       _plain(figures, "announcement")))
     role = rows["role"].astype("string").copy()

@@ -45,6 +45,7 @@ from ladfin.errors import BuildError
 from ladfin.extract.documents import Document
 from ladfin.link.announcements import link_mentions
 from ladfin.link.conversions import SENTENCE_COLUMNS, conversions
+from ladfin.link.unnamed import unnamed
 from ladfin.tables.cache import Extraction, ExtractionCache
 
 ENGINES = ("local", "dask")
@@ -155,7 +156,8 @@ def blocks(figures: pd.DataFrame, count: int) -> pd.Series:
     """Return each figure's block number, 0 to `count` - 1: figures sharing actor, kind and unit share one.
 
     An amount converted in brackets, which links to the amount it converts
-    whatever its unit, is in that amount's block. Blocks are dealt out in order
+    whatever its unit, is in that amount's block; a repeat that names nobody
+    (`ladfin.link.unnamed`) is in the block of the mention it repeats. Blocks are dealt out in order
     of first appearance, so they are the same on every run.
 
     >>> f = pd.DataFrame({"actor": ["CAN", "USA", "CAN", None], "kind": ["money"] * 4, "unit": ["USD"] * 4})
@@ -164,8 +166,11 @@ def blocks(figures: pd.DataFrame, count: int) -> pd.Series:
     """
     keys = figures[list(_BLOCK)].astype("string").fillna("")
     numbers = pd.Series(keys.groupby(list(_BLOCK), sort=False).ngroup() % max(1, count), index=figures.index)
-    for conversion, converted in conversions(figures).items():
-        numbers[conversion] = numbers[converted]
+    converted = conversions(figures)
+    for conversion, amount in converted.items():
+        numbers[conversion] = numbers[amount]
+    for repeat, named in unnamed(figures, skip=converted).items():
+        numbers[repeat] = numbers[named]
     return numbers
 
 

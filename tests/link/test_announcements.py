@@ -138,3 +138,37 @@ def test_two_meetings_dated_close_together_never_link():
     tables = build(document(RELEASE_EN, "a.txt", event_id="meeting-a", event_date="2024-05-07"),
                    document(RELEASE_EN, "b.txt", event_id="meeting-b", event_date="2024-05-20"))
     assert tables["announcements"]["mentions"].tolist() == [1, 1]
+
+
+# A repeat that names nobody (a headline, a closing line) is the figure its release gives with its announcer.
+def test_a_headline_that_names_nobody_is_the_figure_the_body_credits():
+    text = ("Countries pledge $39 million in new funding for migrant integration\n\n"
+            "Canada announced $39 million in new funding for migrant integration in the region.")
+    tables = build(document(text))
+    (row,) = tables["announcements"].itertuples()
+    assert (row.actor, row.mentions, row.quote) == ("CAN", 2, "$39 million")
+    assert row.announcement == f"a.txt:{text.rindex('$39')}"  # the mention that names its announcer
+    assert "actor differs: canonical CAN, <NA> at a.txt:" in row.link_reason
+
+
+def test_a_repeat_two_announcers_give_stays_alone():
+    text = ("Canada announced $39 million in new funding for shelters.\n\n"
+            "Mexico announced $39 million in new funding for shelters.\n\n"
+            "In all, $39 million in new funding goes to shelters.")
+    announcements = build(document(text))["announcements"]
+    assert announcements["mentions"].tolist() == [1, 1, 1]
+
+
+def test_a_repeat_counting_something_else_stays_alone():
+    # The unnamed 30,000 are people in need; the named 30,000 were reached.
+    text = ("UNHCR reached 30,000 refugees with shelter this year.\n\n"
+            "Some 30,000 refugees are still in need of shelter.")
+    announcements = build(document(text))["announcements"]
+    assert sorted(announcements["measure"]) == ["in_need", "served"]
+    assert announcements["mentions"].tolist() == [1, 1]
+
+
+def test_a_repeat_in_another_document_stays_alone():
+    tables = build(document("Canada announced $39 million in new funding for shelters.", "a.txt"),
+                   document("In all, $39 million in new funding goes to shelters.", "b.txt"))
+    assert tables["announcements"]["mentions"].tolist() == [1, 1]

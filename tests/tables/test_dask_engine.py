@@ -86,9 +86,10 @@ MENTIONS = [  # doc, start, block_start, value, actor, kind, unit, event, status
     ("c.txt", 40, 0, 5e6, "CAN", "money", "USD", "e2", None, None),        # another event: its own
     ("d.txt", 5, 0, 3e6, "EU", "money", "EUR", "doc:d", None, "new_funding"),  # a release that is its own event
     ("e.txt", 7, 0, 3e6, "EU", "money", "EUR", "doc:e", None, "new_funding"),  # its copy nine days on: d.txt:5
+    ("d.txt", 30, 20, 3e6, None, "money", "EUR", "doc:d", None, "new_funding"),  # a repeat naming nobody: d.txt:5
 ]
 LINKED = ["a.txt:10", "a.txt:10", "b.txt:50", "a.txt:80", "c.txt:15", "c.txt:15", "a.txt:120", "c.txt:40",
-          "d.txt:5", "d.txt:5"]
+          "d.txt:5", "d.txt:5", "d.txt:5"]
 
 
 def mentions() -> pd.DataFrame:
@@ -102,10 +103,11 @@ def mentions() -> pd.DataFrame:
 @pytest.mark.slow
 def test_linking_block_by_block_on_the_workers_links_as_one_pass_does(engine):
     figures = mentions()
-    assert engines.blocks(figures, 8).nunique() == 5  # (actor, kind, unit): five blocks, five tasks
+    assert engines.blocks(figures, 8).nunique() == 5  # (actor, kind, unit), the repeat in its figure's: five
     linked = engine.link(figures, DOCS)
     assert linked["announcement"].tolist() == LINKED
-    assert linked["is_canonical"].tolist() == [True, False, True, True, True, False, True, True, True, False]
+    assert linked["is_canonical"].tolist() == [True, False, True, True, True, False, True, True, True, False,
+                                            False]
     pd.testing.assert_frame_equal(linked, link_mentions(figures, DOCS))
     pd.testing.assert_frame_equal(linked, LocalEngine().link(figures, DOCS))
 
@@ -116,6 +118,7 @@ def test_blocks_never_split_what_may_link():
         numbers = engines.blocks(figures, count)
         assert numbers.between(0, count - 1).all()
         assert numbers.groupby([figures["actor"], figures["kind"], figures["unit"]]).nunique().eq(1).all()
+        assert numbers.iloc[-1] == numbers.iloc[8]  # the repeat naming nobody, with the figure it repeats
 
 
 @pytest.mark.slow
