@@ -193,3 +193,15 @@ def test_a_fraction_with_its_percentage_in_brackets_gives_both():
 )
 def test_spanish_millar_is_a_thousand(text, value):
     assert extract_figures(text, lang="es")["value"].tolist() == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # "del" is "de" joined to "el": a fraction before it is a share, unless it names a period
+        ("La mitad del presupuesto se destinó a albergues.", [50]),
+        ("En la primera mitad del año llegaron 5.000 personas.", [5000]),
+    ],
+)
+def test_a_spanish_fraction_before_del_is_a_share_or_a_period(text, values):
+    assert extract_figures(text, lang="es")["value"].tolist() == values
