@@ -467,3 +467,8 @@ def test_spanish_programme_returns_removals_and_people_on_the_move(text, quote, 
 )
 def test_spanish_past_money_increases_and_requests(text, quote, measure):
     assert measure_of(text, quote, lang="es") == measure
+
+
+def test_spanish_people_who_overstayed_are_no_permit_granted():
+    text = "Se estima que 12.400 venezolanos superaron el tiempo de permanencia autorizada en el país."
+    assert measure_of(text, "12.400 venezolanos", lang="es") == "in_need"
