@@ -183,7 +183,8 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
     actor_rows = tables.all("actors", ("alias", "actor", "actor_kind"))
     # A region (a state, a province) is a place as a country is: a preposition makes it where,
     # not who ("os estados do Paraná, Santa Catarina e Rio Grande do Sul"); as a subject it acts.
-    place_names = frozenset(actors) | {r["alias"] for r in actor_rows if r["actor_kind"] == "region"}
+    # So is a head of government: "Boric anunció" acts, "huyen del régimen de Maduro" is where from.
+    place_names = frozenset(actors) | {r["alias"] for r in actor_rows if r["actor_kind"] in ("region", "person")}
     actors.update({r["alias"]: r["actor"] for r in actor_rows})
     institutions = [r["word"] for r in tables.rows("institution_nouns", ("word", "lang"))]
     noun_first = tables.style["noun_first"] == "true"

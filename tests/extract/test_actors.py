@@ -429,8 +429,11 @@ def test_a_region_acts_for_its_country_and_is_a_place_when_governed(text, quote,
 @pytest.mark.parametrize(
     ("text", "quote", "actor"),
     [
-        # a named head of government acts for the government, owning the figure after "de"
-        ("Unos 4.000 venezolanos regresaron con el programa de Maduro.", "4.000 venezolanos", "VEN"),
+        # a named head of government acts for the government; governed by a preposition he is where from
+        ("Unos 4.000 venezolanos regresaron con el plan del Gobierno de Nicolás Maduro.", "4.000 venezolanos",
+         "VEN"),
+        ("Unos 7.000 venezolanos que huyen del régimen de Nicolás Maduro llegaron a la frontera.",
+         "7.000 venezolanos", None),
         ("El Gobierno de Xiomara Castro entregó 300 dólares a cada familia retornada.", "300 dólares", "HND"),
         ("Según Javier Milei, el país recibió 60.000 solicitudes.", "60.000 solicitudes", "ARG"),
         # a word after "del" (de + el) is a noun, so the name after it is no verb's object
