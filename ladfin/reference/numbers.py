@@ -130,8 +130,8 @@ def build_tokens(tables: Tables, numeral: str) -> dict:
     word_number = rf"""
         \b(?:
             {alternation(cases(alone))}{join}{below_1000(True)}          # mil quinientos, mil e um
-          | (?:{below_1000(False)}|(?:{one}|{article}(?!\s+{thousand}\s+\d))(?=\s+{thousand}\b))  # three, (one) thousand;
-                                                                 # not "(a) mil 609": "a" is "to" there, mil 609 one number
+          | (?:{below_1000(False)}                                       # three,
+               |(?:{one}|{article}(?!\s+{thousand}\s+\d))(?=\s+{thousand}\b))  # (one) thousand; not "(a) mil 609"
             (?:\s+{thousand}{join}{below_1000(True)})?                     # thousand five hundred
           | {alternation(cases(small + alone))}                        # a dozen, mil
           | {alternation(cases(articles + halves))}(?=\s+{alternation(spoken_scales(tables))}\b)  # a (million),
