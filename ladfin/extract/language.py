@@ -79,27 +79,44 @@ _SEPARATED = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)+")
 
 
 def shown_decimal_separator(text: str) -> str | None:
-    """Return the decimal separator most numerals of `text` show unambiguously ("." or ","), or None.
+    """Return the decimal separator most numerals of `text` show unambiguously ("." or ","), "" for neither, or None.
 
     A numeral shows it when both separators occur ("1.234,5": the last one),
     when one separator groups thousands more than once ("1,234,567": the other
     one is decimal) or before three zeros ("40,000": no decimal ends so), or
     when a single separator is followed by other than three digits ("51.2",
-    "2,25"). "1.500" shows nothing.
+    "2,25"). "1.500" shows nothing. A text whose numerals show each separator
+    grouping thousands ("10,000" and "10.000") and none written as a decimal
+    mixes the two styles of grouping: it returns "", neither is its decimal
+    separator, so "10,501" there is ten thousand five hundred and one.
 
     >>> shown_decimal_separator("51.2 millones y 107.6 millones; 1.900 millones")
     '.'
     >>> shown_decimal_separator("R$ 1,5 bilhão e 630,9 milhões") , shown_decimal_separator("1.500")
     (',', None)
+    >>> shown_decimal_separator("Más de 10,000 personas; más de 10.000 migrantes")
+    ''
     """
     votes = {".": 0, ",": 0}
+    grouping = set()  # the separators some numeral shows grouping thousands
+    written_decimal = False  # some numeral shows its decimal separator written as one ("51.2", "1.234,5")
     for numeral in _SEPARATED.findall(text):
         decimal = _decimal_shown(numeral)
         if decimal:
             votes[decimal] += 1
+            if _groups_only(numeral):
+                grouping.add("," if decimal == "." else ".")
+            else:
+                written_decimal = True
     if votes["."] == votes[","]:
-        return None
+        return "" if grouping == {".", ","} and not written_decimal else None
     return "." if votes["."] > votes[","] else ","
+
+
+def _groups_only(numeral: str) -> bool:
+    """Tell whether a numeral shows only a separator of thousands: "40,000", "1.234.567", no decimal written."""
+    return groups_thousands(numeral) or (len(set(c for c in numeral if c in ".,")) == 1
+                                         and numeral.count(".") + numeral.count(",") > 1)
 
 
 def _decimal_shown(numeral: str) -> str | None:

@@ -337,7 +337,7 @@ def _ends_long_line(line: str) -> bool:
 
 
 def _short_line_over_paragraph(previous: str, line: str) -> bool:
-    """Tell whether a short line that ends a sentence or is a title stands right above a one-line paragraph.
+    """Tell whether a short line that does not run on stands right above a one-line paragraph.
 
     The caller asks only of a short line that begins its block: the last line
     of a run of short ones ("According\nto\nUnited") is no block of its own.
@@ -346,13 +346,15 @@ def _short_line_over_paragraph(previous: str, line: str) -> bool:
     petitioners." with no blank line before "Over the past weeks, violence ...
     (300 characters)": a text whose paragraphs are lines is not hard-wrapped,
     so a short line above such a paragraph is a paragraph or title of its own,
-    not the first line of the one under it, where it ends a sentence or is a
-    title-case line.
+    not the first line of the one under it, where it ends a sentence, is a
+    title-case line or is a headline in sentence case ("Más de 30 mil niños
+    cruzan el Darién en cuatro meses", no full stop): only a line ending in a
+    comma, colon or semicolon runs on into the next.
     """
     text = previous.strip()
     if not text or not line.lstrip()[:1].isupper() or _ends_long_line(previous) or not _ends_long_line(line):
         return False
-    return text[-1] in ".!?”\"’)" or (text[-1] not in ";:," and is_title_case(text))
+    return text[-1] not in ";:,"
 
 
 def _blocks(clean: str, starts, heading_spans, vocab: Vocabulary) -> list[Block]:

@@ -211,8 +211,8 @@ def _counts(words: list[re.Match], k: int, text: str, vocab: Vocabulary) -> bool
     if (len(lower) < 4 or not lower.endswith(vocab.plural_suffixes) or lower.endswith(vocab.not_plural_suffixes)
             or lower in vocab.stop_words or lower in vocab.conjunctions or lower in vocab.number_words
             or lower in vocab.scales or lower in vocab.currencies or lower in vocab.after_reasons
-            or lower.endswith(vocab.adverb_suffixes)):
-        return False
+            or lower in vocab.leading_adjectives or lower.endswith(vocab.adverb_suffixes)):
+        return False  # "los primeros siete meses", "las nuevas solicitudes": an adjective is no noun
     previous = words[k - 1] if k else None
     if previous is not None and previous.group().lower() in vocab.copulas and not _gap(text, previous, words[k]):
         return False  # a participle after its auxiliary: "os estrangeiros foram enviados"

@@ -5,8 +5,8 @@ its shape settles it where it can ("1.234,5", "1,234,567", "51.2", and "3,000",
 since no decimal is written with three trailing zeros); a single separator
 before exactly three digits ("1.900", "2,500") is the language's
 thousands separator when it is that, and otherwise groups thousands only where
-the text's other numerals show the other separator as the decimal one
-(`Layout.decimal_shown`).
+the text's other numerals show the other separator as the decimal one, or show
+both grouping thousands and neither as a decimal (`Layout.shown_decimal`).
 """
 
 from __future__ import annotations

@@ -130,10 +130,12 @@ def build_tokens(tables: Tables, numeral: str) -> dict:
     word_number = rf"""
         \b(?:
             {alternation(cases(alone))}{join}{below_1000(True)}          # mil quinientos, mil e um
-          | (?:{below_1000(False)}|(?:{one}|{article})(?=\s+{thousand}\b))   # three, (one) thousand
+          | (?:{below_1000(False)}                                       # three,
+               |(?:{one}|{article}(?!\s+{thousand}\s+\d))(?=\s+{thousand}\b))  # (one) thousand; not "(a) mil 609"
             (?:\s+{thousand}{join}{below_1000(True)})?                     # thousand five hundred
           | {alternation(cases(small + alone))}                        # a dozen, mil
-          | {alternation(cases(articles + halves))}(?=\s+{alternation(spoken_scales(tables))}\b)  # a (million)
+          | {alternation(cases(articles + halves))}(?=\s+{alternation(spoken_scales(tables))}\b)  # a (million),
+            (?!\s+{thousand}\s+\d)                                       # not (a) mil 609
         )\b
         {multiplied}                                                   # hundred, mil
         (?![\w-]*\d)                                                   # not "two-3"

@@ -183,7 +183,8 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
     actor_rows = tables.all("actors", ("alias", "actor", "actor_kind"))
     # A region (a state, a province) is a place as a country is: a preposition makes it where,
     # not who ("os estados do Paraná, Santa Catarina e Rio Grande do Sul"); as a subject it acts.
-    place_names = frozenset(actors) | {r["alias"] for r in actor_rows if r["actor_kind"] == "region"}
+    # So is a head of government: "Boric anunció" acts, "huyen del régimen de Maduro" is where from.
+    place_names = frozenset(actors) | {r["alias"] for r in actor_rows if r["actor_kind"] in ("region", "person")}
     actors.update({r["alias"]: r["actor"] for r in actor_rows})
     institutions = [r["word"] for r in tables.rows("institution_nouns", ("word", "lang"))]
     noun_first = tables.style["noun_first"] == "true"
@@ -273,7 +274,8 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
         # A name right after a verb ("is helping Ecuador unlock"): the verb's object. A
         # lower-case word that is not a function word (the, and, in ...) stands for the verb;
         # through an article ("bordean los Estados Unidos,") only when no verb follows the name
-        # ("reports say the United States announced": a subject), which the caller checks.
+        # ("reports say the United States announced": a subject), which the caller checks. A
+        # word after an article or an of word joined to one ("del presidente Boric") is a noun.
         "verb_before_rev_re": re.compile(rf"""
             (?P<article>\s+{reversed_alternation(tables.words('definite_article'), flags='i')})?  # bordean (los) EE.UU.
             \s+(?!(?:{reversed_alternation(tables.words('definite_article'), flags='i')}
@@ -283,7 +285,8 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
                   |{reversed_alternation(tables.words('agent_phrase'), flags='i')}
                   |{reversed_alternation(tables.words('stop_word'), flags='i')})\b)   # in which (Blinken)
             [a-z]{{3,}}(?![\w-])   # helping (a verb, reversed)
-            (?!\s+{reversed_alternation(tables.words('definite_article'), flags='i')}(?!\w))  # not (la) plataforma R4V
+            (?!\s+(?:{reversed_alternation(tables.words('definite_article'), flags='i')}     # not (la) plataforma R4V,
+                  |{reversed_alternation(tables.words('of_contraction'), flags='i')})(?!\w))  # (del) presidente Boric
         """, re.X),
         "list_gap_re": re.compile(rf"""
               (?:\s*\([^()]*\))?                              # Colombia (the largest), Peru: an aside

@@ -424,3 +424,28 @@ def test_a_receiver_of_people_is_their_host_and_of_money_no_announcer(text, quot
 )
 def test_a_region_acts_for_its_country_and_is_a_place_when_governed(text, quote, actor):
     assert actor_in(text, quote, "pt") == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # a named head of government acts for the government; governed by a preposition he is where from
+        ("Unos 4.000 venezolanos regresaron con el plan del Gobierno de Nicolás Maduro.", "4.000 venezolanos",
+         "VEN"),
+        ("Unos 7.000 venezolanos que huyen del régimen de Nicolás Maduro llegaron a la frontera.",
+         "7.000 venezolanos", None),
+        ("El Gobierno de Xiomara Castro entregó 300 dólares a cada familia retornada.", "300 dólares", "HND"),
+        ("Según Javier Milei, el país recibió 60.000 solicitudes.", "60.000 solicitudes", "ARG"),
+        # a word after "del" (de + el) is a noun, so the name after it is no verb's object
+        ("El Gobierno del presidente Gabriel Boric destinó 500 millones de pesos a albergues.",
+         "500 millones de pesos", "CHL"),
+        ("El Gobierno del progresista Gustavo Petro asignó 900 millones de pesos.", "900 millones de pesos", "COL"),
+        # UNICEF and the DIF as Spanish news names them
+        ("Más de 9.000 niños cruzaron la frontera, informó el Fondo de la ONU para la Infancia (UNICEF).",
+         "9.000 niños", "UNICEF"),
+        ("Unos 450 menores quedaron bajo la tutela del Sistema Nacional para el Desarrollo Integral de la Familia.",
+         "450 menores", "MEX"),
+    ],
+)
+def test_spanish_heads_of_government_and_agencies_act(text, quote, actor):
+    assert _actor_es(text, quote) == actor

@@ -55,6 +55,10 @@ def test_a_paragraph_keeps_the_document_language_unless_it_is_surely_another():
         ("dated 4.5.2024, up 3.5 points", "."),  # a date shows nothing, 3.5 does
         ("retornaron 2,700 personas y 40,000 en total", "."),  # three zeros after a comma: it groups
         ("40,000 personas, 1,5 millones y 2,25%", ","),  # outvoted by two decimal commas
+        # each separator groups thousands somewhere and none is written as a decimal: neither is one
+        ("Llegaron 20,000 personas en marzo y 30.000 en abril.", ""),
+        ("Unos 1.250.000 migrantes y 2,000,000 de visitas", ""),
+        ("Llegaron 20,000 personas en marzo, 30.000 en abril y 2,5 millones en total.", ","),
     ],
 )
 def test_the_decimal_separator_a_text_shows(text, separator):

@@ -95,6 +95,20 @@ def test_a_title_or_short_paragraph_right_above_a_paragraph_written_on_one_line_
     # so is a short paragraph ending a sentence right above one
     text = f"Canada sent help.\n{body}\n"
     assert [text[b.start:b.start + 9] for b in read_layout(text, vocabulary()).blocks] == ["Canada se", "In recent"]
+    # so is a headline in sentence case with no full stop, in any language
+    text = f"Canada sends new help to the flooded towns of the north\n{body}\n"
+    assert [text[b.start:b.start + 9] for b in read_layout(text, vocabulary()).blocks] == ["Canada se", "In recent"]
+    assert extract_figures(text).set_index("quote").at["4,000 people", "actor"] is pd.NA
+    cuerpo = ("Según datos oficiales, más de 9.000 niños cruzaron la frontera en los primeros tres meses del año, "
+              "la mayoría acompañados por sus familias y muchos de ellos después de semanas de viaje por la región "
+              "centroamericana.")
+    texto = f"Unicef alerta por los niños que cruzan la frontera sur\n{cuerpo}\n"
+    layout = read_layout(texto, vocabulary("es"))
+    assert [texto[b.start:b.start + 9] for b in layout.blocks] == ["Unicef al", "Según dat"]
+    assert extract_figures(texto, lang="es").set_index("quote").at["9.000 niños", "actor"] is pd.NA
+    # a line ending in a comma or colon runs on into the paragraph under it
+    text = f"Canada sends new help to the towns of the north,\n{body}\n"
+    assert len(read_layout(text, vocabulary()).blocks) == 1
     # the last of a run of short lines is no block of its own
     text = f"Canada and\nthe United\nNations sent help.\n{body}\n"
     assert [text[b.start:b.start + 9] for b in read_layout(text, vocabulary()).blocks] == ["Canada an"]

@@ -326,3 +326,16 @@ def test_portuguese_words_for_persons_of_either_sex_count_persons():
     rows = extract_figures("O abrigo recebeu 30 meninas, 20 gestantes e 15 idosas; 40 ministros participaram.",
                            lang="pt")
     assert rows["kind"].tolist() == ["people"] * 4
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # an adjective that stands before the noun ("los primeros meses", "las nuevas solicitudes") is no noun
+        # so a noun-less number after them counts the noun named before
+        ("Se aprobaron 9.100 visas. En los primeros cinco meses del año, 4.300.", "visa"),
+        ("Se tramitaron 2.000 solicitudes. En las últimas dos semanas, 700.", "solicitud"),
+    ],
+)
+def test_a_leading_adjective_is_no_noun_a_later_number_counts(text, unit):
+    assert extract_figures(text, lang="es")["unit"].tolist() == [unit, unit]

@@ -193,3 +193,31 @@ def test_a_fraction_with_its_percentage_in_brackets_gives_both():
 )
 def test_spanish_millar_is_a_thousand(text, value):
     assert extract_figures(text, lang="es")["value"].tolist() == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # "del" is "de" joined to "el": a fraction before it is a share, unless it names a period
+        ("La mitad del presupuesto se destinó a albergues.", [50]),
+        ("En la primera mitad del año llegaron 5.000 personas.", [5000]),
+    ],
+)
+def test_a_spanish_fraction_before_del_is_a_share_or_a_period(text, values):
+    assert extract_figures(text, lang="es")["value"].tolist() == values
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value"),
+    [
+        # "a" before "mil 609" is the preposition: "mil 609" is one number (1,609), not "a thousand" and 609
+        ("La fiscalía acusó a mil 609 personas.", "mil 609 personas", 1609),
+        ("Se puso a disposición del juez a mil 215 probables responsables.", "mil 215 probables responsables", 1215),
+        # "a mil" alone stays a thousand
+        ("Las llegadas ascendieron a mil personas.", "a mil personas", 1000),
+    ],
+)
+def test_mil_and_digits_after_the_preposition_a_is_one_number(text, quote, value):
+    rows = extract_figures(text, lang="es").set_index("quote")
+    assert rows.at[quote, "value"] == value
+    assert rows.at[quote, "unit"] == "person"

@@ -28,6 +28,8 @@ from ladfin.reference.vocabulary import vocabulary
         ("3,000", "es", ",", 3000),         # ... even where the text shows a decimal comma
         ("4.000", "en", None, 4000),
         ("0,000", "es", None, 0),           # a zero before it groups nothing
+        ("2,500", "es", "", 2500),          # the text groups thousands with both separators
+        ("2.500", "en", "", 2500),
     ],
 )
 def test_a_numeral_decides_its_decimal_separator(text, lang, shown, value):
@@ -141,6 +143,15 @@ def test_a_decimal_point_beside_thousands_points_in_one_spanish_text():
     text = ("El presupuesto pasó de 1.900 millones de pesos mexicanos a 51.2 millones de pesos mexicanos "
             "y el centro alberga a 2.500 personas.")
     assert extract_figures(text, lang="es")["value"].tolist() == [1.9e9, 51.2e6, 2500]
+
+
+def test_a_text_grouping_thousands_with_both_separators_groups_a_lone_comma():
+    # "20,000" and "30.000" each group thousands; no decimal is written, so "12,345" is no 12.345 persons
+    text = ("Más de 20,000 personas llegaron en marzo y 30.000 personas en abril. "
+            "En total, la cifra era de 12,345 personas y 4.321 familias.")
+    rows = extract_figures(text, lang="es")
+    assert rows["value"].tolist() == [20_000, 30_000, 12_345, 4_321]
+    assert not rows["flag"].fillna("").str.contains("separator_ambiguous").any()
 
 
 def test_a_date_number_is_not_glued_to_a_decimal():

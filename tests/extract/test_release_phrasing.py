@@ -210,3 +210,21 @@ def test_of_that_total_names_where_the_unit_comes_from():
     rows = extract_figures("Panamá registró 300 mil cruces; de ese total, 60 mil fueron de noche.", lang="es")
     assert rows[["value", "unit", "unit_source"]].values.tolist() == [
         [300_000, "cruce", "text"], [60_000, "cruce", "of_them"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # a Spanish month abbreviated in a dateline is a date, no count
+        ("LIMA 14 Dic. (AGENCIA) - El fondo pidió 7 millones de dólares.", [(7e6, "money", "USD", "exact")]),
+        # bodies recovered are persons
+        ("Los rescatistas recuperaron 27 cuerpos en la selva.", [(27, *P, "exact")]),
+        # "calcula que" hedges as "se estima que" does
+        ("La agencia calcula que 65.000 personas cruzarán este año.", [(65_000, *P, "approx")]),
+        # fractions written with "parte"
+        ("Una cuarta parte de los hogares recibe ayuda.", [(25, "percent", "percent", "exact")]),
+        ("La quinta parte de los migrantes son niños.", [(20, "percent", "percent", "exact")]),
+    ],
+)
+def test_spanish_datelines_bodies_hedges_and_fractions(text, figures):
+    assert _figures(text, "es") == figures

@@ -408,3 +408,67 @@ def test_people_counted_where_they_are_take_the_action_their_paragraph_states():
 )
 def test_portuguese_verbs_in_every_tense_tell_the_measure(text, quote, measure):
     assert measure_of(text, quote, lang="pt") == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # people returned or placed through a programme are served; a return with none stays a removal
+        ("Unas 4.200 personas retornaron a Nicaragua con el plan de retorno del gobierno.", "4.200 personas",
+         "served"),
+        ("Unos 900 migrantes han regresado a su país por el programa estatal.", "900 migrantes", "served"),
+        ("Más de 3.000 personas se han acogido este año al programa de Retorno Voluntario Asistido.",
+         "3.000 personas", "served"),
+        ("Un total de 640 migrantes volvieron a casa mediante el retorno voluntario asistido.", "640 migrantes",
+         "served"),
+        ("Se identificaron 350 niños, que quedaron bajo la tutela de la agencia de protección.", "350 niños",
+         "served"),
+        ("En marzo llegaron 950 personas retornadas desde México.", "950 personas", "enforcement"),
+        # removals and apprehensions as Mexican and Chilean authorities word them
+        ("La policía informó el rescate de 2.300 migrantes irregulares en un camión.", "2.300 migrantes",
+         "enforcement"),
+        ("En la frontera fueron asegurados 410 extranjeros sin documentos.", "410 extranjeros", "enforcement"),
+        ("El instituto rechazó la internación de 75 personas con alerta migratoria.", "75 personas",
+         "enforcement"),
+        ("Se puso a disposición del Ministerio Público a 33 personas por tráfico de migrantes.", "33 personas",
+         "enforcement"),
+        ("El gobierno proyecta expulsar a 1.800 extranjeros este año.", "1.800 extranjeros", "enforcement"),
+        # taken in is resettled
+        ("Desde 2010, Canadá ha acogido a 5.400 refugiados sirios.", "5.400 refugiados", "resettled"),
+        # people on the move are the population, whatever help they will need
+        ("Se calcula que 45.000 personas realizarían la travesía por la selva.", "45.000 personas", "in_need"),
+        ("La agencia estima que 90.000 personas transitarán por el país y precisarán ayuda.", "90.000 personas",
+         "in_need"),
+        # the people a plan is to serve
+        ("El plan pide 80 millones de dólares para apoyar a 300.000 personas.", "300.000 personas", "served"),
+    ],
+)
+def test_spanish_programme_returns_removals_and_people_on_the_move(text, quote, measure):
+    assert measure_of(text, quote, lang="es") == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # money of a past year reported again
+        ("Ya en 2019 Japón entregó 12 millones de dólares al programa.", "12 millones de dólares",
+         "existing_funding"),
+        ("En ese mismo año también proporcionó 4 millones de dólares en asistencia.", "4 millones de dólares",
+         "existing_funding"),
+        # an increase granted is new money; a budget raised from an amount is that budget reported
+        ("El gobierno destinó un aumento de 900 millones de pesos para los albergues.", "900 millones de pesos",
+         "new_funding"),
+        ("El presupuesto del instituto fue aumentado de 800 millones de pesos.", "800 millones de pesos",
+         "existing_funding"),
+        # money a platform has asked for is an appeal
+        ("La coordinadora ha solicitado 120 millones de dólares para el año próximo.", "120 millones de dólares",
+         "appeal"),
+    ],
+)
+def test_spanish_past_money_increases_and_requests(text, quote, measure):
+    assert measure_of(text, quote, lang="es") == measure
+
+
+def test_spanish_people_who_overstayed_are_no_permit_granted():
+    text = "Se estima que 12.400 venezolanos superaron el tiempo de permanencia autorizada en el país."
+    assert measure_of(text, "12.400 venezolanos", lang="es") == "in_need"
