@@ -408,3 +408,43 @@ def test_people_counted_where_they_are_take_the_action_their_paragraph_states():
 )
 def test_portuguese_verbs_in_every_tense_tell_the_measure(text, quote, measure):
     assert measure_of(text, quote, lang="pt") == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # people who depend on aid, or who entered, are a population in need
+        ("Mais de 2 milhões de pessoas dependem de ajuda humanitária.", "2 milhões de pessoas", "in_need"),
+        ("Cerca de 40 mil venezuelanos ingressaram pelo Amazonas.", "40 mil venezuelanos", "in_need"),
+        # a country receiving people took them in; people receiving something were served
+        ("O país recebeu 300 mil venezuelanos desde 2018.", "300 mil venezuelanos", "in_need"),
+        ("Cerca de 500 famílias receberam cestas básicas.", "500 famílias", "served"),
+        # towns receiving people took in people relocated within the country
+        ("Ao todo, 400 municípios receberam 30 mil venezuelanos.", "30 mil venezuelanos", "resettled"),
+        # sheltered people are served by the shelter
+        ("Há 3 mil venezuelanos abrigados em Manaus.", "3 mil venezuelanos", "served"),
+        # the gerund of a removal verb removes, whatever else the sentence received
+        ("O país recebeu 20 voos, deportando 3.000 pessoas.", "3.000 pessoas", "enforcement"),
+    ],
+)
+def test_portuguese_returns_shelters_receiving_and_entering(text, quote, measure):
+    assert measure_of(text, quote, lang="pt") == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # a return a programme supports, and the reintegration after it, are people served, whatever
+        # the paragraph said of arrivals before
+        ("A chegada de migrantes aumentou. Em 2023, a agência apoiou o retorno de 2.400 migrantes.",
+         "2.400 migrantes", "served"),
+        ("A chegada de migrantes aumentou. Desde 2019, 800 pessoas tiveram apoio à reintegração.",
+         "800 pessoas", "served"),
+        # vulnerability says who the people are: it does not reach another sentence's figures
+        ("O programa é voltado a migrantes em situação de vulnerabilidade. Em 2023, ajudou 5 mil pessoas.",
+         "5 mil pessoas", "served"),
+    ],
+)
+def test_portuguese_returns_and_vulnerability_read_against_the_paragraph(text, quote, measure):
+    figures = build_tables([document(text, lang="pt")])["figures"].set_index("quote")
+    assert figures.at[quote, "measure"] == measure
