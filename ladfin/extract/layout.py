@@ -347,12 +347,15 @@ def _short_line_over_paragraph(previous: str, line: str) -> bool:
     (300 characters)": a text whose paragraphs are lines is not hard-wrapped,
     so a short line above such a paragraph is a paragraph or title of its own,
     not the first line of the one under it, where it ends a sentence or is a
-    title-case line.
+    title-case line; or any line not ending in ";:," above a line longer than any wrapper
+    makes ("Atualmente, 477 mil venezuelanos vivem no Brasil" over a 400-character lead):
+    a headline in sentence case.
     """
     text = previous.strip()
     if not text or not line.lstrip()[:1].isupper() or _ends_long_line(previous) or not _ends_long_line(line):
         return False
-    return text[-1] in ".!?”\"’)" or (text[-1] not in ";:," and is_title_case(text))
+    return text[-1] in ".!?”\"’)" or (text[-1] not in ";:," and (
+        is_title_case(text) or len(line.rstrip()) > UNWRAPPED_WIDTH))
 
 
 def _blocks(clean: str, starts, heading_spans, vocab: Vocabulary) -> list[Block]:
