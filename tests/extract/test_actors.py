@@ -424,3 +424,21 @@ def test_a_receiver_of_people_is_their_host_and_of_money_no_announcer(text, quot
 )
 def test_a_region_acts_for_its_country_and_is_a_place_when_governed(text, quote, actor):
     assert actor_in(text, quote, "pt") == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # "a" after a comma and before a verb is the article of the clause's subject, not "to"
+        ("No ano passado, a Colômbia regularizou 500 mil venezuelanos.", "500 mil venezuelanos", "COL"),
+        ("Em 2023, foram enviados 300 migrantes a Cuba.", "300 migrantes", None),
+        # agencies and organisations that are rows of actors.csv
+        ("Em nota, o Instituto Guatemalteco de Migração informou ter recebido 80 guatemaltecos.",
+         "80 guatemaltecos", "GTM"),
+        ("A Islamic Relief USA doou US$ 2 milhões ao programa.", "US$ 2 milhões", "IRUSA"),
+    ],
+)
+def test_portuguese_clause_subjects_and_named_agencies(text, quote, actor):
+    found = extract_figures(text, lang="pt").set_index("quote")
+    got = found.at[quote, "actor"]
+    assert (None if pd.isna(got) else got) == actor
