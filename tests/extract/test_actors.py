@@ -436,6 +436,13 @@ def test_a_region_acts_for_its_country_and_is_a_place_when_governed(text, quote,
         ("Em nota, o Instituto Guatemalteco de Migração informou ter recebido 80 guatemaltecos.",
          "80 guatemaltecos", "GTM"),
         ("A Islamic Relief USA doou US$ 2 milhões ao programa.", "US$ 2 milhões", "IRUSA"),
+        # "de", "da", "do" before an organisation or a government say whose the figure is; before a
+        # country they stay a place
+        ("O programa de realocação da Operação Acolhida tem dado certo. Desde 2019, 5 mil pessoas foram "
+         "realocadas.", "5 mil pessoas", "BRA"),
+        ("Foram realocados 900 venezuelanos, um investimento do Governo Federal de R$ 40 milhões.",
+         "R$ 40 milhões", "BRA"),
+        ("No ano, chegaram 700 migrantes de Honduras.", "700 migrantes", None),
     ],
 )
 def test_portuguese_clause_subjects_and_named_agencies(text, quote, actor):
