@@ -121,6 +121,10 @@ def test_a_comment_counter_line_is_site_chrome():
     text = "El fondo entregó 3 millones de dólares a las ciudades.\n0 comentarios\n"
     assert extract_figures(text, lang="es")["value"].tolist() == [3_000_000]
     assert extract_skipped(text, lang="es")["reason"].tolist() == ["boilerplate"]
+    # a Portuguese comment box: its counter with "(S)" and its length limit
+    text = "O fundo entregou R$ 3 milhões às cidades.\n0 COMENTÁRIO(S)\nMáximo de 700 caracteres [0]\n"
+    assert extract_figures(text, lang="pt")["value"].tolist() == [3_000_000]
+    assert extract_skipped(text, lang="pt")["text"].tolist() == ["0 COMENTÁRIO(S)", "Máximo de 700 caracteres [0]"]
 
 
 def test_a_share_button_and_a_gov_site_banner_are_site_chrome():
