@@ -418,7 +418,7 @@ def test_portuguese_verbs_in_every_tense_tell_the_measure(text, quote, measure):
         ("Cerca de 40 mil venezuelanos ingressaram pelo Amazonas.", "40 mil venezuelanos", "in_need"),
         # a country receiving people took them in; people receiving something were served
         ("O país recebeu 300 mil venezuelanos desde 2018.", "300 mil venezuelanos", "in_need"),
-        ("Cerca de 500 famílias receberam cestas básicas.", "500 famílias", "served"),
+        ("Cerca de 500 migrantes receberam cestas básicas.", "500 migrantes", "served"),
         # towns receiving people took in people relocated within the country
         ("Ao todo, 400 municípios receberam 30 mil venezuelanos.", "30 mil venezuelanos", "resettled"),
         # sheltered people are served by the shelter
