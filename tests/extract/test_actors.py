@@ -449,3 +449,19 @@ def test_portuguese_clause_subjects_and_named_agencies(text, quote, actor):
     found = extract_figures(text, lang="pt").set_index("quote")
     got = found.at[quote, "actor"]
     assert (None if pd.isna(got) else got) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # a verb of saying after a comma or a quotation puts who speaks after it
+        ("Cerca de 2 mil venezuelanos foram realocados em maio, informou a OIM.", "2 mil venezuelanos", "IOM"),
+        ("“Recebemos 300 pessoas por dia”, disse o Acnur.", "300 pessoas", "UNHCR"),
+        # any other verb's name after a comma is its object
+        ("O país recebeu 500 venezuelanos, ajudando a Colômbia.", "500 venezuelanos", None),
+    ],
+)
+def test_portuguese_speaker_after_a_verb_of_saying(text, quote, actor):
+    found = extract_figures(text, lang="pt").set_index("quote")
+    got = found.at[quote, "actor"]
+    assert (None if pd.isna(got) else got) == actor
