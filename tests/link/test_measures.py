@@ -425,6 +425,8 @@ def test_portuguese_verbs_in_every_tense_tell_the_measure(text, quote, measure):
         ("Há 3 mil venezuelanos abrigados em Manaus.", "3 mil venezuelanos", "served"),
         # the gerund of a removal verb removes, whatever else the sentence received
         ("O país recebeu 20 voos, deportando 3.000 pessoas.", "3.000 pessoas", "enforcement"),
+        # people a place has are a population
+        ("O estado possui 8 mil pessoas sem moradia.", "8 mil pessoas", "in_need"),
     ],
 )
 def test_portuguese_returns_shelters_receiving_and_entering(text, quote, measure):
