@@ -443,6 +443,9 @@ def test_a_region_acts_for_its_country_and_is_a_place_when_governed(text, quote,
         ("Foram realocados 900 venezuelanos, um investimento do Governo Federal de R$ 40 milhões.",
          "R$ 40 milhões", "BRA"),
         ("No ano, chegaram 700 migrantes de Honduras.", "700 migrantes", None),
+        # "a organização" before a name names an organisation, listed with the announcers before it
+        ("O Acnur e a organização Islamic Relief USA lançaram um fundo de US$ 3 milhões.", "US$ 3 milhões",
+         "IRUSA;UNHCR"),
     ],
 )
 def test_portuguese_clause_subjects_and_named_agencies(text, quote, actor):
