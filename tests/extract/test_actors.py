@@ -436,6 +436,8 @@ def test_a_region_acts_for_its_country_and_is_a_place_when_governed(text, quote,
         ("Em nota, o Instituto Guatemalteco de Migração informou ter recebido 80 guatemaltecos.",
          "80 guatemaltecos", "GTM"),
         ("A Islamic Relief USA doou US$ 2 milhões ao programa.", "US$ 2 milhões", "IRUSA"),
+        ("Segundo o Alto-comissariado das Nações Unidas para os Refugiados, 500 mil pessoas deixaram o país.",
+         "500 mil pessoas", "UNHCR"),
         # "de", "da", "do" before an organisation or a government say whose the figure is; before a
         # country they stay a place
         ("O programa de realocação da Operação Acolhida tem dado certo. Desde 2019, 5 mil pessoas foram "
