@@ -111,6 +111,8 @@ class SentenceActors:
                 if place and place.group("city") and (alias not in vocab.place_names
                                                       or vocab.verb_after_re.match(clean, name_end)):
                     place = None  # "in Lima, Peru" names a place; "On Monday, Chile began" a subject
+                if place and self._clause_article(clean, start, len(backwards) - place.end(), name_end):
+                    place = None  # "No ano passado, a Guatemala recebeu": the article opening a clause
                 is_place = not is_agent and bool(
                     (place
                      and not vocab.opening_article_re.fullmatch(clean, start, name_start)  # "A OIM anunciou"
@@ -131,7 +133,8 @@ class SentenceActors:
                     is_place = False  # "the United States' $686 million", "in USAID Development Funding"
                 # Only an acting name can be a verb's object: a place's is_object is never read.
                 verb = None if is_agent or is_place else vocab.verb_before_rev_re.match(backwards, rev, rev_end)
-                is_object = bool(verb) and not (verb.group("article") and vocab.verb_after_re.match(clean, name_end))
+                is_object = bool(verb) and not (verb.group("article") and vocab.verb_after_re.match(clean, name_end)) \
+                    and not self._speaker(clean, start, len(backwards) - verb.end(), name_start)
                 # "were permitted to continue as Panama and Venezuela suspended flights": a name opening
                 # a subordinate clause, and those listed with it, act in that clause only.
                 opens_clause = not is_place and (bool(vocab.clause_before_rev_re.match(backwards, rev, rev_end)) or (
@@ -257,6 +260,29 @@ class SentenceActors:
             return False
         words = clean[max(sentence_start, name_start - 12):name_start].split()
         return bool(words) and words[-1].lower() in self._vocab.article_prepositions
+
+    def _clause_article(self, clean: str, sentence_start: int, governed_at: int, name_end: int) -> bool:
+        """Tell whether the place preposition before a name is an article opening a clause.
+
+        Portuguese "a" is "to" before a country ("enviados a Cuba") but "the"
+        where a clause opens with the country as its subject: after a comma and
+        before a verb ("Em 2023, a Colômbia recebeu"), as at a sentence's start.
+        """
+        words = clean[governed_at:name_end].split()
+        return (len(words) >= 2 and words[0].lower() in self._vocab.article_prepositions
+                and clean[sentence_start:governed_at].rstrip().endswith(",")
+                and bool(self._vocab.verb_after_re.match(clean, name_end)))
+
+    def _speaker(self, clean: str, sentence_start: int, verb_at: int, name_start: int) -> bool:
+        """Tell whether the verb before a name is a verb of saying whose subject follows it.
+
+        "13 mil migrantes foram deportados, informou a OIM": after a comma or a
+        quotation's close, a verb of saying (role `speech_verb`) puts the one
+        who speaks after it, no object of the verb.
+        """
+        words = clean[verb_at:name_start].split()
+        return bool(words) and words[0].lower() in self._vocab.speech_verbs \
+            and clean[sentence_start:verb_at].rstrip()[-1:] in (",", "”", '"', "’")
 
     def _dateline(self, clean: str, sentence_start: int, name_start: int) -> bool:
         """Tell whether a name follows a dateline's city: "BRIDGETOWN, Barbados (CMC) -".

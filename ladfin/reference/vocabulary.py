@@ -113,6 +113,7 @@ class Vocabulary:
     place_names: frozenset[str]   # the aliases that are names of countries
     agency_names: frozenset[str]  # the aliases of a government's agencies (actors.csv, actor_kind agency)
     article_prepositions: frozenset[str]  # a place preposition that is also an article ("a"): no place before an agency
+    speech_verbs: frozenset[str]  # a verb of saying before its subject after a comma: ", informou a OIM"
     countries: dict[str, Country]  # ISO alpha-3 -> Country
     place_before_rev_re: re.Pattern  # a place preposition ending before a name, reversed
     agent_before_rev_re: re.Pattern  # "on behalf of", "government of" ending before a name, reversed

@@ -205,6 +205,8 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
         "agency_names": frozenset(r["alias"] for r in actor_rows if r["actor_kind"] == "agency"),
         # "a" in Portuguese: "the" before an agency ("a OIM informou"), "to" before a country
         "article_prepositions": frozenset(w.lower() for w in tables.words("place_preposition")) & articles,
+        # ", informou a OIM": a verb of saying after a comma puts its subject after it
+        "speech_verbs": frozenset(w.lower() for w in tables.words("speech_verb")),
         "countries": countries,
         # Opens with the names' first letters (capitals), which the regex engine skips
         # ahead to; that the name starts a word is checked by the caller (figures.py).

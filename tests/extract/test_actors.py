@@ -449,3 +449,49 @@ def test_a_region_acts_for_its_country_and_is_a_place_when_governed(text, quote,
 )
 def test_spanish_heads_of_government_and_agencies_act(text, quote, actor):
     assert _actor_es(text, quote) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # "a" after a comma and before a verb is the article of the clause's subject, not "to"
+        ("No ano passado, a Colômbia regularizou 500 mil venezuelanos.", "500 mil venezuelanos", "COL"),
+        ("Em 2023, foram enviados 300 migrantes a Cuba.", "300 migrantes", None),
+        # agencies and organisations that are rows of actors.csv
+        ("Em nota, o Instituto Guatemalteco de Migração informou ter recebido 80 guatemaltecos.",
+         "80 guatemaltecos", "GTM"),
+        ("A Islamic Relief USA doou US$ 2 milhões ao programa.", "US$ 2 milhões", "IRUSA"),
+        ("Segundo o Alto-comissariado das Nações Unidas para os Refugiados, 500 mil pessoas deixaram o país.",
+         "500 mil pessoas", "UNHCR"),
+        # "de", "da", "do" before an organisation or a government say whose the figure is; before a
+        # country they stay a place
+        ("O programa de realocação da Operação Acolhida tem dado certo. Desde 2019, 5 mil pessoas foram "
+         "realocadas.", "5 mil pessoas", "BRA"),
+        ("Foram realocados 900 venezuelanos, um investimento do Governo Federal de R$ 40 milhões.",
+         "R$ 40 milhões", "BRA"),
+        ("No ano, chegaram 700 migrantes de Honduras.", "700 migrantes", None),
+        # "a organização" before a name names an organisation, listed with the announcers before it
+        ("O Acnur e a organização Islamic Relief USA lançaram um fundo de US$ 3 milhões.", "US$ 3 milhões",
+         "IRUSA;UNHCR"),
+    ],
+)
+def test_portuguese_clause_subjects_and_named_agencies(text, quote, actor):
+    found = extract_figures(text, lang="pt").set_index("quote")
+    got = found.at[quote, "actor"]
+    assert (None if pd.isna(got) else got) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # a verb of saying after a comma or a quotation puts who speaks after it
+        ("Cerca de 2 mil venezuelanos foram realocados em maio, informou a OIM.", "2 mil venezuelanos", "IOM"),
+        ("“Recebemos 300 pessoas por dia”, disse o Acnur.", "300 pessoas", "UNHCR"),
+        # any other verb's name after a comma is its object
+        ("O país recebeu 500 venezuelanos, ajudando a Colômbia.", "500 venezuelanos", None),
+    ],
+)
+def test_portuguese_speaker_after_a_verb_of_saying(text, quote, actor):
+    found = extract_figures(text, lang="pt").set_index("quote")
+    got = found.at[quote, "actor"]
+    assert (None if pd.isna(got) else got) == actor

@@ -118,10 +118,27 @@ def test_a_title_or_short_paragraph_right_above_a_paragraph_written_on_one_line_
     assert len(read_layout(wrapped, vocabulary()).blocks) == 1
 
 
+def test_a_headline_in_sentence_case_above_a_paragraph_written_on_one_line_is_a_block_of_its_own():
+    body = ("In recent weeks the floods in the north have forced thousands of families from their homes, and "
+            "the shelters of the region report that the national agency has already helped 4,000 people in the "
+            "schools and churches of the towns")
+    assert len(body) > 200
+    text = f"Some 30,000 people still live in the flooded towns\n{body}\n"
+    layout = read_layout(text, vocabulary())
+    assert [text[b.start:b.start + 9] for b in layout.blocks] == ["Some 30,0", "In recent"]
+    # a line ending in a comma is still the first line of the paragraph under it
+    text = f"Some 30,000 people still live in the flooded towns,\n{body}\n"
+    assert len(read_layout(text, vocabulary()).blocks) == 1
+
+
 def test_a_comment_counter_line_is_site_chrome():
     text = "El fondo entregó 3 millones de dólares a las ciudades.\n0 comentarios\n"
     assert extract_figures(text, lang="es")["value"].tolist() == [3_000_000]
     assert extract_skipped(text, lang="es")["reason"].tolist() == ["boilerplate"]
+    # a Portuguese comment box: its counter with "(S)" and its length limit
+    text = "O fundo entregou R$ 3 milhões às cidades.\n0 COMENTÁRIO(S)\nMáximo de 700 caracteres [0]\n"
+    assert extract_figures(text, lang="pt")["value"].tolist() == [3_000_000]
+    assert extract_skipped(text, lang="pt")["text"].tolist() == ["0 COMENTÁRIO(S)", "Máximo de 700 caracteres [0]"]
 
 
 def test_a_share_button_and_a_gov_site_banner_are_site_chrome():

@@ -35,6 +35,9 @@ def _rows(text: str, lang: str = "en") -> list[list]:
         ("Foram 200 doações.", "pt", "count", "doação"),
         ("Llegaron 2.500 personas venezolanas.", "es", "people", "person"),
         ("Chegaram 12,6 mil venezuelanos.", "pt", "people", "person"),
+        # lengths and areas are counts of their unit: an abbreviation, an irregular singular
+        ("A estrada, de 120 km de extensão, foi aberta.", "pt", "count", "km"),
+        ("O parque tem 30 mil hectares de mata.", "pt", "count", "hectare"),
     ],
 )
 def test_the_counted_noun_is_the_head_of_its_phrase(text, lang, kind, unit):
@@ -264,6 +267,10 @@ def test_of_that_total_reads_the_persons_of_the_paragraph_before():
     # nor does it take what is not persons
     places = "El plan llega a 80 municipios.\n\nDe ese total, 30 están en la costa."
     assert 30 not in [r[0] for r in _rows(places, "es")]
+    # the persons are referred to though other nouns follow them in their sentence
+    text = ("O país abrigava 52.000 refugiados, de 90 nacionalidades, com necessidade de proteção.\n\n"
+            "Desse total, 9.000 vivem em abrigos.")
+    assert [9000, "people", "person", "previous_sentence"] in _rows(text, "pt")
 
 
 def test_an_estimate_before_of_that_total_hedges_the_number():
@@ -282,10 +289,11 @@ def test_a_noun_less_number_compares_with_the_one_before_that_took_its_noun_from
 
 def test_a_portuguese_number_before_deles_counts_what_came_before():
     # "deles", "delas" (of them) is no noun: the number counts what the sentence named before
+    # (families are counts, as households: founding gold README, "What is a figure")
     text = "Chegaram 5 mil haitianos em maio; 2 mil deles ficaram em Manaus, e 300 famílias, 120 delas com bebês."
     assert _rows(text, "pt") == [
         [5_000.0, "people", "person", "text"], [2_000.0, "people", "person", "of_them"],
-        [300.0, "people", "person", "text"], [120.0, "people", "person", "of_them"]]
+        [300.0, "count", "família", "text"], [120.0, "count", "família", "of_them"]]
 
 
 @pytest.mark.parametrize(

@@ -136,7 +136,7 @@ def test_word_value_adds_within_a_group_and_a_thousand_closes_it(text, lang, val
     [
         # "y" / "e" joins a smaller part after a larger one only: "dos y tres" is two numbers, never five.
         ("Llegaron dos y tres familias.", "es", [[3, "people", "person"]]),
-        ("Chegaram cinco e dez famílias.", "pt", [[10, "people", "person"]]),
+        ("Chegaram cinco e dez famílias.", "pt", [[10, "count", "família"]]),  # families are counts
         ("Llegaron veinte y treinta familias.", "es", [[30, "people", "person"]]),
         # A number word that names one stands for no figure alone ("one center").
         ("It opened one center for 300 people.", "en", [[300, "people", "person"]]),

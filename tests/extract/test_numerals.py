@@ -122,7 +122,7 @@ def test_a_range_whose_ends_share_a_scale_word_is_one_figure(text, lang, low, hi
 def test_a_falling_pair_is_no_range():
     # "a 12 mil famílias" says to whom, not up to how much.
     rows = extract_figures("O programa pagou R$ 600 a 12 mil famílias.", lang="pt")
-    assert rows[["value", "unit"]].values.tolist() == [[600.0, "BRL"], [12_000.0, "person"]]
+    assert rows[["value", "unit"]].values.tolist() == [[600.0, "BRL"], [12_000.0, "família"]]  # families: counts
 
 
 def test_a_range_of_ages_or_years_is_no_figure():

@@ -131,9 +131,9 @@ def test_spanish_release_phrasing(text, figures):
          [(510_000, *P, "exact")]),
         ("Até março, 700 foram interiorizados e 300 resgatados.", [(700, *P, "exact"), (300, *P, "exact")]),
         ("Vinte e cinco países e cento e vinte famílias; dois mil e quinhentos migrantes.",
-         [(25, "count", "país", "exact"), (120, *P, "exact"), (2500, *P, "exact")]),
+         [(25, "count", "país", "exact"), (120, "count", "família", "exact"), (2500, *P, "exact")]),
         ("Quase 12 mil famílias receberam R$ 500 mil por dia.",
-         [(12_000, *P, "under"), (500_000, "money", "BRL", "exact")]),
+         [(12_000, "count", "família", "under"), (500_000, "money", "BRL", "exact")]),  # families: counts
     ],
 )
 def test_portuguese_release_phrasing(text, figures):

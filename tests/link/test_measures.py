@@ -450,6 +450,29 @@ def test_spanish_programme_returns_removals_and_people_on_the_move(text, quote, 
 @pytest.mark.parametrize(
     ("text", "quote", "measure"),
     [
+        # people who depend on aid, or who entered, are a population in need
+        ("Mais de 2 milhões de pessoas dependem de ajuda humanitária.", "2 milhões de pessoas", "in_need"),
+        ("Cerca de 40 mil venezuelanos ingressaram pelo Amazonas.", "40 mil venezuelanos", "in_need"),
+        # a country receiving people took them in; people receiving something were served
+        ("O país recebeu 300 mil venezuelanos desde 2018.", "300 mil venezuelanos", "in_need"),
+        ("Cerca de 500 migrantes receberam cestas básicas.", "500 migrantes", "served"),
+        # towns receiving people took in people relocated within the country
+        ("Ao todo, 400 municípios receberam 30 mil venezuelanos.", "30 mil venezuelanos", "resettled"),
+        # sheltered people are served by the shelter
+        ("Há 3 mil venezuelanos abrigados em Manaus.", "3 mil venezuelanos", "served"),
+        # the gerund of a removal verb removes, whatever else the sentence received
+        ("O país recebeu 20 voos, deportando 3.000 pessoas.", "3.000 pessoas", "enforcement"),
+        # people a place has are a population
+        ("O estado possui 8 mil pessoas sem moradia.", "8 mil pessoas", "in_need"),
+    ],
+)
+def test_portuguese_returns_shelters_receiving_and_entering(text, quote, measure):
+    assert measure_of(text, quote, lang="pt") == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
         # money of a past year reported again
         ("Ya en 2019 Japón entregó 12 millones de dólares al programa.", "12 millones de dólares",
          "existing_funding"),
@@ -472,3 +495,22 @@ def test_spanish_past_money_increases_and_requests(text, quote, measure):
 def test_spanish_people_who_overstayed_are_no_permit_granted():
     text = "Se estima que 12.400 venezolanos superaron el tiempo de permanencia autorizada en el país."
     assert measure_of(text, "12.400 venezolanos", lang="es") == "in_need"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # a return a programme supports, and the reintegration after it, are people served, whatever
+        # the paragraph said of arrivals before
+        ("A chegada de migrantes aumentou. Em 2023, a agência apoiou o retorno de 2.400 migrantes.",
+         "2.400 migrantes", "served"),
+        ("A chegada de migrantes aumentou. Desde 2019, 800 pessoas tiveram apoio à reintegração.",
+         "800 pessoas", "served"),
+        # vulnerability says who the people are: it does not reach another sentence's figures
+        ("O programa é voltado a migrantes em situação de vulnerabilidade. Em 2023, ajudou 5 mil pessoas.",
+         "5 mil pessoas", "served"),
+    ],
+)
+def test_portuguese_returns_and_vulnerability_read_against_the_paragraph(text, quote, measure):
+    figures = build_tables([document(text, lang="pt")])["figures"].set_index("quote")
+    assert figures.at[quote, "measure"] == measure
