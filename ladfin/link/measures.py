@@ -44,7 +44,8 @@ amount in brackets converting the one before it ("€2 million (about US$2.1
 million)") is that money, unless a flow or strong cue of its own says
 otherwise. A part
 of a total (role_words.csv part cues: "with", "incluyendo") whose own words
-give no strong reading is the same money as its total.
+give no strong reading is the same money as its total, and so is a list item
+the same money as the last amount before its list.
 
 Last, a figure still `unknown` with no cue is read as its neighbours are
 (`_inherit`): the amount it converts in brackets, the nearest figure of its
@@ -261,6 +262,17 @@ def _money(rows: pd.DataFrame, cues: MeasureCues, window: int) -> tuple[list, li
             if not said[position[part]] and said[position[total]]:
                 measure[position[part]], phrase[position[part]] = measure[position[total]], None
                 said[position[part]] = True
+    # "€8 million from earlier pledges, for: - €3 million for shelters": a list item its own words
+    # say nothing strong about is the same money as the amount of the line before its list.
+    bullets = rows["block_kind"].eq("bullet").fillna(False).tolist() if "block_kind" in rows else []
+    lead = None
+    for sentence in sentences(rows) if any(bullets) else ():
+        for placed in sentence.figures:
+            n = position[placed.index]
+            if not bullets[n]:
+                lead = n
+            elif lead is not None and said[lead] and not said[n]:
+                measure[n], phrase[n], said[n] = measure[lead], None, True
     return measure, phrase
 
 

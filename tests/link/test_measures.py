@@ -314,6 +314,23 @@ def test_a_list_item_reads_the_cue_of_the_line_introducing_its_list():
     assert figures.loc[["3.100 personas", "2.900 personas"], "measure"].tolist() == ["enforcement"] * 2
 
 
+def test_money_drawn_from_earlier_pledges_is_existing_and_so_are_the_items_of_its_list():
+    # the cue stands after the amount; the items name only where the money goes
+    text = ("Spain announced $30 million in new aid for the region.\n"
+            "The ministry also set aside $9 million from earlier pledges for three projects:\n"
+            "- $4 million to the shelters of the north\n- $5 million to the school programme\n")
+    figures = build_tables([document(text)])["figures"].set_index("quote")
+    assert figures.loc[["$30 million", "$9 million", "$4 million", "$5 million"], "measure"].tolist() == [
+        "new_funding", "existing_funding", "existing_funding", "existing_funding"]
+
+
+def test_a_list_item_with_its_own_strong_cue_keeps_it():
+    text = ("Norway set aside $9 million from previous commitments:\n"
+            "- $4 million newly pledged for the shelters\n- $5 million for schools\n")
+    figures = build_tables([document(text)])["figures"].set_index("quote")
+    assert figures.loc[["$4 million", "$5 million"], "measure"].tolist() == ["new_funding", "existing_funding"]
+
+
 PERMITS = ("Unos 60.000 venezolanos pidieron el permiso. De ellos, a 52.000 ya les fue autorizado el permiso y "
            "8.000 continúan en el proceso de autorización.")
 
