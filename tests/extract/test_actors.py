@@ -69,6 +69,10 @@ def actor_of(text: str, quote: str) -> str | None:
         ("The Biden-Harris plan resettled 9,100 refugees from the region.", "9,100 refugees", "USA"),
         # a country the people travel through is a place on their route, not who counts them
         ("This year 41,200 migrants have passed through Honduras.", "41,200 migrants", None),
+        # two countries joined by a hyphen after a preposition are one place, in either order
+        ("Records show 610 migrants died at the Mexico-U.S. border in 2022.", "610 migrants", None),
+        ("Records show 610 migrants died at the U.S.-Mexico border in 2022.", "610 migrants", None),
+        ("In the Colombia–Panama border area, 3,300 people were stranded.", "3,300 people", None),
         # "US$" is a currency, not the United States
         ("Mexico will spend US$ 14 million on its shelters.", "US$ 14 million", "MEX"),
         # a dateline opens its sentence: an acronym and a comma inside one are no dateline
