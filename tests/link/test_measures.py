@@ -60,7 +60,14 @@ def measure_of(text: str, quote: str, lang: str = "en") -> str:
          "regularised"),
         # people a place houses are its population, whatever the money does for the place
         ("The grant supports towns housing 90,000 refugees.", "90,000 refugees", "in_need"),
-        ("The agency provided housing to 1,200 families.", "1,200 families", "served"),
+        ("The agency provided housing to 1,200 migrants.", "1,200 migrants", "served"),
+        # people who could cross, have left their country or suffer harm are a context
+        ("The agency expects that 90,000 people could cross the river this year.", "90,000 people", "in_need"),
+        ("Some 3 million Nicaraguans have left since the crisis.", "3 million Nicaraguans", "in_need"),
+        ("Each week 40 children suffer abuse on the route.", "40 children", "in_need"),
+        # staying or working legally is a status granted; jailing people is enforcement
+        ("The decree lets 9,000 migrants stay and work legally for a year.", "9,000 migrants", "regularised"),
+        ("The regime is jailing more than 300 students.", "300 students", "enforcement"),
         # money: what kind of money it is
         ("Norway announced $12 million in new humanitarian assistance.", "$12 million", "new_funding"),
         ("The agency obligated $45 million under earlier pledges.", "$45 million", "existing_funding"),
