@@ -287,7 +287,8 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
         """, re.X),
         "list_gap_re": re.compile(rf"""
               (?:\s*\([^()]*\))?                              # Colombia (the largest), Peru: an aside
-              ,?\s+(?:{alternation(tables.words('and'))}\s+   # Haiti(,) (and) Nicaragua
+              (?:,|\.(?=\s+(?:{alternation(tables.words('and'))})\s))?   # Haiti(,) ... ; a stray "Haiti. and"
+              \s+(?:{alternation(tables.words('and'))}\s+   # Haiti(,) (and) Nicaragua
                   (?:{alternation(tables.words('definite_article'), flags='i')}\s+)?   # Acnur y (la) OIM
                   (?:{alternation(tables.words('agent_phrase'), flags='i')}\s+   # la OIM y el (Gobierno de) Haití
                      (?:{alternation(tables.words('definite_article'), flags='i')}\s+)?)?

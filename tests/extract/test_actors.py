@@ -73,6 +73,11 @@ def actor_of(text: str, quote: str) -> str | None:
         ("Records show 610 migrants died at the Mexico-U.S. border in 2022.", "610 migrants", None),
         ("Records show 610 migrants died at the U.S.-Mexico border in 2022.", "610 migrants", None),
         ("In the Colombia–Panama border area, 3,300 people were stranded.", "3,300 people", None),
+        # a stray full stop before "and" does not end a list of places
+        ("Records show 610 migrants died on the route, 12 between Haiti. and Dominican Republic.", "12", None),
+        # a capital stands for its government where it acts, and is a place where it is governed
+        ("Washington is paying Guatemala $6 million for the flights.", "$6 million", "USA"),
+        ("Ministers met in Washington and counted 4,000 refugees.", "4,000 refugees", None),
         # "US$" is a currency, not the United States
         ("Mexico will spend US$ 14 million on its shelters.", "US$ 14 million", "MEX"),
         # a dateline opens its sentence: an acronym and a comma inside one are no dateline
