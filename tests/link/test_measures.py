@@ -68,6 +68,9 @@ def measure_of(text: str, quote: str, lang: str = "en") -> str:
         # staying or working legally is a status granted; jailing people is enforcement
         ("The decree lets 9,000 migrants stay and work legally for a year.", "9,000 migrants", "regularised"),
         ("The regime is jailing more than 300 students.", "300 students", "enforcement"),
+        # places a programme opens; people who booked an appointment came forward to apply
+        ("Up to 12,000 refugees can be admitted under the scheme.", "12,000 refugees", "capacity"),
+        ("Some 6,500 migrants booked an appointment online in March.", "6,500 migrants", "processed"),
         # money: what kind of money it is
         ("Norway announced $12 million in new humanitarian assistance.", "$12 million", "new_funding"),
         ("The agency obligated $45 million under earlier pledges.", "$45 million", "existing_funding"),
@@ -81,6 +84,9 @@ def measure_of(text: str, quote: str, lang: str = "en") -> str:
         ("The regional plan requires $900 million this year.", "$900 million", "appeal"),
         ("Authorities offered a reward of $10,000 for the capture.", "$10,000", "reward"),
         ("The figure of $7 million was cited.", "$7 million", "unknown"),
+        # what each person receives is a rate; transfers made are money already paid out
+        ("Spain announced $5 million in new aid. The agency pays $80 to each beneficiary.", "$80", "unknown"),
+        ("In April, $3.2 million in cash transfers made reached the north.", "$3.2 million", "existing_funding"),
     ],
 )
 def test_measure_from_the_words_of_the_sentence(text, quote, measure):
