@@ -64,6 +64,11 @@ def _figures(text: str, lang: str) -> list[tuple]:
         ("The last of 31 buses came Monday.", [(31, "count", "bus", "exact")]),
         ("Officers counted 2.4 million arrests nationwide last year.", [(2.4e6, "count", "arrest", "exact")]),
         ("Queues formed at nine POEs along the line.", [(9, "count", "poe", "exact")]),
+        # A compound opening with a preposition qualifies the noun after it; after the noun it ends it.
+        ("Some 4,000 on-the-move migrants got vouchers.", [(4000, *P, "approx")]),
+        ("The agency gave 300 in-kind donations.", [(300, "count", "donation", "exact")]),
+        # "of the total number of" points to the noun counted.
+        ("UNICEF said 700 of the total number of children were alone.", [(700, *P, "exact")]),
     ],
 )
 def test_english_release_phrasing(text, figures):
