@@ -69,6 +69,9 @@ def _figures(text: str, lang: str) -> list[tuple]:
         ("The agency gave 300 in-kind donations.", [(300, "count", "donation", "exact")]),
         # "of the total number of" points to the noun counted.
         ("UNICEF said 700 of the total number of children were alone.", [(700, *P, "exact")]),
+        # A superlative right after the number qualifies the noun after it.
+        ("Haiti is among the six most severe hunger crises.", [(6, "count", "crisis", "exact")]),
+        ("The 20 least developed countries signed.", [(20, "count", "country", "exact")]),
     ],
 )
 def test_english_release_phrasing(text, figures):
