@@ -71,6 +71,9 @@ def measure_of(text: str, quote: str, lang: str = "en") -> str:
         # places a programme opens; people who booked an appointment came forward to apply
         ("Up to 12,000 refugees can be admitted under the scheme.", "12,000 refugees", "capacity"),
         ("Some 6,500 migrants booked an appointment online in March.", "6,500 migrants", "processed"),
+        # a level a number could reach is no programme reaching people
+        ("Officials warn that the flow could reach 400,000 people this year.", "400,000 people", "unknown"),
+        ("The programme reached 5,000 people.", "5,000 people", "served"),
         # money: what kind of money it is
         ("Norway announced $12 million in new humanitarian assistance.", "$12 million", "new_funding"),
         ("The agency obligated $45 million under earlier pledges.", "$45 million", "existing_funding"),
