@@ -141,8 +141,12 @@ def _cues(directory: Path, kind: str, lang: str) -> MeasureCues:
 
 
 def _noun_measure(quote: str, nouns: dict[str, str]) -> str | None:
+    """Return the measure of the noun ending latest in the quote, the longest where two end together.
+
+    "242,000 TPS beneficiaries": "TPS beneficiaries" (regularised) says more than "beneficiaries".
+    """
     text = " " + fold(quote).lower() + " "
-    hits = [(text.rfind(f" {w} "), m) for w, m in nouns.items() if f" {w} " in text]
+    hits = [((text.rfind(f" {w} ") + len(w), len(w)), m) for w, m in nouns.items() if f" {w} " in text]
     if not hits:  # "676-person capacity": the noun glued to the number by a hyphen
         hits = [(text.rfind(w), m) for w, m in nouns.items() if text.rstrip().endswith(w)]
     return max(hits)[1] if hits else None

@@ -74,6 +74,9 @@ def measure_of(text: str, quote: str, lang: str = "en") -> str:
         # a level a number could reach is no programme reaching people
         ("Officials warn that the flow could reach 400,000 people this year.", "400,000 people", "unknown"),
         ("The programme reached 5,000 people.", "5,000 people", "served"),
+        # the longest noun that ends the phrase says what is counted
+        ("The state counts 9,000 TPS beneficiaries.", "9,000 TPS beneficiaries", "regularised"),
+        ("The state counts 9,000 beneficiaries.", "9,000 beneficiaries", "served"),
         # money: what kind of money it is
         ("Norway announced $12 million in new humanitarian assistance.", "$12 million", "new_funding"),
         ("The agency obligated $45 million under earlier pledges.", "$45 million", "existing_funding"),
