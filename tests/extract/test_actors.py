@@ -85,6 +85,9 @@ def actor_of(text: str, quote: str) -> str | None:
         # a name after a verb of saying speaks, though it stands where an object would
         ("Aid to 500 refugees is at risk, warned the UN Refugee Agency.", "500 refugees", "UNHCR"),
         ("Shelters for 700 migrants closed last week, explained the IOM.", "700 migrants", "IOM"),
+        # "along" ends a noun phrase and, like "in", makes the name after it a place
+        ("Some 300 migrants are stranded along the Colombia border.", "300 migrants", None),
+        ("Some 300 migrants live outside Peru.", "300 migrants", None),
         # "US$" is a currency, not the United States
         ("Mexico will spend US$ 14 million on its shelters.", "US$ 14 million", "MEX"),
         # a dateline opens its sentence: an acronym and a comma inside one are no dateline
