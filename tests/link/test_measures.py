@@ -93,6 +93,7 @@ def measure_of(text: str, quote: str, lang: str = "en") -> str:
         # what each person receives is a rate; transfers made are money already paid out
         ("Spain announced $5 million in new aid. The agency pays $80 to each beneficiary.", "$80", "unknown"),
         ("In April, $3.2 million in cash transfers made reached the north.", "$3.2 million", "existing_funding"),
+        ("The $8 million fund for the shelters has financed 300 beds.", "$8 million", "existing_funding"),
     ],
 )
 def test_measure_from_the_words_of_the_sentence(text, quote, measure):
