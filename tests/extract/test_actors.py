@@ -88,6 +88,10 @@ def actor_of(text: str, quote: str) -> str | None:
         # "along" ends a noun phrase and, like "in", makes the name after it a place
         ("Some 300 migrants are stranded along the Colombia border.", "300 migrants", None),
         ("Some 300 migrants live outside Peru.", "300 migrants", None),
+        # who issues a statement or a report speaks, though "from" or "by" governs the name
+        ("The latest flight carried 90 migrants, according to a statement from the U.S. embassy.",
+         "90 migrants", "USA"),
+        ("Shelters hold 400 children, according to a report by UNICEF.", "400 children", "UNICEF"),
         # "US$" is a currency, not the United States
         ("Mexico will spend US$ 14 million on its shelters.", "US$ 14 million", "MEX"),
         # a dateline opens its sentence: an acronym and a comma inside one are no dateline
