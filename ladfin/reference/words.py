@@ -282,8 +282,8 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
                   |{reversed_alternation(tables.words('conjunction'), flags='i')}
                   |{reversed_alternation(tables.words('place_preposition'), flags='i')}
                   |{reversed_alternation(tables.words('agent_phrase'), flags='i')}
-                  |{reversed_alternation(tables.words('stop_word'), flags='i')}
-                  |{reversed_alternation(tables.words('speech_verb'), flags='i')})\b)   # in which (Blinken); warned (the UN)
+                  |{reversed_alternation(tables.words('stop_word'), flags='i')}     # in which (Blinken)
+                  |{reversed_alternation(tables.words('speech_verb'), flags='i')})\b)   # warned (the UN)
             [a-z]{{3,}}(?![\w-])   # helping (a verb, reversed)
             (?!\s+{reversed_alternation(tables.words('definite_article'), flags='i')}(?!\w))  # not (la) plataforma R4V
         """, re.X),
