@@ -23,6 +23,7 @@ _ABBREVIATION_GAP = re.compile(r"\s*\(\s*")  # between a name and its abbreviati
 # between an agency's name and the country that owns it: " (INM) de ", " de la ", " of "
 _ABBREVIATION = re.compile(r"\s*\(\s*([^()\s]{2,15})\s*\)")  # "(INM)" right after a name
 _OWNER_GAP = re.compile(r"(?:\s*\([^()]{1,15}\))?\s+(?P<of>\w+)\s+")
+_JOINED = re.compile(r"[-–]")  # between two names that make one: "the Mexico-U.S. border"
 _DATELINE = re.compile(r"(?<![\w.])([A-Z][A-Z.]{2,}(?: [A-Z][A-Z.]{2,})*),\s+$")  # "BRIDGETOWN, " before a name
 
 
@@ -59,7 +60,8 @@ class SentenceActors:
         A name is a place, not an announcer, when a preposition governs it ("in
         Lima, Peru", the country after the city; not "On Monday, Chile began"),
         it continues a list of such country names ("under the Cuba, Haiti,
-        Nicaragua ... process"), it is a dateline ("BRIDGETOWN, Barbados"),
+        Nicaragua ... process") or is joined to one by a hyphen ("at the
+        Mexico-U.S. border"), it is a dateline ("BRIDGETOWN, Barbados"),
         a label ("Venezuela: EUR 38 million") or a receiver ("Ecuador will receive"),
         or a describer governs it ("R4V, co-led by IOM and UNHCR, announced", the
         "and" carrying the list), unless it is a possessor ("the United States'
@@ -125,6 +127,8 @@ class SentenceActors:
                     # "under the Cuba, Haiti, Nicaragua ... process": a list of places; "co-led by
                     # IOM and UNHCR": an "and" carries any name into the list
                     is_place = alias in vocab.place_names or bool(_WORD.search(gap.group()))
+                if previous_place and not is_place and _JOINED.fullmatch(clean, previous_end, name_start):
+                    is_place = True  # "at the Mexico-U.S. border": two places joined by a hyphen are one place
                 is_place = is_place or bool(vocab.label_after_re.match(clean, name_end)) or self._dateline(
                     clean, start, name_start)
                 receives = not is_place and bool(vocab.receiver_after_re.match(clean, name_end))

@@ -34,7 +34,9 @@ def noun_phrase(text: str, vocab: Vocabulary, *, many: bool = False) -> tuple[st
     ("37,606 submitted by") is a verb, no noun; so is, in a language whose nouns
     come first, a finite verb right after the number ("201,7 mil recibieron").
     An adverb right after the number is passed over ("2,5 millones ya fueron
-    regularizados", "2.5 million already regularized"). `many` says the number
+    regularizados", "2.5 million already regularized"), and so is a compound
+    opening with a preposition before a noun ("4,000 on-the-move migrants"),
+    which after the noun ends it ("72.2K others in-transit"). `many` says the number
     is other than one: in a language that marks plurals, a lone lower-case word
     that is no plural then is a verb, no noun ("6.5 million live in Peru").
     """
@@ -66,7 +68,12 @@ def noun_phrase(text: str, vocab: Vocabulary, *, many: bool = False) -> tuple[st
         if previous in vocab.person_words and lower not in vocab.person_words and (
                 previous.endswith(vocab.plural_suffixes) or f"{previous}s" not in vocab.person_words):
             break  # ... unless a word for persons follows it: "40,000 displaced persons"
-        if lower in stop or ("-" in lower and lower.split("-", 1)[0] in stop):  # "in", "in-transit"
+        if "-" in lower and lower.split("-", 1)[0] in stop and not words:
+            following = _PHRASE_WORD.match(text, m.end())
+            if following and following.group("word").lower() not in stop:
+                pos = m.end()  # "4,000 on-the-move migrants": a compound before the noun qualifies it
+                continue
+        if lower in stop or ("-" in lower and lower.split("-", 1)[0] in stop):  # "in", "72.2K others in-transit"
             break
         if words and lower in vocab.number_words:
             break  # "25 países e cento e vinte famílias": the next number opens its own phrase

@@ -44,7 +44,8 @@ amount in brackets converting the one before it ("€2 million (about US$2.1
 million)") is that money, unless a flow or strong cue of its own says
 otherwise. A part
 of a total (role_words.csv part cues: "with", "incluyendo") whose own words
-give no strong reading is the same money as its total.
+give no strong reading is the same money as its total, and so is a list item
+the same money as the last amount before its list.
 
 Last, a figure still `unknown` with no cue is read as its neighbours are
 (`_inherit`): the amount it converts in brackets, the nearest figure of its
@@ -140,8 +141,12 @@ def _cues(directory: Path, kind: str, lang: str) -> MeasureCues:
 
 
 def _noun_measure(quote: str, nouns: dict[str, str]) -> str | None:
+    """Return the measure of the noun ending latest in the quote, the longest where two end together.
+
+    "242,000 TPS beneficiaries": "TPS beneficiaries" (regularised) says more than "beneficiaries".
+    """
     text = " " + fold(quote).lower() + " "
-    hits = [(text.rfind(f" {w} "), m) for w, m in nouns.items() if f" {w} " in text]
+    hits = [((text.rfind(f" {w} ") + len(w), len(w)), m) for w, m in nouns.items() if f" {w} " in text]
     if not hits:  # "676-person capacity": the noun glued to the number by a hyphen
         hits = [(text.rfind(w), m) for w, m in nouns.items() if text.rstrip().endswith(w)]
     return max(hits)[1] if hits else None
@@ -261,6 +266,17 @@ def _money(rows: pd.DataFrame, cues: MeasureCues, window: int) -> tuple[list, li
             if not said[position[part]] and said[position[total]]:
                 measure[position[part]], phrase[position[part]] = measure[position[total]], None
                 said[position[part]] = True
+    # "€8 million from earlier pledges, for: - €3 million for shelters": a list item its own words
+    # say nothing strong about is the same money as the amount of the line before its list.
+    bullets = rows["block_kind"].eq("bullet").fillna(False).tolist() if "block_kind" in rows else []
+    lead = None
+    for sentence in sentences(rows) if any(bullets) else ():
+        for placed in sentence.figures:
+            n = position[placed.index]
+            if not bullets[n]:
+                lead = n
+            elif lead is not None and said[lead] and not said[n]:
+                measure[n], phrase[n], said[n] = measure[lead], None, True
     return measure, phrase
 
 

@@ -274,7 +274,8 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
             \s+{alternation(tables.words('receiver_verb'), flags='i')}\b   # Haiti (will receive)
         """, re.X),
         # A name right after a verb ("is helping Ecuador unlock"): the verb's object. A
-        # lower-case word that is not a function word (the, and, in ...) stands for the verb;
+        # lower-case word that is not a function word (the, and, in ...) nor a verb of saying
+        # ("..., warned the UN Refugee Agency": who speaks) stands for the verb;
         # through an article ("bordean los Estados Unidos,") only when no verb follows the name
         # ("reports say the United States announced": a subject), which the caller checks. A
         # word after an article or an of word joined to one ("del presidente Boric") is a noun.
@@ -285,14 +286,16 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
                   |{reversed_alternation(tables.words('conjunction'), flags='i')}
                   |{reversed_alternation(tables.words('place_preposition'), flags='i')}
                   |{reversed_alternation(tables.words('agent_phrase'), flags='i')}
-                  |{reversed_alternation(tables.words('stop_word'), flags='i')})\b)   # in which (Blinken)
+                  |{reversed_alternation(tables.words('stop_word'), flags='i')}     # in which (Blinken)
+                  |{reversed_alternation(tables.words('speech_verb'), flags='i')})\b)   # warned (the UN)
             [a-z]{{3,}}(?![\w-])   # helping (a verb, reversed)
             (?!\s+(?:{reversed_alternation(tables.words('definite_article'), flags='i')}     # not (la) plataforma R4V,
                   |{reversed_alternation(tables.words('of_contraction'), flags='i')})(?!\w))  # (del) presidente Boric
         """, re.X),
         "list_gap_re": re.compile(rf"""
               (?:\s*\([^()]*\))?                              # Colombia (the largest), Peru: an aside
-              ,?\s+(?:{alternation(tables.words('and'))}\s+   # Haiti(,) (and) Nicaragua
+              (?:,|\.(?=\s+(?:{alternation(tables.words('and'))})\s))?   # Haiti(,) ... ; a stray "Haiti. and"
+              \s+(?:{alternation(tables.words('and'))}\s+   # Haiti(,) (and) Nicaragua
                   (?:{alternation(tables.words('definite_article'), flags='i')}\s+)?   # Acnur y (la) OIM
                   (?:{alternation(tables.words('agent_phrase'), flags='i')}\s+   # la OIM y el (Gobierno de) Haití
                      (?:{alternation(tables.words('definite_article'), flags='i')}\s+)?)?

@@ -69,6 +69,29 @@ def actor_of(text: str, quote: str) -> str | None:
         ("The Biden-Harris plan resettled 9,100 refugees from the region.", "9,100 refugees", "USA"),
         # a country the people travel through is a place on their route, not who counts them
         ("This year 41,200 migrants have passed through Honduras.", "41,200 migrants", None),
+        # two countries joined by a hyphen after a preposition are one place, in either order
+        ("Records show 610 migrants died at the Mexico-U.S. border in 2022.", "610 migrants", None),
+        ("Records show 610 migrants died at the U.S.-Mexico border in 2022.", "610 migrants", None),
+        ("In the Colombia–Panama border area, 3,300 people were stranded.", "3,300 people", None),
+        # a stray full stop before "and" does not end a list of places
+        ("Records show 610 migrants died on the route, 12 between Haiti. and Dominican Republic.", "12", None),
+        # a capital stands for its government where it acts, and is a place where it is governed
+        ("Washington is paying Guatemala $6 million for the flights.", "$6 million", "USA"),
+        ("Ministers met in Washington and counted 4,000 refugees.", "4,000 refugees", None),
+        # the organisation after an office and "of" acts, as a country does; "in" a country stays a place
+        ("Rent now costs 900 pesos per month, said Ana Ruiz, director of IOM.", "900 pesos", "IOM"),
+        ("The head of Canaco said the chamber lost 40 shops.", "40 shops", "Canaco"),
+        ("The director of the shelter in Peru counted 300 migrants.", "300 migrants", None),
+        # a name after a verb of saying speaks, though it stands where an object would
+        ("Aid to 500 refugees is at risk, warned the UN Refugee Agency.", "500 refugees", "UNHCR"),
+        ("Shelters for 700 migrants closed last week, explained the IOM.", "700 migrants", "IOM"),
+        # "along" ends a noun phrase and, like "in", makes the name after it a place
+        ("Some 300 migrants are stranded along the Colombia border.", "300 migrants", None),
+        ("Some 300 migrants live outside Peru.", "300 migrants", None),
+        # who issues a statement or a report speaks, though "from" or "by" governs the name
+        ("The latest flight carried 90 migrants, according to a statement from the U.S. embassy.",
+         "90 migrants", "USA"),
+        ("Shelters hold 400 children, according to a report by UNICEF.", "400 children", "UNICEF"),
         # "US$" is a currency, not the United States
         ("Mexico will spend US$ 14 million on its shelters.", "US$ 14 million", "MEX"),
         # a dateline opens its sentence: an acronym and a comma inside one are no dateline

@@ -54,6 +54,24 @@ def _figures(text: str, lang: str) -> list[tuple]:
         # Adjectives for persons stand for them, and run on into a word for persons after them.
         ("The conflict left 22 million displaced, 900 homeless and 300 elderly.",
          [(22e6, *P, "exact"), (900, *P, "exact"), (300, *P, "exact")]),
+        # Groups of persons are counts of the group (founding gold README); prisoners and
+        # lawmakers are persons.
+        ("The agency fed 3,400 households and 700 families in the valley.",
+         [(3400, "count", "household", "exact"), (700, "count", "family", "exact")]),
+        ("Some 60 lawmakers protested the jailing of 150 prisoners and 12 senators.",
+         [(60, *P, "approx"), (150, *P, "exact"), (12, *P, "exact")]),
+        # A past tense with no -ed and an adverb with no -ly end the counted noun phrase.
+        ("The last of 31 buses came Monday.", [(31, "count", "bus", "exact")]),
+        ("Officers counted 2.4 million arrests nationwide last year.", [(2.4e6, "count", "arrest", "exact")]),
+        ("Queues formed at nine POEs along the line.", [(9, "count", "poe", "exact")]),
+        # A compound opening with a preposition qualifies the noun after it; after the noun it ends it.
+        ("Some 4,000 on-the-move migrants got vouchers.", [(4000, *P, "approx")]),
+        ("The agency gave 300 in-kind donations.", [(300, "count", "donation", "exact")]),
+        # "of the total number of" points to the noun counted.
+        ("UNICEF said 700 of the total number of children were alone.", [(700, *P, "exact")]),
+        # A superlative right after the number qualifies the noun after it.
+        ("Haiti is among the six most severe hunger crises.", [(6, "count", "crisis", "exact")]),
+        ("The 20 least developed countries signed.", [(20, "count", "country", "exact")]),
     ],
 )
 def test_english_release_phrasing(text, figures):

@@ -60,7 +60,23 @@ def measure_of(text: str, quote: str, lang: str = "en") -> str:
          "regularised"),
         # people a place houses are its population, whatever the money does for the place
         ("The grant supports towns housing 90,000 refugees.", "90,000 refugees", "in_need"),
-        ("The agency provided housing to 1,200 families.", "1,200 families", "served"),
+        ("The agency provided housing to 1,200 migrants.", "1,200 migrants", "served"),
+        # people who could cross, have left their country or suffer harm are a context
+        ("The agency expects that 90,000 people could cross the river this year.", "90,000 people", "in_need"),
+        ("Some 3 million Nicaraguans have left since the crisis.", "3 million Nicaraguans", "in_need"),
+        ("Each week 40 children suffer abuse on the route.", "40 children", "in_need"),
+        # staying or working legally is a status granted; jailing people is enforcement
+        ("The decree lets 9,000 migrants stay and work legally for a year.", "9,000 migrants", "regularised"),
+        ("The regime is jailing more than 300 students.", "300 students", "enforcement"),
+        # places a programme opens; people who booked an appointment came forward to apply
+        ("Up to 12,000 refugees can be admitted under the scheme.", "12,000 refugees", "capacity"),
+        ("Some 6,500 migrants booked an appointment online in March.", "6,500 migrants", "processed"),
+        # a level a number could reach is no programme reaching people
+        ("Officials warn that the flow could reach 400,000 people this year.", "400,000 people", "unknown"),
+        ("The programme reached 5,000 people.", "5,000 people", "served"),
+        # the longest noun that ends the phrase says what is counted
+        ("The state counts 9,000 TPS beneficiaries.", "9,000 TPS beneficiaries", "regularised"),
+        ("The state counts 9,000 beneficiaries.", "9,000 beneficiaries", "served"),
         # money: what kind of money it is
         ("Norway announced $12 million in new humanitarian assistance.", "$12 million", "new_funding"),
         ("The agency obligated $45 million under earlier pledges.", "$45 million", "existing_funding"),
@@ -74,6 +90,10 @@ def measure_of(text: str, quote: str, lang: str = "en") -> str:
         ("The regional plan requires $900 million this year.", "$900 million", "appeal"),
         ("Authorities offered a reward of $10,000 for the capture.", "$10,000", "reward"),
         ("The figure of $7 million was cited.", "$7 million", "unknown"),
+        # what each person receives is a rate; transfers made are money already paid out
+        ("Spain announced $5 million in new aid. The agency pays $80 to each beneficiary.", "$80", "unknown"),
+        ("In April, $3.2 million in cash transfers made reached the north.", "$3.2 million", "existing_funding"),
+        ("The $8 million fund for the shelters has financed 300 beds.", "$8 million", "existing_funding"),
     ],
 )
 def test_measure_from_the_words_of_the_sentence(text, quote, measure):
@@ -312,6 +332,23 @@ def test_a_list_item_reads_the_cue_of_the_line_introducing_its_list():
     text = "Resumen de las deportaciones del semestre\n- Enero: 3.100 personas\n- Febrero: 2.900 personas\n"
     figures = build_tables([document(text, lang="es")])["figures"].set_index("quote")
     assert figures.loc[["3.100 personas", "2.900 personas"], "measure"].tolist() == ["enforcement"] * 2
+
+
+def test_money_drawn_from_earlier_pledges_is_existing_and_so_are_the_items_of_its_list():
+    # the cue stands after the amount; the items name only where the money goes
+    text = ("Spain announced $30 million in new aid for the region.\n"
+            "The ministry also set aside $9 million from earlier pledges for three projects:\n"
+            "- $4 million to the shelters of the north\n- $5 million to the school programme\n")
+    figures = build_tables([document(text)])["figures"].set_index("quote")
+    assert figures.loc[["$30 million", "$9 million", "$4 million", "$5 million"], "measure"].tolist() == [
+        "new_funding", "existing_funding", "existing_funding", "existing_funding"]
+
+
+def test_a_list_item_with_its_own_strong_cue_keeps_it():
+    text = ("Norway set aside $9 million from previous commitments:\n"
+            "- $4 million newly pledged for the shelters\n- $5 million for schools\n")
+    figures = build_tables([document(text)])["figures"].set_index("quote")
+    assert figures.loc[["$4 million", "$5 million"], "measure"].tolist() == ["new_funding", "existing_funding"]
 
 
 PERMITS = ("Unos 60.000 venezolanos pidieron el permiso. De ellos, a 52.000 ya les fue autorizado el permiso y "
