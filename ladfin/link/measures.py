@@ -35,7 +35,9 @@ People, in order:
    the paragraph says was done to them.
 
 Money, in order: the flow (loan, investment, reward or seized money), then the
-bullet's marker "advancing existing commitments", then the nearest strong cue
+bullet's marker "advancing existing commitments", then a date placing the
+money in a year before its release's (strength `dated`: "approved $100 million
+in May 2019" in a release of 2023 is existing money), then the nearest strong cue
 (obligated, identified, budget, since 2017: existing money; requires, asking
 for, appeal: an appeal; announced, allocated, new: new money; cost, wage,
 bribe: `unknown`, none of the measures), then an assistance flow or a "new"
@@ -56,6 +58,7 @@ breaks it down).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -72,6 +75,9 @@ from ladfin.link.roles import find_parts, wholes
 from ladfin.reference.vocabulary import fold, read_table
 
 MEASURE_WINDOW = 12  # words between a measure cue and its figure: "have been approved to lawfully enter"
+DATED_WINDOW = 6  # words between a date and the money it places: "approved $100 million from its fund in May 2019"
+DATED_OVER = ("new_funding", "existing_funding")  # the readings a past date overrides: a past appeal is an appeal
+_YEAR = re.compile(r"(?:19|20)\d\d")
 FLOW_MEASURES = {"loan": "loan", "investment": "investment", "reward": "reward", "seized": "reward"}
 
 
@@ -89,6 +95,7 @@ class MeasureCues:
     weak: tuple[Cue, ...]         # says only that something was done, or that people are there: "benefit", "há"
     nouns: dict[str, str]  # counted noun, folded and lower case -> measure
     parts: tuple[Cue, ...] = ()  # role_words' part cues: a part is the same money as its total
+    dated: tuple[Cue, ...] = ()  # places money in a year: "in May 2019"; before the release's year, reported again
 
 
 @cache
@@ -116,7 +123,7 @@ def _cues(directory: Path, kind: str, lang: str) -> MeasureCues:
     known = _measures(directory)
     rows = read_table("measure_words", ("pattern", "lang", "measure", "kind", "position", "strength"),
                       directory=directory)
-    by_strength: dict[str, list[Cue]] = {"strong": [], "descriptive": [], "weak": []}
+    by_strength: dict[str, list[Cue]] = {"strong": [], "descriptive": [], "weak": [], "dated": []}
     problems = []
     for line, row in enumerate(rows, start=2):
         if row["measure"] not in known or row["strength"] not in by_strength:
@@ -137,7 +144,8 @@ def _cues(directory: Path, kind: str, lang: str) -> MeasureCues:
     if problems:
         raise ReferenceDataError(f"{directory / 'measure_words.csv'}: " + "; ".join(problems))
     parts = tuple(c for c in read_cues("role_words", "cue", lang=lang) if c.label.startswith("parts_"))
-    return MeasureCues(*(tuple(by_strength[s]) for s in ("strong", "descriptive", "weak")), nouns, parts)
+    return MeasureCues(*(tuple(by_strength[s]) for s in ("strong", "descriptive", "weak")), nouns, parts,
+                       tuple(by_strength["dated"]))
 
 
 def _noun_measure(quote: str, nouns: dict[str, str]) -> str | None:
@@ -225,20 +233,41 @@ def _given(labelled: tuple[object, object]) -> bool:
     return isinstance(labelled[0], str)
 
 
+def _past(rows: pd.DataFrame, cues: MeasureCues, window: int) -> list:
+    """Return, per row, the phrase placing its money in a year before its release's, else None.
+
+    "approved $100 million ... in May 2019" in a release of 2023 is money of an
+    earlier year reported again; "in 2024" in a release of 2024, or a row with
+    no date, says nothing.
+    """
+    if not cues.dated or "event_date" not in rows:
+        return [None] * len(rows)
+    dated = attach(rows, cues.dated, window=min(window, DATED_WINDOW))["phrase"].tolist()
+    years = pd.to_datetime(rows["event_date"], errors="coerce").dt.year.tolist()
+    out = []
+    for phrase, year in zip(dated, years):
+        named = _YEAR.search(phrase) if isinstance(phrase, str) else None
+        out.append(phrase if named and pd.notna(year) and int(named.group()) < year else None)
+    return out
+
+
 def _money(rows: pd.DataFrame, cues: MeasureCues, window: int) -> tuple[list, list]:
     strong = attach(rows, cues.strong, window=window)
     weak = attach(rows, cues.weak, window=window)
     flows = rows["flow"].tolist() if "flow" in rows else [None] * len(rows)
     statuses = rows["status"].tolist() if "status" in rows else [None] * len(rows)
     measure, phrase, said = [], [], []
-    for flow, status, strong_cue, weak_cue in zip(
-            flows, statuses, zip(strong["label"].tolist(), strong["phrase"].tolist()),
+    for flow, status, past, strong_cue, weak_cue in zip(
+            flows, statuses, _past(rows, cues, window), zip(strong["label"].tolist(), strong["phrase"].tolist()),
             zip(weak["label"].tolist(), weak["phrase"].tolist())):
         flow, status = (v if isinstance(v, str) else None for v in (flow, status))
+        dated = past is not None and (not _given(strong_cue) or strong_cue[0] in DATED_OVER)
         if flow in FLOW_MEASURES:
             found = (FLOW_MEASURES[flow], None)
         elif status == "advancing":
             found = ("existing_funding", None)
+        elif dated:
+            found = ("existing_funding", past)  # whatever it was called then, it is reported again now
         elif _given(strong_cue):
             found = strong_cue
         elif flow == "assistance" or status == "new":
@@ -249,7 +278,7 @@ def _money(rows: pd.DataFrame, cues: MeasureCues, window: int) -> tuple[list, li
             found = ("unknown", None)
         measure.append(found[0])
         phrase.append(found[1])
-        said.append(flow in FLOW_MEASURES or status == "advancing" or _given(strong_cue))
+        said.append(flow in FLOW_MEASURES or status == "advancing" or dated or _given(strong_cue))
     position = {i: n for n, i in enumerate(rows.index)}
     # "€2 million (about US$2.1 million)": the amount in brackets is the same money converted,
     # whatever weaker reading its own words give.

@@ -551,3 +551,37 @@ def test_spanish_people_who_overstayed_are_no_permit_granted():
 def test_portuguese_returns_and_vulnerability_read_against_the_paragraph(text, quote, measure):
     figures = build_tables([document(text, lang="pt")])["figures"].set_index("quote")
     assert figures.at[quote, "measure"] == measure
+
+
+def measure_in_release(text: str, quote: str, released: str, lang: str = "en") -> str:
+    """Return the measure of `quote` in a release dated `released` (its meeting's date)."""
+    figures = build_tables([document(text, lang=lang, event_date=released)])["figures"].set_index("quote")
+    return figures.at[quote, "measure"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "lang"),
+    [
+        ("The bank approved $100 million from its grant facility in May 2019.", "$100 million", "en"),
+        ("Canada announced $6 million, allocated in 2022, for shelters.", "$6 million", "en"),
+        ("El banco aprobó 100 millones de dólares en mayo de 2019 para el fondo.", "100 millones de dólares", "es"),
+        ("En el año 2021 Chile destinó 40 millones de dólares a albergues.", "40 millones de dólares", "es"),
+        ("O banco aprovou US$ 100 milhões em maio de 2019 para o fundo.", "US$ 100 milhões", "pt"),
+        ("Em 2021, o Brasil destinou R$ 40 milhões aos abrigos.", "R$ 40 milhões", "pt"),
+    ],
+)
+def test_money_placed_in_a_year_before_its_release_is_reported_again(text, quote, lang):
+    assert measure_in_release(text, quote, "2023-11-15", lang) == "existing_funding"
+
+
+def test_money_of_the_releases_own_year_or_of_a_fiscal_year_is_new():
+    text = "Canada announced $10 million in new funding in 2023. The U.S. announced $35 million in FY 2021 funds."
+    assert measure_in_release(text, "$10 million", "2023-11-15") == "new_funding"
+    assert measure_in_release(text, "$35 million", "2023-11-15") == "new_funding"
+    assert measure_in_release(text, "$10 million", "") == "new_funding"  # no date to compare with
+
+
+def test_a_past_appeal_stays_an_appeal_and_a_past_loan_a_loan():
+    text = "In 2022 the plan required $1.7 billion. In 2021 the bank approved a $50 million loan."
+    assert measure_in_release(text, "$1.7 billion", "2023-11-15") == "appeal"
+    assert measure_in_release(text, "$50 million", "2023-11-15") == "loan"
