@@ -6,7 +6,9 @@ block of the amount it converts), so linking a block reads nothing outside
 it. A block's digest hashes, row by row in the figures' order, every column
 `link_mentions` reads (`LINK_COLUMNS`) and the catalog kind and publication
 date of each row's document (which decide the canonical mention), under the
-digest of ladfin's code and reference tables (`code_digest`). A rebuild
+digest of the code that links (`link_digest`: ladfin's link, core and
+normalise packages, the files of ladfin/tables that cut and keep blocks, and
+data/reference). A rebuild
 takes the announcement and is_canonical of each block whose digest it kept,
 and hands the figures of the other blocks (those the new or edited
 documents touch, and any block whose members moved) to the engine's own
@@ -14,7 +16,7 @@ documents touch, and any block whose members moved) to the engine's own
 
     data/interim/links/
       links.parquet    block digest, announcement, is_canonical: each block's rows in the figures' order
-      manifest.json    the code digest, and the SHA-256 of links.parquet (written last)
+      manifest.json    the link digest, and the SHA-256 of links.parquet (written last)
 
 A manifest that is unreadable, of other code, or whose file does not match
 is ignored and everything linked again, never trusted. The tables are the
@@ -39,11 +41,25 @@ import pyarrow.parquet as pq
 from ladfin import paths
 from ladfin.extract.documents import Document
 from ladfin.tables.cache import Extraction, ExtractionCache
-from ladfin.tables.engines import LINK_COLUMNS, Engine, blocks, code_digest
+from ladfin.tables.engines import LINK_COLUMNS, Engine, blocks
 
 FORMAT = 1  # bump when the layout of links.parquet changes
 FILE = "links.parquet"
 MANIFEST = "manifest.json"
+# What a block's links depend on besides its rows: the code that links and cuts blocks, and what it may read.
+_LINKERS = ("link", "core", "normalise", "tables/engines.py", "tables/links.py")
+
+
+def link_digest() -> str:
+    """Return a hash of the code and reference tables a block's links depend on besides its rows."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256(f"format {FORMAT}".encode())
+    for folder in [package / name for name in _LINKERS] + [paths.reference_dir()]:
+        for file in sorted(folder.rglob("*")) if folder.is_dir() else [folder]:
+            if file.is_file() and "__pycache__" not in file.parts:
+                digest.update(f"{folder.name}/{file.relative_to(folder)}".encode())
+                digest.update(file.read_bytes())
+    return digest.hexdigest()
 
 
 def block_digests(figures: pd.DataFrame, documents: pd.DataFrame) -> tuple[np.ndarray, dict[int, str]]:
@@ -78,7 +94,7 @@ class LinkStore:
 
     def __init__(self, directory: Path | None = None, *, digest: str | None = None, reuse: bool = True):
         self.directory = directory or paths.interim_dir() / "links"
-        self.digest = digest or code_digest()
+        self.digest = digest or link_digest()
         self.reuse = reuse  # False: link every block again (and keep the new links)
         self.kept: dict[str, tuple[list, list]] = {}  # block digest -> (announcements, is_canonical), in row order
         self.reused = 0   # blocks taken from the store by the last `link`
