@@ -56,16 +56,36 @@ def _formatted(series: pd.Series) -> pa.Array | None:
         values = series.to_numpy(dtype=object, na_value=None)
         return pa.array([None if v is None else ("True" if v else "False") for v in values], type=pa.string())
     if pd.api.types.is_integer_dtype(dtype):
-        return pc.cast(pa.array(series.to_numpy(dtype=object, na_value=None), type=pa.int64()), pa.string())
+        return pc.cast(pa.array(series.to_numpy(dtype="int64", na_value=0), mask=missing), pa.string())
     if pd.api.types.is_float_dtype(dtype):
-        values = series.to_numpy(dtype=float, na_value=float("nan")).tolist()
-        return pa.array([None if m else repr(v) for v, m in zip(values, missing)], type=pa.string())
+        return _floats(series.to_numpy(dtype=float, na_value=float("nan")), missing)
     if pd.api.types.is_datetime64_dtype(dtype) and getattr(dtype, "tz", None) is None:
         present = series[~missing]
         dates_only = bool((present == present.dt.normalize()).all())
         text = series.dt.strftime("%Y-%m-%d" if dates_only else "%Y-%m-%d %H:%M:%S")
         return pa.array(text.to_numpy(dtype=object, na_value=None), type=pa.string())
     return None
+
+
+def _floats(values: np.ndarray, missing: np.ndarray) -> pa.Array:
+    """Return floating point cells as Python's repr writes them, None where missing.
+
+    A whole number under 1e16 (but -0.0) is its digits and ".0", as repr gives it
+    below the exponent form: those are written column-wise, the others by repr.
+
+    >>> _floats(np.array([3.0, -12.0, 0.1, 1e16, -0.0, np.nan]), np.array([0, 0, 0, 0, 0, 1], bool)).to_pylist()
+    ['3.0', '-12.0', '0.1', '1e+16', '-0.0', None]
+    """
+    with np.errstate(invalid="ignore"):  # NaN compares False: it is missing, or not whole
+        whole = (~missing & (np.abs(values) < 1e16) & (values == np.floor(values))
+                 & ((values != 0) | ~np.signbit(values)))
+    digits = pc.cast(pa.array(np.where(whole, values, 0).astype(np.int64)), pa.string())
+    cells = pc.binary_join_element_wise(digits, pa.scalar(".0"), pa.scalar(""))
+    other = ~whole & ~missing
+    if other.any():
+        cells = pc.replace_with_mask(cells, pa.array(other), pa.array([repr(v) for v in values[other].tolist()],
+                                                                      type=pa.string()))
+    return pc.if_else(pa.array(missing), pa.scalar(None, pa.string()), cells)
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:
