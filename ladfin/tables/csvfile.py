@@ -22,6 +22,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+CHUNK_ROWS = 20_000  # rows formatted at once: the cells of one part are held, never those of the whole table
 
 
 def _quotes(char: str) -> bool:
@@ -44,8 +45,12 @@ def _quoted(cells: pa.Array) -> pa.Array:
     return pc.fill_null(pc.if_else(needs, doubled, cells), "")
 
 
-def _formatted(series: pd.Series) -> pa.Array | None:
-    """Return a column's cells as the text pandas writes for them (None where missing), or None if unknown."""
+def _formatted(series: pd.Series, dates_only: bool | None = None) -> pa.Array | None:
+    """Return a column's cells as the text pandas writes for them (None where missing), or None if unknown.
+
+    `dates_only`: for a column of date-times, whether the whole column (of which
+    `series` may be a part) has no time of day; None finds it from `series`.
+    """
     dtype = series.dtype
     missing = series.isna().to_numpy()
     if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
@@ -56,30 +61,66 @@ def _formatted(series: pd.Series) -> pa.Array | None:
         values = series.to_numpy(dtype=object, na_value=None)
         return pa.array([None if v is None else ("True" if v else "False") for v in values], type=pa.string())
     if pd.api.types.is_integer_dtype(dtype):
-        return pc.cast(pa.array(series.to_numpy(dtype=object, na_value=None), type=pa.int64()), pa.string())
+        return pc.cast(pa.array(series.to_numpy(dtype="int64", na_value=0), mask=missing), pa.string())
     if pd.api.types.is_float_dtype(dtype):
-        values = series.to_numpy(dtype=float, na_value=float("nan")).tolist()
-        return pa.array([None if m else repr(v) for v, m in zip(values, missing)], type=pa.string())
+        return _floats(series.to_numpy(dtype=float, na_value=float("nan")), missing)
     if pd.api.types.is_datetime64_dtype(dtype) and getattr(dtype, "tz", None) is None:
-        present = series[~missing]
-        dates_only = bool((present == present.dt.normalize()).all())
+        if dates_only is None:
+            dates_only = _dates_only(series)
         text = series.dt.strftime("%Y-%m-%d" if dates_only else "%Y-%m-%d %H:%M:%S")
         return pa.array(text.to_numpy(dtype=object, na_value=None), type=pa.string())
     return None
 
 
-def csv_bytes(table: pd.DataFrame) -> bytes:
-    """Return `table.to_csv(index=False)` encoded as UTF-8, computed column by column."""
-    columns = []
-    for name in table.columns:
-        cells = _formatted(table[name]) if isinstance(name, str) else None
-        if cells is None:
-            return table.to_csv(index=False).encode("utf-8")
-        columns.append(_quoted(cells))
-    if len(columns) < 2 or len(table) == 0:  # one column: the csv module quotes an empty row
+def _floats(values: np.ndarray, missing: np.ndarray) -> pa.Array:
+    """Return floating point cells as Python's repr writes them, None where missing.
+
+    A whole number under 1e16 (but -0.0) is its digits and ".0", as repr gives it
+    below the exponent form: those are written column-wise, the others by repr.
+
+    >>> _floats(np.array([3.0, -12.0, 0.1, 1e16, -0.0, np.nan]), np.array([0, 0, 0, 0, 0, 1], bool)).to_pylist()
+    ['3.0', '-12.0', '0.1', '1e+16', '-0.0', None]
+    """
+    with np.errstate(invalid="ignore"):  # NaN compares False: it is missing, or not whole
+        whole = (~missing & (np.abs(values) < 1e16) & (values == np.floor(values))
+                 & ((values != 0) | ~np.signbit(values)))
+    digits = pc.cast(pa.array(np.where(whole, values, 0).astype(np.int64)), pa.string())
+    cells = pc.binary_join_element_wise(digits, pa.scalar(".0"), pa.scalar(""))
+    other = ~whole & ~missing
+    if other.any():
+        cells = pc.replace_with_mask(cells, pa.array(other), pa.array([repr(v) for v in values[other].tolist()],
+                                                                      type=pa.string()))
+    return pc.if_else(pa.array(missing), pa.scalar(None, pa.string()), cells)
+
+
+def _dates_only(series: pd.Series) -> bool:
+    """Tell whether no value of a column of date-times has a time of day (pandas then writes dates alone)."""
+    present = series[series.notna()]
+    return bool((present == present.dt.normalize()).all())
+
+
+def csv_bytes(table: pd.DataFrame, *, rows: int = CHUNK_ROWS) -> bytes:
+    """Return `table.to_csv(index=False)` encoded as UTF-8, computed column by column, `rows` rows at a time.
+
+    Each part's cells are formatted, quoted and joined, then dropped: what is held
+    beyond the table is the bytes written and one part's cells, not every cell at once.
+    """
+    if len(table.columns) < 2 or len(table) == 0:  # one column: the csv module quotes an empty row
         return table.to_csv(index=False).encode("utf-8")
+    dates = {}
+    for n, name in enumerate(table.columns):
+        series = table.iloc[:, n]
+        if not isinstance(name, str) or _formatted(series.iloc[:1]) is None:
+            return table.to_csv(index=False).encode("utf-8")
+        if pd.api.types.is_datetime64_dtype(series.dtype):
+            dates[n] = _dates_only(series)
     header = ",".join(_quoted(pa.array([str(c) for c in table.columns])).to_pylist())
-    return (header + "\n").encode("utf-8") + _lines(pc.binary_join_element_wise(*columns, ","))
+    out = [(header + "\n").encode("utf-8")]
+    for start in range(0, len(table), rows):
+        part = table.iloc[start:start + rows]
+        columns = [_quoted(_formatted(part.iloc[:, n], dates.get(n))) for n in range(len(table.columns))]
+        out.append(_lines(pc.binary_join_element_wise(*columns, ",")))
+    return b"".join(out)
 
 
 def _lines(rows: pa.Array) -> bytes:

@@ -50,7 +50,8 @@ from ladfin.tables.assemble import build_tables
 from ladfin.tables.batches import BatchStore, deriver_digest
 from ladfin.tables.cache import ExtractionCache
 from ladfin.tables.csvfile import csv_bytes
-from ladfin.tables.engines import Engine
+from ladfin.tables.engines import Engine, LocalEngine
+from ladfin.tables.links import KeptLinks, LinkStore
 from ladfin.tables.workbook import DESCRIBED, WORKBOOK, described_files, wants_workbook
 
 TABLE_NAMES = ("documents", "events", "figures", "announcements", "skipped", "rates_used")
@@ -403,7 +404,9 @@ def _build_locked(processed: Path, fx_policy: Policy, force: bool = False,
     inputs = build_inputs(fx_policy=fx_policy, raw=raw)
     cache = ExtractionCache(reuse=not force)
     store = BatchStore(digest=deriver_digest(fx_policy), reuse=not force)
-    tables = build_tables(catalogued(hashes=raw), fx_policy=fx_policy, cache=cache, store=store, engine=engine)
+    # Blocks of figures linked by the last build with the same inputs are taken from data/interim/links.
+    linker = KeptLinks(engine or LocalEngine(), LinkStore(reuse=not force))
+    tables = build_tables(catalogued(hashes=raw), fx_policy=fx_policy, cache=cache, store=store, engine=linker)
     _publish_or_explain(tables, processed, inputs, workbook, checked=True)  # link_batches checked each table
     return tables
 

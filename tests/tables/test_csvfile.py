@@ -43,3 +43,18 @@ def test_columns_in_parts_and_slices_of_a_table_write_every_row_once():
     assert csv_bytes(parts) == b'name,n\nana,1\n"bo, b",2\ncy,3\n,4\n'
     assert csv_bytes(parts.iloc[1:3]) == b'name,n\n"bo, b",2\ncy,3\n'
     assert csv_bytes(parts.iloc[1:3]) == parts.iloc[1:3].to_csv(index=False).encode("utf-8")
+
+
+def test_a_table_written_in_parts_is_the_table_written_at_once():
+    # Dates alone in the first part, a time of day only in the last: the whole column decides, as pandas does.
+    days = ["2024-05-07", None, "2022-10-06", "2024-01-01", "2023-12-31", "2024-09-26 10:30:00"]
+    table = pd.DataFrame({"day": pd.to_datetime(days, format="ISO8601").astype("datetime64[s]"),
+                          "n": pd.array([1, 2, None, 4, 5, 6], dtype="Int64"),
+                          "text": pd.array(["a", "b, c", None, 'd "e"', "f\ng", "h"], dtype="string")})
+    want = table.to_csv(index=False).encode("utf-8")
+    assert b"\n2024-05-07 00:00:00,1,a\n" in want
+    for rows in (1, 2, 4, 5, 6, 100):
+        assert csv_bytes(table, rows=rows) == want, rows
+    dates = table.iloc[:5]
+    assert csv_bytes(dates, rows=2) == dates.to_csv(index=False).encode("utf-8")
+    assert b"\n2024-05-07,1,a\n" in csv_bytes(dates, rows=2)
