@@ -148,7 +148,8 @@ class SentenceActors:
                                    receives=receives))
                 if depth <= 0:  # a name inside an aside in brackets neither ends nor starts a list
                     previous_end, previous_place = name_end, is_place
-            if vocab.anaphor_re.search(clean, start, end):
+            if any(clean.find(word, start, end) >= 0 for word in vocab.anaphor_words) \
+                    and vocab.anaphor_re.search(clean, start, end):
                 found = self._with_anaphors(found, start, end)
             self._cache[sentence] = found
         return self._cache[sentence]

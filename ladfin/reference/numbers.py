@@ -165,19 +165,20 @@ def build_tokens(tables: Tables, numeral: str) -> dict:
         for w in months + cases(tens + teens + hundreds) + cases(small + alone) + cases(articles + halves)
         + cases(fractions)
     }
-    # Most places tried (a space, a comma) start no such word: one class test rejects them.
-    opens = rf"(?={initials(first_words)}){alternation(first_words)}(?!\w)"
+    # Most places tried (a space, a comma) start no such word: one class test rejects them,
+    # a lookahead of its own (not nested in the word's), the cheapest for the regex engine.
+    opens = rf"(?={initials(first_words)})(?={alternation(first_words)}(?!\w))"
     start = rf"""
         [^a-zA-Z ]                        # any character but a letter or a space:
         (?:
-            (?<=\W)(?={opens})(?P<word>)    #   a non-word one, a token's first word after it
+            (?<=\W){opens}(?P<word>)        #   a non-word one, a token's first word after it
           | (?<=[\d(+])                     #   a digit, "(" or "+", where the token starts
         )
     """
     return {
         "token_re": re.compile(token, re.X),
         "start_re": re.compile(start, re.X),
-        "spaced_word_re": re.compile(rf"\ (?={opens})  # the space before a word that opens a token", re.X),
+        "spaced_word_re": re.compile(rf"\ {opens}  # the space before a word that opens a token", re.X),
         "number_words": words,
         "multipliers": {**multipliers, **{w: 1000.0 for w in thousands}},
         "articles": frozenset(a.lower() for a in articles),

@@ -120,6 +120,7 @@ class Vocabulary:
     describer_before_rev_re: re.Pattern  # "co-led by" ending before a name, reversed: it describes
     owner_before_rev_re: re.Pattern  # "de (la)" ending before a name, reversed: an organisation owns, no place
     anaphor_re: re.Pattern        # "el organismo", "la entidad": an organisation named before, named again
+    anaphor_words: tuple[str, ...]  # "organismo", "entidad": the last words of the anaphors, a cheap test first
     opening_article_re: re.Pattern   # an article alone before a name that opens a sentence ("A OIM")
     label_after_re: re.Pattern       # ":", "(2.4%" after a name: it labels a line or a breakdown
     receiver_after_re: re.Pattern    # "will receive" after a name: it receives money

@@ -199,6 +199,7 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
     conjunctions = tables.words("conjunction")
     articles = {w.lower() for w in tables.words("definite_article")}
     describer_tails = sorted({w.split()[-1] for w in tables.words("describer")})  # "pela" of "liderada pela"
+    anaphors = {form for w in tables.words("anaphor") for form in (w, w[:1].upper() + w[1:])}
     return {
         "actors": actors,
         "place_names": place_names,
@@ -252,8 +253,10 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
         # Matched as written, lower case or opening a sentence ("La entidad"), so that the regex
         # engine skips ahead to its first letters and "la Organización ..." is left to the names;
         # that it starts a word is checked by the caller.
-        "anaphor_re": re.compile(rf"""{alternation(
-            {form for w in tables.words('anaphor') for form in (w, w[:1].upper() + w[1:])})}(?!\w)"""),
+        "anaphor_re": re.compile(rf"""{alternation(anaphors)}(?!\w)"""),
+        # Every match of anaphor_re ends with one of these words as written: a sentence holding
+        # none (str.find, no regex) is not searched, since the search stops at each "d", "e", "l".
+        "anaphor_words": tuple(sorted({form.split()[-1] for form in anaphors if form.strip()})),
         # "A OIM anunciou": a sentence opening with an article and the name; "a" is no preposition there.
         "opening_article_re": re.compile(rf"""
             \s*{alternation(tables.words('definite_article'), flags='i')}\s+   # A (OIM)

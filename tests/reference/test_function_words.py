@@ -186,3 +186,20 @@ def test_a_language_reads_only_the_function_words_it_lists(reference):
     _append(reference / "languages.csv", 'gl,.,",",de,de,true,gl,test language')
     assert "the" in vocabulary("en").stop_words and "de" in vocabulary("en").stop_words
     assert not vocabulary("gl").stop_words
+
+
+@pytest.mark.parametrize("lang", sorted(LANGS))
+def test_every_anaphor_match_holds_one_of_the_anaphor_words(lang):
+    # SentenceActors searches a sentence for an anaphor only where one of anaphor_words occurs:
+    # each anaphor, as written, capitalised or broken across lines, must hold one.
+    vocab = vocabulary(lang)
+    phrases = [r["word"] for r in read_table("function_words", ("word", "lang", "role"))
+               if r["role"] == "anaphor"]
+    for phrase in phrases:
+        wrapped = phrase.replace(" ", "\n")
+        for text in (f"según {phrase}.", f"{phrase[:1].upper()}{phrase[1:]} dijo", f"según {wrapped}."):
+            m = vocab.anaphor_re.search(text)
+            if m is None:
+                continue  # a language that does not read this row's language
+            assert any(word in m.group() for word in vocab.anaphor_words), (lang, text)
+    assert bool(vocab.anaphor_words) == bool(vocab.anaphor_re.search(" ".join(phrases)))
