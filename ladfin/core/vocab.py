@@ -41,6 +41,8 @@ Measure = Literal[
     "resettled", "approved", "regularised", "processed", "employed", "served", "in_need", "died",
     "enforcement", "capacity", "participants", "unknown",
 ]
+SUMMED_KINDS = ("money", "people")  # the kinds totals add: only these link as copies or repeats across paragraphs
+UNPLACED: Measure = "unknown"  # the measure of a figure whose words say nothing of what it counts
 Position = Literal["before", "after", "either"]  # where a cue sits relative to its figure
 Scope = Literal["sentence", "block"]            # how far a cue reaches
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ladfin.core.cells import join_values
-from ladfin.core.vocab import OWN_EVENT
+from ladfin.core.vocab import OWN_EVENT, SUMMED_KINDS, UNPLACED
 from ladfin.link.bounds import add_bounds
 from ladfin.link.conversions import conversions
 from ladfin.link.roles import figure_id
@@ -45,8 +45,6 @@ REL_TOL = 0.005  # within 0.5%: "$686 million" and "$686.2 million" agree, "2,48
 # agrees: a translation or reprint comes within days, and a catalog that knows only the month dates
 # a release to its first day.
 RESTATED_DAYS = 31
-RESTATED_KINDS = ("money", "people")  # the kinds totals add; a percent or count agreeing by chance is no copy
-_UNPLACED = (None, "unknown")  # a measure that says nothing of what two figures count
 _KIND_RANK = {"primary": 0, "secondary": 1}
 
 
@@ -119,7 +117,8 @@ def _restated(frame: pd.DataFrame) -> tuple[list, list]:
         return [None] * len(frame), own.tolist()
     dates = pd.to_datetime(frame["event_date"], errors="coerce")
     measure = text("measure")
-    may = (text("kind").isin(RESTATED_KINDS) & measure.notna() & ~measure.isin([m for m in _UNPLACED if m])
+    # A percent or a count agreeing by chance is no copy; an unplaced measure says nothing of what is counted.
+    may = (text("kind").isin(SUMMED_KINDS) & measure.notna() & measure.ne(UNPLACED)
            & dates.notna() & text("status").ne("target").fillna(True)).fillna(False)
     keys = pd.MultiIndex.from_frame(pd.DataFrame({c: text(c).fillna("") for c in ("actor", "kind", "unit", "measure")}))
     may &= own | keys.isin(keys[(may & own).to_numpy()])

@@ -16,10 +16,10 @@ from collections.abc import Hashable
 
 import pandas as pd
 
+from ladfin.core.vocab import SUMMED_KINDS, UNPLACED
+
 # What reading a repeat takes: where each figure sits, and what it is.
 UNNAMED_COLUMNS = ("doc", "start", "block_start", "kind", "unit", "value", "measure", "actor", "status")
-_KINDS = ("money", "people")  # the kinds totals add
-_UNPLACED = ("unknown",)  # a measure that says nothing of what two figures count
 
 
 def unnamed(figures: pd.DataFrame, *, skip: object = ()) -> dict[Hashable, Hashable]:
@@ -34,7 +34,7 @@ def unnamed(figures: pd.DataFrame, *, skip: object = ()) -> dict[Hashable, Hasha
         return {}
     frame = figures[list(UNNAMED_COLUMNS)]
     measure = frame["measure"].astype("string")
-    placed = (frame["kind"].isin(_KINDS) & measure.notna() & ~measure.isin(_UNPLACED)
+    placed = (frame["kind"].isin(SUMMED_KINDS) & measure.notna() & measure.ne(UNPLACED)
               & frame["status"].astype("string").ne("target").fillna(True) & frame["value"].notna()
               & ~frame.index.isin(list(skip))).to_numpy(dtype=bool)
     frame = frame[placed].assign(label=frame.index[placed], measure=measure[placed])
