@@ -319,9 +319,8 @@ def _implied_noun(layout: Layout, sentence: int, start: int, vocab: Vocabulary) 
         a, b = layout.sentences[earlier]
         text = layout.clean[a:b]
         found = nearest(text)
-        # "... 710 mil pessoas, de 163 nacionalidades, com necessidade de proteção.¶ Desse total,
-        # 134 mil": across the break only persons are referred to, the nearest of them though
-        # other nouns come after it.
+        # "... 52 mil pessoas, de 40 países, pediram refúgio.¶ Desse total, 9 mil": across the
+        # break only persons are referred to, the nearest of them though other nouns come after it.
         while crossing and found and not found[1] and found[0] in text:
             text = text[:text.rfind(found[0])]
             found = nearest(text)
