@@ -36,8 +36,8 @@ People, in order:
 
 Money, in order: the flow (loan, investment, reward or seized money), then the
 bullet's marker "advancing existing commitments", then a date placing the
-money in a year before its release's (strength `dated`: "approved $100 million
-in May 2019" in a release of 2023 is existing money), then the nearest strong cue
+money in a year before its release's (strength `dated`: "set aside $80 million
+in March 2019" in a release of 2023 is existing money), then the nearest strong cue
 (obligated, identified, budget, since 2017: existing money; requires, asking
 for, appeal: an appeal; announced, allocated, new: new money; cost, wage,
 bribe: `unknown`, none of the measures), then an assistance flow or a "new"
@@ -75,7 +75,7 @@ from ladfin.link.roles import find_parts, wholes
 from ladfin.reference.vocabulary import fold, read_table
 
 MEASURE_WINDOW = 12  # words between a measure cue and its figure: "have been approved to lawfully enter"
-DATED_WINDOW = 6  # words between a date and the money it places: "approved $100 million from its fund in May 2019"
+DATED_WINDOW = 6  # words between a date and the money it places: "set aside $80 million for shelters in March 2019"
 DATED_OVER = ("new_funding", "existing_funding")  # the readings a past date overrides: a past appeal is an appeal
 _YEAR = re.compile(r"(?:19|20)\d\d")
 FLOW_MEASURES = {"loan": "loan", "investment": "investment", "reward": "reward", "seized": "reward"}
@@ -236,7 +236,7 @@ def _given(labelled: tuple[object, object]) -> bool:
 def _past(rows: pd.DataFrame, cues: MeasureCues, window: int) -> list:
     """Return, per row, the phrase placing its money in a year before its release's, else None.
 
-    "approved $100 million ... in May 2019" in a release of 2023 is money of an
+    "set aside $80 million ... in March 2019" in a release of 2023 is money of an
     earlier year reported again; "in 2024" in a release of 2024, or a row with
     no date, says nothing.
     """

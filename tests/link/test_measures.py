@@ -562,11 +562,12 @@ def measure_in_release(text: str, quote: str, released: str, lang: str = "en") -
 @pytest.mark.parametrize(
     ("text", "quote", "lang"),
     [
-        ("The bank approved $100 million from its grant facility in May 2019.", "$100 million", "en"),
+        ("Its trustees set aside $80 million for shelter projects back in March 2019.", "$80 million", "en"),
         ("Canada announced $6 million, allocated in 2022, for shelters.", "$6 million", "en"),
-        ("El banco aprobó 100 millones de dólares en mayo de 2019 para el fondo.", "100 millones de dólares", "es"),
+        ("La fundación reservó 80 millones de dólares para albergues en marzo de 2019.", "80 millones de dólares",
+         "es"),
         ("En el año 2021 Chile destinó 40 millones de dólares a albergues.", "40 millones de dólares", "es"),
-        ("O banco aprovou US$ 100 milhões em maio de 2019 para o fundo.", "US$ 100 milhões", "pt"),
+        ("A fundação reservou US$ 80 milhões para abrigos em março de 2019.", "US$ 80 milhões", "pt"),
         ("Em 2021, o Brasil destinou R$ 40 milhões aos abrigos.", "R$ 40 milhões", "pt"),
     ],
 )
