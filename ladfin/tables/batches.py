@@ -76,7 +76,7 @@ def deriver_digest(fx_policy: str) -> str:
     for folder in [package / name for name in _DERIVERS] + [paths.reference_dir()]:
         for file in sorted(folder.rglob("*")) if folder.is_dir() else [folder]:
             if file.is_file() and "__pycache__" not in file.parts:
-                digest.update(str(file.relative_to(package.parent)).encode())
+                digest.update(str(file.relative_to(folder.parent)).encode())
                 digest.update(file.read_bytes())
     return digest.hexdigest()
 

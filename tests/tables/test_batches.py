@@ -9,10 +9,11 @@ import pandas as pd
 import pytest
 from fixture_docs import document, tree
 
-from ladfin import tables
+from ladfin import paths, tables
 from ladfin.errors import DocumentError, ParameterError
 from ladfin.extract.documents import Document
 from ladfin.tables import BatchStore, build_tables, link_batches, read_batch
+from ladfin.tables.batches import deriver_digest
 from ladfin.tables import workbook as workbook_module
 from ladfin.tables.cache import ExtractionCache
 
@@ -145,6 +146,22 @@ def test_tables_are_byte_identical_with_the_cache_cold_or_warm(tmp_path, monkeyp
     assert set(cold) == set(warm) and "figures.csv" in cold and "tables.xlsx" in cold
     for name in cold:
         assert warm[name] == cold[name], name
+
+
+def test_a_tree_with_its_own_reference_tables_builds_and_reads_them(tmp_path, monkeypatch):
+    # a project outside the checkout may carry its own data/reference: the cache keys must
+    # read it where it is, and a row changed there reads every document again
+    import shutil
+
+    root = tree(tmp_path, TEXTS, **FIELDS)
+    shutil.copytree(paths.reference_dir(), root / "data" / "reference")
+    monkeypatch.setenv("LADFIN_ROOT", str(root))
+    assert paths.reference_dir() == root / "data" / "reference"
+    before = deriver_digest("on_date")
+    assert len(tables.build()["figures"]) > 0
+    with (root / "data" / "reference" / "flags.csv").open("a", encoding="utf-8") as fh:
+        fh.write('a_new_flag,"written for this test"\n')
+    assert deriver_digest("on_date") != before
 
 
 def test_a_large_set_is_complete_without_the_workbook_unless_asked(tmp_path, monkeypatch):
