@@ -23,11 +23,15 @@ from ladfin.charts.theme import COUNT_LABELS, OKABE_ITO, USD_LABELS, format_si, 
 from ladfin.core.vocab import ChartVariant
 from ladfin.errors import ParameterError
 
+# The most rows a figure chart draws by default: 60 rows of 18 px fit a page and export in seconds; a
+# corpus of thousands of figures would give a chart nobody can read (or a PNG minutes in the making).
+ROW_LIMIT = 60
+
 
 def figure_points(figures: pd.DataFrame, documents: pd.DataFrame, *, value: str = "amount_usd",
                   kind: str = "money", by: str = "event", color: str = "actor", sources: Sequence[str] = (),
                   subtitle: str | None = None, variant: ChartVariant = "analyst",
-                  title: str = "Every figure behind the totals") -> alt.VConcatChart:
+                  title: str = "Every figure behind the totals", limit: int | None = ROW_LIMIT) -> alt.VConcatChart:
     """Return one row per figure (or announcement), largest first within each `by` group, each labelled.
 
     Each row is named by the figure's sentence (or its quote) and labelled with
@@ -36,7 +40,10 @@ def figure_points(figures: pd.DataFrame, documents: pd.DataFrame, *, value: str 
     an assumed currency; the briefing variant draws ranked bars on a linear
     scale, the hedge in the label and "*" for an assumed currency. Tooltips
     carry the sentence (shortened), quote, document title and event. Rows with
-    no `value` are left out and counted in the footnote.
+    no `value` are left out and counted in the footnote. Past `limit` rows
+    (ROW_LIMIT by default; None for all) only the largest are drawn, and the
+    footnote says how many of how many: a chart of every figure of a large
+    corpus is too tall to read or export, and the tables keep every row.
 
     Args:
         figures: rows of the figures or announcements table: doc, quote, qualifier, actor,
@@ -46,8 +53,11 @@ def figure_points(figures: pd.DataFrame, documents: pd.DataFrame, *, value: str 
         kind: "money" (dollar labels) or "people" (headcount labels).
         by: the groups of rows: "event", "actor", "pillar", "status", "role", "flow" or "measure".
         color: any of the same.
+        limit: the most rows drawn, largest first; None draws every row.
     """
     require_columns(figures, ["doc", "quote", "qualifier", value], "figure_points")
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+        raise ParameterError(f"limit must be a whole number of rows of at least 1, or None; got {limit!r}")
     columns = {"event": ("event", "Event"), "actor": ("actor_name", "Actor"),
                "pillar": ("pillar_name", "Pillar"), "status": ("status_name", "Status"),
                "role": ("role_name", "Role"), "flow": ("flow_name", "Flow"),
@@ -55,6 +65,10 @@ def figure_points(figures: pd.DataFrame, documents: pd.DataFrame, *, value: str 
     if by not in columns or color not in columns:
         raise ParameterError(f"by and color must each be one of {', '.join(columns)}; got {by!r}, {color!r}")
     data, missing = point_frame(figures, documents, value=value, kind=kind)
+    drawn_of = len(data)
+    if limit is not None and drawn_of > limit:
+        data = data.loc[pd.to_numeric(data[value]).astype(float).sort_values(ascending=False, kind="stable")
+                        .index[:limit]]
     row, row_title = columns[by]
     hue, hue_title = columns[color]
     groups = (data.sort_values("event_date", kind="stable")["event"].drop_duplicates().tolist() if by == "event"
@@ -110,6 +124,8 @@ def figure_points(figures: pd.DataFrame, documents: pd.DataFrame, *, value: str 
                           fontSize=11, color=theme.INK).encode(x=x, y=y, text="value_text:N", tooltip=tooltip)
     notes = ([f"{missing} figure(s) without a {value} value are not drawn; see the data audit."]
              if missing else [])
+    if len(data) < drawn_of:
+        notes.append(f"Only the {len(data)} largest of {drawn_of} rows are drawn; the tables list every one.")
     if data["currency"].ne(stated).any():
         notes.insert(0, "Hollow points (and *): the text writes only $ or pesos and the currency is assumed."
                      if variant == "analyst" else

@@ -43,6 +43,24 @@ def test_figure_points_briefing_ranks_bars_and_draws_no_hedge_shapes():
     assert "Hollow" not in notes and "* the text writes only $ or pesos" in notes
 
 
+def test_figure_points_draws_only_the_largest_rows_past_its_limit_and_says_so():
+    chart = charts.figure_points(figures(), documents(), limit=2)
+    drawn = charts.chart_data(chart)
+    assert sorted(drawn["amount_usd"]) == [686e6, 817e6]  # $40.9M, the smallest, is left out
+    notes = " ".join(chart.to_dict()["title"]["text"])
+    assert "Only the 2 largest of 3 rows are drawn" in notes
+    every = charts.figure_points(figures(), documents(), limit=None)
+    assert len(charts.chart_data(every)) == 3 and "largest of" not in " ".join(every.to_dict()["title"]["text"])
+    exactly = charts.figure_points(figures(), documents(), limit=3)
+    assert "largest of" not in " ".join(exactly.to_dict()["title"]["text"])
+
+
+@pytest.mark.parametrize("limit", [0, -1, 2.5, "10", True])
+def test_figure_points_rejects_a_limit_that_is_no_number_of_rows(limit):
+    with pytest.raises(ParameterError, match="limit must be a whole number of rows"):
+        charts.figure_points(figures(), documents(), limit=limit)
+
+
 def test_figure_points_rejects_unknown_grouping():
     with pytest.raises(ParameterError, match="by and color"):
         charts.figure_points(figures(), documents(), by="colour")
