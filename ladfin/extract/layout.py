@@ -278,7 +278,8 @@ def _bullet_starts(clean: str, mask) -> list[tuple[int, bool]]:
             mask(offset + bullet.start(), offset + bullet.end(), "list_number")
             starts.append((offset + bullet.end(), True))
         elif not blank and (previous_blank or _ends_long_line(previous_line)
-                            or previous_started and _short_line_over_paragraph(previous_line, line)):
+                            or previous_started and _short_line_over_paragraph(previous_line, line)
+                            or _repeats(previous_line, line)):
             starts.append((offset + len(line) - len(line.lstrip()), False))
             started = True
         if not blank:
@@ -334,6 +335,15 @@ def _ends_long_line(line: str) -> bool:
         return False  # most lines: no need to strip one
     text = line.rstrip()
     return len(text) > UNWRAPPED_WIDTH or (len(text) > WRAP_WIDTH and text[-1:] in ".!?:”\"’)")
+
+
+def _repeats(previous: str, line: str) -> bool:
+    """Tell whether a line says word for word what the line above it says (a page's title shown twice).
+
+    Two copies of a line are two blocks, never one sentence: each copy's
+    figures are then mentions of one figure in two paragraphs, and link as such.
+    """
+    return line.split() == previous.split()
 
 
 def _short_line_over_paragraph(previous: str, line: str) -> bool:

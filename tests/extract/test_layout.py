@@ -6,6 +6,7 @@ import pandas as pd
 
 from ladfin.extract.figures import extract_figures, extract_skipped
 from ladfin.extract.layout import read_layout
+from ladfin.link.announcements import link_mentions
 from ladfin.reference.vocabulary import vocabulary
 
 RELEASE = """---
@@ -128,6 +129,24 @@ def test_a_headline_in_sentence_case_above_a_paragraph_written_on_one_line_is_a_
     assert [text[b.start:b.start + 9] for b in layout.blocks] == ["Some 30,0", "In recent"]
     # a line ending in a comma is still the first line of the paragraph under it
     text = f"Some 30,000 people still live in the flooded towns,\n{body}\n"
+    assert len(read_layout(text, vocabulary()).blocks) == 1
+
+
+def test_a_title_shown_twice_is_two_blocks_and_its_figure_one_announcement():
+    body = ("The agencies said on Monday that the plan for the coming year asks donors for the money to reach "
+            "the families who crossed the border this spring, and that the shelters need it before the rains.")
+    title = "Agencies ask for $42 million for the shelters of the border towns"
+    text = f"{title}\n{title}\n{body}\n"
+    layout = read_layout(text, vocabulary())
+    assert [text[b.start:b.start + 9] for b in layout.blocks] == ["Agencies ", "Agencies ", "The agenc"]
+    assert len(layout.sentences) == 3
+    figures = extract_figures(text)
+    assert figures["quote"].tolist() == ["$42 million", "$42 million"]
+    linked = link_mentions(figures.assign(doc="t.txt", event_id="e1"),
+                           pd.DataFrame({"doc": ["t.txt"], "document_kind": ["primary"], "published": [None]}))
+    assert linked["announcement"].nunique() == 1  # two paragraphs giving one figure
+    # two different lines stay one wrapped block
+    text = f"{title}\nand the camps\n"
     assert len(read_layout(text, vocabulary()).blocks) == 1
 
 
