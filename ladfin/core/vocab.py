@@ -56,6 +56,7 @@ ChartVariant = Literal["analyst", "briefing"]
 BASE_YEAR = 2024  # the base year of the constant-dollar columns `ladfin build` writes
 MARGIN = 0.1      # the spread assumed around a hedged figure when a caller asks for one
 OWN_EVENT = "doc:"  # event_id prefix of a release reporting no meeting: its own event, "doc:<catalog id>"
+APPROXIMATE_DATE = "approximate_date"  # flags.csv: the catalog dates the document only to a month or a year
 
 
 def constant_column(column: str, base_year: int) -> str:

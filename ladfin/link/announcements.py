@@ -19,7 +19,10 @@ never share one: money and people of such a release link to another release's
 value agree and the two are dated within RESTATED_DAYS of each other ("€22
 million" in a Commission release and "22 millones de euros" in a Spanish
 paper's story of it the same day; a meeting's fact sheet and a newswire's
-story of it catalogued with no event). Two meetings never link. The canonical
+story of it catalogued with no event). A date the catalog knows only to the
+month or year (flagged approximate_date, dated to the period's first day)
+stands for at least that whole month: a release catalogued "2022-09" is
+within days of a meeting of 6 October. Two meetings never link. The canonical
 mention is the primary document's (catalog kind primary before secondary), then
 the earliest published, then the first by document name and offset; the
 announcement's id is its "doc:start" and its qualifier is the canonical's.
@@ -33,7 +36,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ladfin.core.cells import join_values
-from ladfin.core.vocab import OWN_EVENT, SUMMED_KINDS, UNPLACED
+from ladfin.core.vocab import APPROXIMATE_DATE, OWN_EVENT, SUMMED_KINDS, UNPLACED
 from ladfin.link.bounds import add_bounds
 from ladfin.link.conversions import conversions
 from ladfin.link.roles import figure_id
@@ -55,6 +58,7 @@ class _Cluster:
     event: object = None
     own: bool = False  # the canonical mention's release is its own event
     day: int | None = None  # the canonical mention's event date, in days
+    last: int | None = None  # the last day that date may stand for (its month's, where approximate)
     members: list = field(default_factory=list)
     blocks: set = field(default_factory=set)
 
@@ -101,8 +105,9 @@ _KEYED = ("doc", "start", "block_start", "value", "value_high", "status", "event
           "measure")  # the columns linking reads, with event_date (as days)
 
 
-def _restated(frame: pd.DataFrame) -> tuple[list, list]:
-    """Return (each row's event date in days where it may link as a restated release, else None; own event?).
+def _restated(frame: pd.DataFrame) -> tuple[list, list, list]:
+    """Return (each row's event date in days where it may link as a restated release, else None; the last
+    day that date may stand for; own event?).
 
     A row may link so when it is money or people with a known measure, not a
     target, and dated; and when it is of a release that is its own event, or
@@ -114,7 +119,7 @@ def _restated(frame: pd.DataFrame) -> tuple[list, list]:
 
     own = text("event_id").str.startswith(OWN_EVENT).fillna(False)
     if "event_date" not in frame or not own.any():
-        return [None] * len(frame), own.tolist()
+        return [None] * len(frame), [None] * len(frame), own.tolist()
     dates = pd.to_datetime(frame["event_date"], errors="coerce")
     measure = text("measure")
     # A percent or a count agreeing by chance is no copy; an unplaced measure says nothing of what is counted.
@@ -123,7 +128,11 @@ def _restated(frame: pd.DataFrame) -> tuple[list, list]:
     keys = pd.MultiIndex.from_frame(pd.DataFrame({c: text(c).fillna("") for c in ("actor", "kind", "unit", "measure")}))
     may &= own | keys.isin(keys[(may & own).to_numpy()])
     days = (dates - pd.Timestamp("1970-01-01")).dt.days.astype("Int64").where(may)
-    return days.to_numpy(dtype=object, na_value=None).tolist(), own.tolist()
+    approximate = text("flag").str.contains(APPROXIMATE_DATE, regex=False).fillna(False)
+    month_end = dates + pd.offsets.MonthEnd(0)  # the month's last day (the date itself on it)
+    last = days.where(~approximate, (month_end - pd.Timestamp("1970-01-01")).dt.days.astype("Int64")).where(may)
+    return (days.to_numpy(dtype=object, na_value=None).tolist(),
+            last.to_numpy(dtype=object, na_value=None).tolist(), own.tolist())
 
 
 def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
@@ -139,10 +148,10 @@ def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
     converted = conversions(figures)  # conversion label -> label of the amount it converts
     repeats = unnamed(figures, skip=converted)  # repeat -> its named mention
     order = canonical_order(figures, documents)
-    ordered = figures.loc[order, [c for c in (*_KEYED, "event_date") if c in figures.columns]]
+    ordered = figures.loc[order, [c for c in (*_KEYED, "event_date", "flag") if c in figures.columns]]
     columns = [_plain(ordered, c) for c in _KEYED]
     # Plain Python loops below (no generator, no call a candidate): this runs once a figure, 100,000 times.
-    for i, doc, start, block_start, value, high, status, event, actor, kind, unit, measure, day, own in zip(
+    for i, doc, start, block_start, value, high, status, event, actor, kind, unit, measure, day, last, own in zip(
             order.tolist(), *columns, *_restated(ordered)):
         if i in converted or i in repeats:
             continue  # joins the announcement of the amount it converts, or of its named mention, below
@@ -164,7 +173,8 @@ def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
                     break
             if match is None and restated is not None:
                 for c in clusters.get((restated, near), ()):
-                    if ((own or c.own) and c.event != event and abs(day - c.day) <= RESTATED_DAYS
+                    if ((own or c.own) and c.event != event
+                            and day - c.last <= RESTATED_DAYS and c.day - last <= RESTATED_DAYS
                             and _close(value, c.value, rel_tol) and _close(high, c.high, rel_tol)
                             and block not in c.blocks):
                         match = c
@@ -172,7 +182,7 @@ def link_mentions(figures: pd.DataFrame, documents: pd.DataFrame, *,
             if match is not None:
                 break
         if match is None:
-            match = _Cluster(value, high, event, own, day)
+            match = _Cluster(value, high, event, own, day, last)
             clusters.setdefault((key, bucket), []).append(match)
             if restated is not None:
                 clusters.setdefault((restated, bucket), []).append(match)

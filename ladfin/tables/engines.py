@@ -59,7 +59,7 @@ WORKER_WAIT = 60.0       # seconds to wait for a scheduler's workers to join
 # (ladfin.link.conversions). Only these travel to the workers.
 LINK_COLUMNS = tuple(dict.fromkeys((
     "doc", "start", "block_start", "value", "value_high", "status", "event_id", "event_date", "actor", "kind",
-    "unit", "measure",
+    "unit", "measure", "flag",
     *SENTENCE_COLUMNS, "amount_usd")))
 _BLOCK = ("actor", "kind", "unit")  # shared by every link key: a block never splits one
 

@@ -104,6 +104,21 @@ def test_a_release_dated_only_by_its_month_links_to_a_copy_later_that_month():
     assert tables["announcements"]["mentions"].tolist() == [2]
 
 
+def test_a_release_dated_only_by_its_month_stands_for_the_whole_month():
+    # catalogued "2022-09": it may be of the 30th, so a copy of 6 October is days, not 35, away
+    tables = build(own(RELEASE_EN, "eu-release.txt", "2022-09"),
+                   own(RELEASE_ES, "es-story.txt", "2022-10-06", lang="es", kind="secondary"))
+    assert tables["announcements"]["mentions"].tolist() == [2]
+    # the same dates known to the day are 35 days apart: two releases
+    tables = build(own(RELEASE_EN, "eu-release.txt", "2022-09-01"),
+                   own(RELEASE_ES, "es-story.txt", "2022-10-06", lang="es", kind="secondary"))
+    assert tables["announcements"]["mentions"].tolist() == [1, 1]
+    # and a month stands for that month only: November is too late
+    tables = build(own(RELEASE_EN, "eu-release.txt", "2022-09"),
+                   own(RELEASE_ES, "es-story.txt", "2022-11-06", lang="es", kind="secondary"))
+    assert tables["announcements"]["mentions"].tolist() == [1, 1]
+
+
 def test_own_releases_months_apart_are_two_announcements():
     tables = build(own(RELEASE_EN, "eu-release.txt", "2022-10-11"),
                    own(RELEASE_EN, "eu-later.txt", "2023-02-01"))
