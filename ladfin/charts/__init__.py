@@ -35,7 +35,7 @@ from ladfin.charts.export import (EXPORT_ENV, EXPORT_FORMATS, Skipped, chart_dat
 from ladfin.charts.frames import bounds
 from ladfin.charts.labels import (CURRENCY_LEGEND, FX_POLICIES, HEDGE_WORDS, NO_STATUS, PART_ASSUMED,
                                   PILLAR_LABELS, ROLE_LABELS, STATUS_LABELS, actor_label, document_years,
-                                  dollars_note, event_label, source_lines, undated_note)
+                                  dollars_note, event_label, measure_label, source_lines, undated_note)
 from ladfin.charts.marks import BOUND_SHAPES, HEDGE_SHAPES, ROLE_COLOURS, STATUS_COLOURS, palette
 from ladfin.charts.money import (assistance_by_category, assistance_by_event, assistance_by_year,
                                  pillar_actor_grid)
@@ -75,6 +75,7 @@ __all__ = [
     "explore_figures",
     "figure_points",
     "html_safe_json",
+    "measure_label",
     "offline_html",
     "palette",
     "parts_vs_totals",
@@ -89,5 +90,4 @@ __all__ = [
     "save_chart",
     "source_lines",
     "undated_note",
-    "traced",
-]
+    "traced",]

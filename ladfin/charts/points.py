@@ -9,7 +9,7 @@ total against its parts.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import altair as alt
 import pandas as pd
@@ -20,6 +20,7 @@ from ladfin.charts.labels import (CURRENCY_LEGEND, HEDGE_WORDS, ROLE_LABELS, act
                                   counted_note, event_label, measure_label, pillar_label, shorten, status_label)
 from ladfin.charts.marks import HEDGE_SHAPES, palette, titled
 from ladfin.charts.theme import COUNT_LABELS, OKABE_ITO, USD_LABELS, format_si, format_usd
+from ladfin.core.cells import plain_values, split_values
 from ladfin.core.vocab import ChartVariant
 from ladfin.errors import ParameterError
 
@@ -209,14 +210,21 @@ def _as_stated(label: str, qualifier: object, hedge: object, high: str) -> str:
 
 
 def counts_by(table: pd.DataFrame, column: str, *, title: str, subtitle: str = "",
-              sources: Sequence[str] = (), caption: str = "") -> alt.VConcatChart:
+              sources: Sequence[str] = (), caption: str = "",
+              label: Callable[[object], str] | None = None) -> alt.VConcatChart:
     """Return horizontal bars counting the rows of `table` per value of `column` (reasons, flags), labelled.
+
+    A cell listing several values ("approximate_date;no_rate_for_currency")
+    counts once under each; an empty cell counts as "(none)".
 
     Args:
         caption: the sentence saying what is counted (default: rows per `column`).
+        label: how a value is named on the axis (`measure_label`, say); default the value itself.
     """
     require_columns(table, [column], "counts_by")
-    values = table[column].astype("string").fillna("(none)")
+    name = label or str
+    values = pd.Series([name(v) if v is not None else "(none)" for cell in plain_values(table[column])
+                        for v in split_values(cell) or [None]], dtype="string")
     counted = values.value_counts().rename_axis(column).reset_index(name="rows")
     bars = alt.Chart(counted).mark_bar(color=OKABE_ITO[0]).encode(
         y=alt.Y(f"{column}:N", sort="-x", title=None),

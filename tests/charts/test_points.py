@@ -74,3 +74,14 @@ def test_parts_vs_totals_and_counts_by():
     counted = charts.chart_data(charts.counts_by(pd.DataFrame({"reason": ["date", "date", "year"]}), "reason",
                                                  title="Reasons"))
     assert dict(zip(counted["reason"], counted["rows"])) == {"date": 2, "year": 1}
+
+
+def test_counts_by_counts_a_cell_of_several_values_under_each_and_names_them():
+    flags = pd.DataFrame({"flag": ["approximate_date", "approximate_date;no_rate_for_currency", None]})
+    counted = charts.chart_data(charts.counts_by(flags, "flag", title="Flags"))
+    assert dict(zip(counted["flag"], counted["rows"])) == {"approximate_date": 2, "no_rate_for_currency": 1,
+                                                           "(none)": 1}
+    measures = pd.DataFrame({"measure": ["in_need", "in_need", "new_funding"]})
+    named = charts.chart_data(charts.counts_by(measures, "measure", title="Measures", label=charts.measure_label))
+    assert dict(zip(named["measure"], named["rows"])) == {"in need, displaced or resident": 2,
+                                                          "new money announced": 1}
