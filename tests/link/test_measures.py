@@ -586,3 +586,24 @@ def test_a_past_appeal_stays_an_appeal_and_a_past_loan_a_loan():
     text = "In 2022 the plan required $1.7 billion. In 2021 the bank approved a $50 million loan."
     assert measure_in_release(text, "$1.7 billion", "2023-11-15") == "appeal"
     assert measure_in_release(text, "$50 million", "2023-11-15") == "loan"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # people another country sends back are removals, however the return is worded
+        ("Some 7,000 people returned to Guatemala from Mexico last year.", "7,000 people", "enforcement"),
+        ("Officials expect the return of 12,500 nationals before December.", "12,500 nationals", "enforcement"),
+        ("In March alone the airport received 3,210 returnees.", "3,210 returnees", "enforcement"),
+        ("The main destination for deportees (41,200) was Guatemala.", "41,200", "enforcement"),
+        ("Border guards interdicted 640 migrants at sea in June.", "640 migrants", "enforcement"),
+        # a return programme reaches the people it brings home: served, the nearer cue
+        ("Nearly 800 nationals returned home under the government's reintegration plan.", "800 nationals",
+         "served"),
+        ("Some 1,900 migrants went home through the agency's programme of assisted return.", "1,900 migrants",
+         "served"),
+        ("The assisted voluntary return programme helped 450 people last year.", "450 people", "served"),
+    ],
+)
+def test_english_returns_are_removals_unless_a_programme_brings_people_home(text, quote, measure):
+    assert measure_of(text, quote) == measure
