@@ -518,3 +518,20 @@ def test_portuguese_speaker_after_a_verb_of_saying(text, quote, actor):
     found = extract_figures(text, lang="pt").set_index("quote")
     got = found.at[quote, "actor"]
     assert (None if pd.isna(got) else got) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # a national body stands for its country, by its full name or its acronym in capitals
+        ("Immigration and Customs Enforcement deported 500 people in May.", "500 people", "USA"),
+        ("Last year ICE removed 3,400 people to Honduras.", "3,400 people", "USA"),
+        ("U.S. Citizenship and Immigration Services approved 9,100 applicants.", "9,100 applicants", "USA"),
+        ("Ice storms damaged the shelters of 300 people.", "300 people", None),
+        # the platform's name spelt without its hyphen is the same organisation
+        ("About 12,000 Venezuelans live in Aruba, according to the Regional Interagency Coordination "
+         "Platform.", "12,000 Venezuelans", "R4V"),
+    ],
+)
+def test_national_bodies_and_platforms_by_their_names(text, quote, actor):
+    assert actor_of(text, quote) == actor
