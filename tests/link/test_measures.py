@@ -607,3 +607,23 @@ def test_a_past_appeal_stays_an_appeal_and_a_past_loan_a_loan():
 )
 def test_english_returns_are_removals_unless_a_programme_brings_people_home(text, quote, measure):
     assert measure_of(text, quote) == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # what a programme gives people to use is a service: served
+        ("Some 300,000 children accessing primary education next year.", "300,000 children", "served"),
+        ("The plan aims at 2,000 people given access to clean water.", "2,000 people", "served"),
+        ("Clinics expect 900 children admitted for treatment of wasting.", "900 children", "served"),
+        # an admission with no care after it is still an admission of refugees
+        ("Canada admitted 900 refugees last year.", "900 refugees", "resettled"),
+        # money a response has already raised, and a running total, are reported again
+        ("The appeal has raised $45 million so far.", "$45 million", "existing_funding"),
+        ("The response has mobilised US$70 million until June.", "US$70 million", "existing_funding"),
+        ("The Commission released €5 million for Peru. This brings the aid allocated to Peru this year "
+         "to €23 million.", "€23 million", "existing_funding"),
+    ],
+)
+def test_services_given_and_money_already_raised(text, quote, measure):
+    assert measure_of(text, quote) == measure
