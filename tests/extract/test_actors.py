@@ -535,3 +535,20 @@ def test_portuguese_speaker_after_a_verb_of_saying(text, quote, actor):
 )
 def test_national_bodies_and_platforms_by_their_names(text, quote, actor):
     assert actor_of(text, quote) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # a copula after a list of places agrees with the noun that governs the list
+        ("Returns of 500 Hondurans from Guatemala and Mexico are expected to rise.", "500 Hondurans", None),
+        ("Some 2,000 refugees from Haiti and Cuba were registered by Mexico.", "2,000 refugees", "MEX"),
+        # a verb other than a copula still makes the last name a subject
+        ("Refugees reached Colombia and Peru announced $5 million.", "$5 million", "COL;PER"),
+        # the body people register with registers them, though "with" governs it
+        ("Nearly 15,400 asylum-seekers are registered with UNHCR in Aruba.", "15,400 asylum-seekers", "UNHCR"),
+        ("Some 8,000 Venezuelans arrived with the IOM convoy.", "8,000 Venezuelans", None),
+    ],
+)
+def test_places_listed_before_a_copula_and_the_body_people_register_with(text, quote, actor):
+    assert actor_of(text, quote) == actor
