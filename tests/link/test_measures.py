@@ -627,3 +627,15 @@ def test_english_returns_are_removals_unless_a_programme_brings_people_home(text
 )
 def test_services_given_and_money_already_raised(text, quote, measure):
     assert measure_of(text, quote) == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Each day 300 to 400 migrants pass through Costa Rica heading south.", "300 to 400 migrants"),
+        ("Some 1,200 people passed through the border post in May.", "1,200 people"),
+        ("About 9,000 migrants were transiting Honduras last week.", "9,000 migrants"),
+    ],
+)
+def test_people_passing_through_a_country_are_in_transit(text, quote):
+    assert measure_of(text, quote) == "in_need"
