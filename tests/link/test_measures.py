@@ -639,3 +639,27 @@ def test_services_given_and_money_already_raised(text, quote, measure):
 )
 def test_people_passing_through_a_country_are_in_transit(text, quote):
     assert measure_of(text, quote) == "in_need"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # the noun whose complement the figure is ("the deaths of ...") says what it counts,
+        # nearer than a cue after the figure
+        ("The storm caused the deaths of at least 14 people, the displacement of 2,300 more and damage "
+         "to homes.", "14 people", "died"),
+        ("The storm caused the deaths of at least 14 people, the displacement of 2,300 people and damage "
+         "to homes.", "2,300 people", "in_need"),
+        ("Police confirmed the arrest of 40 migrants, displaced from the coast.", "40 migrants",
+         "enforcement"),
+    ],
+)
+def test_a_cue_whose_complement_the_figure_is_marks_it_first(text, quote, measure):
+    assert measure_of(text, quote) == measure
+
+
+def test_a_cue_far_before_the_figure_is_no_complement_though_of_follows_it():
+    # "needs" (an appeal's weak cue) is followed by "of", but its complement is the people, not the money
+    text = ("The funds will address the needs of the most vulnerable people hit by the floods and that "
+            "includes €1 million in new aid for Brazil.")
+    assert measure_of(text, "€1 million") == "new_funding"
