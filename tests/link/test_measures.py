@@ -663,3 +663,15 @@ def test_a_cue_far_before_the_figure_is_no_complement_though_of_follows_it():
     text = ("The funds will address the needs of the most vulnerable people hit by the floods and that "
             "includes €1 million in new aid for Brazil.")
     assert measure_of(text, "€1 million") == "new_funding"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Police confirmed the registration of 40 migrants, displaced from the coast.", "40 migrants"),
+        ("The registrations of 1,250 asylum seekers were completed in March.", "1,250 asylum seekers"),
+        ("Some 3,000 Venezuelans registered for the new card.", "3,000 Venezuelans"),
+    ],
+)
+def test_registration_in_every_form_is_processing(text, quote):
+    assert measure_of(text, quote) == "processed"
