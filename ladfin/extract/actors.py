@@ -332,10 +332,11 @@ class SentenceActors:
         Canada said" is not; "people forced to leave Nicaragua" is an object,
         "allowed to stay as Peru closed its border" opens another clause);
         else the nearest earlier sentence's in the block (a paragraph, a list
-        item); else the country of a government agency the sentence names as a
-        place ("una transferencia de S/ 3 millones para la Superintendencia
-        Nacional de Migraciones": a government funds its own agency); else
-        nobody. A name in another paragraph, however often the
+        item), never a name that acts only in a subordinate clause there ("...
+        unless President Petro acts. Of them, 52,000 are children"); else the
+        country of a government agency the sentence names as a place ("una
+        transferencia de S/ 3 millones para la Superintendencia Nacional de
+        Migraciones": a government funds its own agency); else nobody. A name in another paragraph, however often the
         document repeats it, is not read as the announcer of a figure whose own
         paragraph names none: the reader is not told who, so neither is the row.
         A name before a receiving verb ("Ecuador will receive") announces no
@@ -356,7 +357,8 @@ class SentenceActors:
         index = sentence - 1
         while index >= 0 and self._layout.sentence_blocks[index] == block:
             found = self._found(index)
-            earlier = next((n for n in found if not n.is_place and not (money and n.receives)), None)
+            earlier = next((n for n in found if not n.is_place and not n.opens_clause
+                            and not (money and n.receives)), None)
             if earlier:
                 return self._group(found, earlier)
             index -= 1

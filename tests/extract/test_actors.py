@@ -570,3 +570,21 @@ def test_places_listed_before_a_copula_and_the_body_people_register_with(text, q
 )
 def test_heads_of_government_by_surname_and_wfp_by_its_spellings(text, quote, actor):
     assert actor_of(text, quote) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # a name opening a subordinate clause, its title allowed between, acts in that clause only:
+        # not for the figure before it, nor for the next sentence of its paragraph
+        ("Crossings could pass 400 thousand this year unless President Petro closes the border.",
+         "400 thousand", None),
+        ("Crossings could pass 400,000 people this year unless President Petro closes the border. "
+         "Of them, 52,000 people are children.", "52,000 people", None),
+        # a name opening its own sentence's clause still announces what follows it
+        ("As Canada announced, $5 million will go to shelters.", "$5 million", "CAN"),
+        ("Canada pledged more. Of this, $5 million will go to shelters.", "$5 million", "CAN"),
+    ],
+)
+def test_a_name_in_a_subordinate_clause_acts_in_that_clause_only(text, quote, actor):
+    assert actor_of(text, quote) == actor
