@@ -560,8 +560,7 @@ def test_places_listed_before_a_copula_and_the_body_people_register_with(text, q
         # a head of government by surname alone acts for his or her government
         ("Petro said his government would spend $20 million on the border.", "$20 million", "COL"),
         ("Mulino added that his government has flown home 1,548 migrants.", "1,548 migrants", "PAN"),
-        ("More than 300 activists were jailed by Maduro's government.", "300 activists", "VEN"),
-        ("Lula announced R$ 50 million for shelters in Roraima.", "R$ 50 million", "BRA"),
+        ("Noboa announced $12 million for shelters in Guayaquil.", "$12 million", "ECU"),
         # WFP in its American spelling, and with the UN before it as one name
         ("About 90,000 people face hunger, according to the UN World Food Program (WFP).", "90,000 people",
          "WFP"),
