@@ -123,9 +123,11 @@ class SentenceActors:
                               and vocab.owner_before_rev_re.match(backwards, rev, rev_end)))
                     or vocab.describer_before_rev_re.match(backwards, rev, rev_end))
                 if previous_place and not is_place and (gap := vocab.list_gap_re.fullmatch(
-                        clean, previous_end, name_start)) and not vocab.verb_after_re.match(clean, name_end):
+                        clean, previous_end, name_start)) and (not vocab.verb_after_re.match(clean, name_end)
+                                                               or self._copula_after(clean, name_end)):
                     # "under the Cuba, Haiti, Nicaragua ... process": a list of places; "co-led by
-                    # IOM and UNHCR": an "and" carries any name into the list
+                    # IOM and UNHCR": an "and" carries any name into the list; "returns from Guatemala
+                    # and Mexico are rising": a copula after the list agrees with the noun before it
                     is_place = alias in vocab.place_names or bool(_WORD.search(gap.group()))
                 if previous_place and not is_place and _JOINED.fullmatch(clean, previous_end, name_start):
                     is_place = True  # "at the Mexico-U.S. border": two places joined by a hyphen are one place
@@ -278,6 +280,17 @@ class SentenceActors:
                 and clean[sentence_start:governed_at].rstrip().endswith(",")
                 and bool(self._vocab.verb_after_re.match(clean, name_end)))
 
+    def _copula_after(self, clean: str, name_end: int) -> bool:
+        """Tell whether the word after a name is a copula ("are", "were"): the list's verb is its noun's.
+
+        "Returns of Hondurans from Guatemala and Mexico are expected to rise": the
+        last of a list of places before "are" is still a place, the verb agreeing
+        with the noun that governs the list, as no place listed after a
+        preposition is the subject.
+        """
+        words = clean[name_end:name_end + 16].split(maxsplit=1)
+        return bool(words) and words[0].rstrip(",;:").lower() in self._vocab.copulas
+
     def _speaker(self, clean: str, sentence_start: int, verb_at: int, name_start: int) -> bool:
         """Tell whether the verb before a name is a verb of saying whose subject follows it.
 
@@ -319,10 +332,11 @@ class SentenceActors:
         Canada said" is not; "people forced to leave Nicaragua" is an object,
         "allowed to stay as Peru closed its border" opens another clause);
         else the nearest earlier sentence's in the block (a paragraph, a list
-        item); else the country of a government agency the sentence names as a
-        place ("una transferencia de S/ 3 millones para la Superintendencia
-        Nacional de Migraciones": a government funds its own agency); else
-        nobody. A name in another paragraph, however often the
+        item), never a name that acts only in a subordinate clause there ("...
+        unless President Petro acts. Of them, 52,000 are children"); else the
+        country of a government agency the sentence names as a place ("una
+        transferencia de S/ 3 millones para la Superintendencia Nacional de
+        Migraciones": a government funds its own agency); else nobody. A name in another paragraph, however often the
         document repeats it, is not read as the announcer of a figure whose own
         paragraph names none: the reader is not told who, so neither is the row.
         A name before a receiving verb ("Ecuador will receive") announces no
@@ -343,7 +357,8 @@ class SentenceActors:
         index = sentence - 1
         while index >= 0 and self._layout.sentence_blocks[index] == block:
             found = self._found(index)
-            earlier = next((n for n in found if not n.is_place and not (money and n.receives)), None)
+            earlier = next((n for n in found if not n.is_place and not n.opens_clause
+                            and not (money and n.receives)), None)
             if earlier:
                 return self._group(found, earlier)
             index -= 1

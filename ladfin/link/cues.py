@@ -157,22 +157,35 @@ def matches(sentence: Sentence, cues: Sequence[Cue]) -> list[Match]:
     return sorted(kept, key=lambda m: (m.at, m.to))
 
 
+# "deaths of at least 32": the of word and a hedge; "needs of the people ... includes €1" is no complement
+COMPLEMENT_WORDS = 3
+
+
 def words(text: str) -> int:
     """Return how many words `text` holds: the distance between a cue and a figure."""
     return len(_WORD.findall(text))
 
 
-def marked(sentence: Sentence, match: Match, window: int) -> list[tuple[Placed, int]]:
+def marked(sentence: Sentence, match: Match, window: int, of_word: str | None = None) -> list[tuple[Placed, int]]:
     """Return the figures a match marks, each with its distance in words (at most `window`).
 
     A before-cue marks the first figure after it, an after-cue the last figure
-    before it, so a cue never reaches past another figure.
+    before it, so a cue never reaches past another figure. A before-cue whose
+    figure is its complement, the language's `of_word` opening the gap ("the
+    deaths of at least 32 people", the of word and at most two words before the
+    figure), marks it at distance -1: the noun says what the number counts,
+    nearer than any word after the figure, even one right after it ("the
+    arrest of 40 migrants, displaced from ...").
     """
     out = []
     if match.cue.position in ("before", "either"):
         following = [p for p in sentence.figures if p.at >= match.to]
         if following:
-            out.append((following[0], words(sentence.text[match.to:following[0].at])))
+            gap = sentence.text[match.to:following[0].at]
+            distance = words(gap)
+            complement = (of_word is not None and distance <= COMPLEMENT_WORDS and gap[:1].isspace()
+                          and gap.split(maxsplit=1)[:1] == [of_word])
+            out.append((following[0], -1 if complement else distance))  # before any adjacent cue
     if match.cue.position in ("after", "either"):
         preceding = [p for p in sentence.figures if p.to <= match.at]
         if preceding:
@@ -180,12 +193,13 @@ def marked(sentence: Sentence, match: Match, window: int) -> list[tuple[Placed, 
     return [(p, d) for p, d in out if d <= window]
 
 
-def attach(figures: pd.DataFrame, cues: Sequence[Cue], *, window: int) -> pd.DataFrame:
+def attach(figures: pd.DataFrame, cues: Sequence[Cue], *, window: int, of_word: str | None = None) -> pd.DataFrame:
     """Return, for each figure, the label and phrase of the nearest cue marking it.
 
     Columns `label` and `phrase` (strings, NA where no cue marks the figure) on
     `figures`' index. The nearest cue in words wins; at equal distance, the
-    earlier row of the cue table.
+    earlier row of the cue table. With `of_word`, a before-cue whose figure is
+    its complement ("deaths of 32 people") is nearest (see `marked`).
 
     >>> f = pd.DataFrame({"doc": ["d"], "start": [0], "quote": ["$5 million"],
     ...                   "sentence": ["Chile made a $5 million loan."]})
@@ -196,7 +210,7 @@ def attach(figures: pd.DataFrame, cues: Sequence[Cue], *, window: int) -> pd.Dat
     best: dict[Hashable, tuple[int, int, str, str]] = {}
     for sentence in sentences(figures):
         for match in matches(sentence, cues):
-            for placed, distance in marked(sentence, match, window):
+            for placed, distance in marked(sentence, match, window, of_word):
                 candidate = (distance, rank[match.cue], match.cue.label, match.text)
                 if placed.index not in best or candidate < best[placed.index]:
                     best[placed.index] = candidate

@@ -96,6 +96,7 @@ class MeasureCues:
     nouns: dict[str, str]  # counted noun, folded and lower case -> measure
     parts: tuple[Cue, ...] = ()  # role_words' part cues: a part is the same money as its total
     dated: tuple[Cue, ...] = ()  # places money in a year: "in May 2019"; before the release's year, reported again
+    of_word: str | None = None  # "deaths of 32 people": a cue whose complement the figure is marks it first
 
 
 @cache
@@ -144,8 +145,9 @@ def _cues(directory: Path, kind: str, lang: str) -> MeasureCues:
     if problems:
         raise ReferenceDataError(f"{directory / 'measure_words.csv'}: " + "; ".join(problems))
     parts = tuple(c for c in read_cues("role_words", "cue", lang=lang) if c.label.startswith("parts_"))
+    styles = {r["lang"]: r["of_word"] for r in read_table("languages", ("lang", "of_word"), directory=directory)}
     return MeasureCues(*(tuple(by_strength[s]) for s in ("strong", "descriptive", "weak")), nouns, parts,
-                       tuple(by_strength["dated"]))
+                       tuple(by_strength["dated"]), styles.get(lang) or None)
 
 
 def _noun_measure(quote: str, nouns: dict[str, str]) -> str | None:
@@ -173,9 +175,9 @@ def _last_cue(text: object, cues: Sequence[Cue]) -> tuple[str, str] | None:
 
 
 def _people(rows: pd.DataFrame, cues: MeasureCues, window: int) -> tuple[list, list]:
-    strong = attach(rows, cues.strong, window=window)
-    descriptive = attach(rows, cues.descriptive, window=window)
-    weak = attach(rows, cues.weak, window=window)
+    strong = attach(rows, cues.strong, window=window, of_word=cues.of_word)
+    descriptive = attach(rows, cues.descriptive, window=window, of_word=cues.of_word)
+    weak = attach(rows, cues.weak, window=window, of_word=cues.of_word)
     lead = rows["context_before"].tolist() if "context_before" in rows else [None] * len(rows)
     # "105,000 of the estimated 324,500 migrants who entered had registered": the verb after
     # the whole says what the part did; the whole is the population it was drawn from.
@@ -252,8 +254,8 @@ def _past(rows: pd.DataFrame, cues: MeasureCues, window: int) -> list:
 
 
 def _money(rows: pd.DataFrame, cues: MeasureCues, window: int) -> tuple[list, list]:
-    strong = attach(rows, cues.strong, window=window)
-    weak = attach(rows, cues.weak, window=window)
+    strong = attach(rows, cues.strong, window=window, of_word=cues.of_word)
+    weak = attach(rows, cues.weak, window=window, of_word=cues.of_word)
     flows = rows["flow"].tolist() if "flow" in rows else [None] * len(rows)
     statuses = rows["status"].tolist() if "status" in rows else [None] * len(rows)
     measure, phrase, said = [], [], []

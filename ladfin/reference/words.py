@@ -314,6 +314,7 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
         # "as Panama and Venezuela suspended flights": the name opens a subordinate clause. Read
         # backwards from the name.
         "clause_before_rev_re": re.compile(rf"""
+            (?:\s+{reversed_alternation(tables.words('office_noun'), flags='i')})?   # unless (President) Petro
             (?:\s+{reversed_alternation(tables.words('definite_article'), flags='i')})?   # (the)
             \s+{reversed_alternation(tables.words('clause_opener'), flags='i')}\b        # as
         """, re.X),

@@ -518,3 +518,72 @@ def test_portuguese_speaker_after_a_verb_of_saying(text, quote, actor):
     found = extract_figures(text, lang="pt").set_index("quote")
     got = found.at[quote, "actor"]
     assert (None if pd.isna(got) else got) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # a national body stands for its country, by its full name or its acronym in capitals
+        ("Immigration and Customs Enforcement deported 500 people in May.", "500 people", "USA"),
+        ("Last year ICE removed 3,400 people to Honduras.", "3,400 people", "USA"),
+        ("U.S. Citizenship and Immigration Services approved 9,100 applicants.", "9,100 applicants", "USA"),
+        ("Ice storms damaged the shelters of 300 people.", "300 people", None),
+        # the platform's name spelt without its hyphen is the same organisation
+        ("About 12,000 Venezuelans live in Aruba, according to the Regional Interagency Coordination "
+         "Platform.", "12,000 Venezuelans", "R4V"),
+    ],
+)
+def test_national_bodies_and_platforms_by_their_names(text, quote, actor):
+    assert actor_of(text, quote) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # a copula after a list of places agrees with the noun that governs the list
+        ("Returns of 500 Hondurans from Guatemala and Mexico are expected to rise.", "500 Hondurans", None),
+        ("Some 2,000 refugees from Haiti and Cuba were registered by Mexico.", "2,000 refugees", "MEX"),
+        # a verb other than a copula still makes the last name a subject
+        ("Refugees reached Colombia and Peru announced $5 million.", "$5 million", "COL;PER"),
+        # the body people register with registers them, though "with" governs it
+        ("Nearly 15,400 asylum-seekers are registered with UNHCR in Aruba.", "15,400 asylum-seekers", "UNHCR"),
+        ("Some 8,000 Venezuelans arrived with the IOM convoy.", "8,000 Venezuelans", None),
+    ],
+)
+def test_places_listed_before_a_copula_and_the_body_people_register_with(text, quote, actor):
+    assert actor_of(text, quote) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # a head of government by surname alone acts for his or her government
+        ("Petro said his government would spend $20 million on the border.", "$20 million", "COL"),
+        ("Mulino added that his government has flown home 1,548 migrants.", "1,548 migrants", "PAN"),
+        ("Noboa announced $12 million for shelters in Guayaquil.", "$12 million", "ECU"),
+        # WFP in its American spelling, and with the UN before it as one name
+        ("About 90,000 people face hunger, according to the UN World Food Program (WFP).", "90,000 people",
+         "WFP"),
+        ("About 90,000 people face hunger, according to the World Food Program.", "90,000 people", "WFP"),
+    ],
+)
+def test_heads_of_government_by_surname_and_wfp_by_its_spellings(text, quote, actor):
+    assert actor_of(text, quote) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # a name opening a subordinate clause, its title allowed between, acts in that clause only:
+        # not for the figure before it, nor for the next sentence of its paragraph
+        ("Crossings could pass 400 thousand this year unless President Petro closes the border.",
+         "400 thousand", None),
+        ("Crossings could pass 400,000 people this year unless President Petro closes the border. "
+         "Of them, 52,000 people are children.", "52,000 people", None),
+        # a name opening its own sentence's clause still announces what follows it
+        ("As Canada announced, $5 million will go to shelters.", "$5 million", "CAN"),
+        ("Canada pledged more. Of this, $5 million will go to shelters.", "$5 million", "CAN"),
+    ],
+)
+def test_a_name_in_a_subordinate_clause_acts_in_that_clause_only(text, quote, actor):
+    assert actor_of(text, quote) == actor

@@ -586,3 +586,92 @@ def test_a_past_appeal_stays_an_appeal_and_a_past_loan_a_loan():
     text = "In 2022 the plan required $1.7 billion. In 2021 the bank approved a $50 million loan."
     assert measure_in_release(text, "$1.7 billion", "2023-11-15") == "appeal"
     assert measure_in_release(text, "$50 million", "2023-11-15") == "loan"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # people another country sends back are removals, however the return is worded
+        ("Some 7,000 people returned to Guatemala from Mexico last year.", "7,000 people", "enforcement"),
+        ("Officials expect the return of 12,500 nationals before December.", "12,500 nationals", "enforcement"),
+        ("In March alone the airport received 3,210 returnees.", "3,210 returnees", "enforcement"),
+        ("The main destination for deportees (41,200) was Guatemala.", "41,200", "enforcement"),
+        ("Border guards interdicted 640 migrants at sea in June.", "640 migrants", "enforcement"),
+        # a return programme reaches the people it brings home: served, the nearer cue
+        ("Nearly 800 nationals returned home under the government's reintegration plan.", "800 nationals",
+         "served"),
+        ("Some 1,900 migrants went home through the agency's programme of assisted return.", "1,900 migrants",
+         "served"),
+        ("The assisted voluntary return programme helped 450 people last year.", "450 people", "served"),
+    ],
+)
+def test_english_returns_are_removals_unless_a_programme_brings_people_home(text, quote, measure):
+    assert measure_of(text, quote) == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # what a programme gives people to use is a service: served
+        ("Some 300,000 children accessing primary education next year.", "300,000 children", "served"),
+        ("The plan aims at 2,000 people given access to clean water.", "2,000 people", "served"),
+        ("Clinics expect 900 children admitted for treatment of wasting.", "900 children", "served"),
+        # an admission with no care after it is still an admission of refugees
+        ("Canada admitted 900 refugees last year.", "900 refugees", "resettled"),
+        # money a response has already raised, and a running total, are reported again
+        ("The appeal has raised $45 million so far.", "$45 million", "existing_funding"),
+        ("The response has mobilised US$70 million until June.", "US$70 million", "existing_funding"),
+        ("The Commission released €5 million for Peru. This brings the aid allocated to Peru this year "
+         "to €23 million.", "€23 million", "existing_funding"),
+    ],
+)
+def test_services_given_and_money_already_raised(text, quote, measure):
+    assert measure_of(text, quote) == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Each day 300 to 400 migrants pass through Costa Rica heading south.", "300 to 400 migrants"),
+        ("Some 1,200 people passed through the border post in May.", "1,200 people"),
+        ("About 9,000 migrants were transiting Honduras last week.", "9,000 migrants"),
+    ],
+)
+def test_people_passing_through_a_country_are_in_transit(text, quote):
+    assert measure_of(text, quote) == "in_need"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # the noun whose complement the figure is ("the deaths of ...") says what it counts,
+        # nearer than a cue after the figure
+        ("The storm caused the deaths of at least 14 people, the displacement of 2,300 more and damage "
+         "to homes.", "14 people", "died"),
+        ("The storm caused the deaths of at least 14 people, the displacement of 2,300 people and damage "
+         "to homes.", "2,300 people", "in_need"),
+        ("Police confirmed the arrest of 40 migrants, displaced from the coast.", "40 migrants",
+         "enforcement"),
+    ],
+)
+def test_a_cue_whose_complement_the_figure_is_marks_it_first(text, quote, measure):
+    assert measure_of(text, quote) == measure
+
+
+def test_a_cue_far_before_the_figure_is_no_complement_though_of_follows_it():
+    # "needs" (an appeal's weak cue) is followed by "of", but its complement is the people, not the money
+    text = ("The funds will address the needs of the most vulnerable people hit by the floods and that "
+            "includes €1 million in new aid for Brazil.")
+    assert measure_of(text, "€1 million") == "new_funding"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Police confirmed the registration of 40 migrants, displaced from the coast.", "40 migrants"),
+        ("The registrations of 1,250 asylum seekers were completed in March.", "1,250 asylum seekers"),
+        ("Some 3,000 Venezuelans registered for the new card.", "3,000 Venezuelans"),
+    ],
+)
+def test_registration_in_every_form_is_processing(text, quote):
+    assert measure_of(text, quote) == "processed"
