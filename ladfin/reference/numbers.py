@@ -263,6 +263,11 @@ def build_ranges(tables: Tables, numeral: str) -> dict:
         """, re.X | re.I),
         "range_end_re": by_opener,
         "change_openers": frozenset(changes),
+        # "313 mil e 153 mil cubanos": a second number joined by the and word, which names the noun
+        "and_number_re": re.compile(rf"""
+            \s+{alternation(tables.words('and'), flags='i')}
+            \s+(?:[^\s\w]{{1,3}}|[A-Z]{{2,3}}\$?)?\s?{numeral}
+        """, re.X),
         # "passou de 1,2 mil para 12,5 mil pedidos": the second number of a change, after its first
         "change_end_re": re.compile(rf"""
             \s+{alternation(tables.words('change_end'), flags='i')}
