@@ -310,13 +310,16 @@ def test_spanish_de_before_an_organisation_owns_the_figure(text, quote, actor):
 @pytest.mark.parametrize(
     ("text", "quote", "actor"),
     [
-        # the anaphor names again the organisation named last, in its sentence or an earlier one
-        ("La Comisión Mexicana de Ayuda a Refugiados publicó su balance anual.\n\n"
+        # the anaphor names again the organisation named last, in its sentence or an earlier one of its paragraph
+        ("La Comisión Mexicana de Ayuda a Refugiados publicó su balance anual. "
          "Según un informe del organismo, 9.300 personas pidieron refugio en marzo.", "9.300 personas", "MEX"),
-        ("Migración Colombia abrió dos nuevas oficinas.\n\nCerca de 4.100 venezolanos recibieron el permiso, "
+        ("Migración Colombia abrió dos nuevas oficinas. Cerca de 4.100 venezolanos recibieron el permiso, "
          "según explicó la entidad.", "4.100 venezolanos", "COL"),
-        ("El ACNUR visitó Ecuador en mayo.\n\nDe acuerdo con los datos publicados por el organismo regional, "
+        ("El ACNUR visitó Ecuador en mayo. De acuerdo con los datos publicados por el organismo regional, "
          "650 refugiados fueron reasentados.", "650 refugiados", "UNHCR"),
+        # never another paragraph's (tests/data/train/README.md, calls settled in round 4)
+        ("Migración Colombia abrió dos nuevas oficinas.\n\nCerca de 4.100 venezolanos recibieron el permiso, "
+         "según explicó la entidad.", "4.100 venezolanos", None),
         # a country is no organisation: with none named before, the anaphor names nobody
         ("Chile cerró el paso fronterizo.\n\nSegún la entidad, 700 personas esperan.", "700 personas", None),
         # part of an organisation's own name, it is the name
@@ -349,10 +352,10 @@ def test_spanish_joint_announcers_registers_and_abbreviations(text, quote, actor
 
 
 def test_a_spanish_anaphor_prefers_the_last_name_that_holds_its_noun():
-    text = ("El plan lo coordinan la Agencia de la ONU para los Refugiados y la OIM.\n\n"
+    text = ("El plan lo coordinan la Agencia de la ONU para los Refugiados y la OIM. "
             "La agencia informó que 7.800 personas recibieron ayuda.")
     assert _actor_es(text, "7.800 personas") == "UNHCR"
-    text = "El plan lo coordinan el ACNUR y la OIM.\n\nLa agencia informó que 7.800 personas recibieron ayuda."
+    text = "El plan lo coordinan el ACNUR y la OIM. La agencia informó que 7.800 personas recibieron ayuda."
     assert _actor_es(text, "7.800 personas") == "IOM"
 
 
@@ -548,6 +551,8 @@ def test_a_national_statistics_office_stands_for_its_country(text, quote, lang, 
         ("A OIM divulgou o balanço do semestre. Segundo dados do órgão, 4.200 haitianos cruzaram a fronteira.",
          "4.200 haitianos", "IOM"),
         ("O ACNUR abriu dois escritórios. A agência atendeu 7 mil refugiados no ano.", "7 mil refugiados", "UNHCR"),
+        ("A OIM divulgou o balanço do semestre.\n\nSegundo dados do órgão, 4.200 haitianos cruzaram a fronteira.",
+         "4.200 haitianos", None),
         # ... but the common noun right before a name is that name's, in apposition
         ("O ACNUR e a organização UNICEF atenderam juntos 900 pessoas.", "900 pessoas", "UNHCR;UNICEF"),
         # "à" (to the) governs a recipient or destination: the envoy to the UN acts, not the UN
