@@ -100,6 +100,11 @@ def build_tokens(tables: Tables, numeral: str) -> dict:
     fractions = {r["word"].lower(): float(r["percent"]) for r in tables.rows(
         "fractions", ("word", "lang", "percent"))}
     of = re.escape(tables.style["of_word"])
+    # "a metade tem cinco anos", "metade disseram", "half are women": a fraction the verb after
+    # it makes the subject is a share of the persons named before, as "half of" is
+    verb_endings = tables.words("verb_suffix")
+    fraction_verb = rf"""(?:{alternation(tables.words("copula"), flags="i")}
+                        |[^\W\d_]+{alternation(verb_endings)}){"" if verb_endings else "(?!)"}\b"""
     # "metade dos migrantes", "um terço das famílias": the of word joined to an article
     of_joined = alternation([tables.style["of_word"], *tables.words("of_contraction")])
     multiplied = rf"(?:\s+{alternation(trailing)}\b)?" if trailing else ""
@@ -151,7 +156,8 @@ def build_tokens(tables: Tables, numeral: str) -> dict:
           | (?P<time>\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b)   # 10:26, 10:26:00
           | (?P<num>{numeral})
           | (?P<frac>\b{alternation(cases(fractions))}(?=\s+(?:\([^()]*\)\s+)?{of_joined}\b)   # half ((47%)) of
-                     (?!\s+{of}\s+{article}\s+{alternation(spoken_scales(tables))}\b))  # not "a quarter of a million"
+                     (?!\s+{of}\s+{article}\s+{alternation(spoken_scales(tables))}\b)  # not "a quarter of a million"
+                   | \b{alternation(cases(fractions))}(?=\s+{fraction_verb}))  # "dos quais a metade tem": a share
           | (?P<word>{word_number})
         )
     """

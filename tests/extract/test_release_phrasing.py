@@ -275,3 +275,19 @@ def test_a_number_joined_by_and_to_the_next_takes_its_noun(text, quote, lang):
     # the noun after the second number is what both count, not a noun earlier in the sentence
     found = extract_figures(text, lang=lang).set_index("quote")
     assert (found.at[quote, "kind"], found.at[quote, "unit"]) == ("people", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "lang", "qualifier"),
+    [
+        # a fraction that is the subject of a verb is a share of the persons named before it
+        ("Do total, 21% são crianças, dos quais a metade tem cinco anos ou menos.", "a metade", "pt", "exact"),
+        ("Foram ouvidos 300 migrantes e cerca de metade disseram que querem voltar.", "metade", "pt", "approx"),
+        ("De los 300 entrevistados, la mitad son mujeres.", "la mitad", "es", "exact"),
+        ("Of the 400 arrivals, half are women.", "half", "en", "exact"),
+    ],
+)
+def test_a_fraction_before_a_verb_is_a_share(text, quote, lang, qualifier):
+    found = extract_figures(text, lang=lang).set_index("quote")
+    assert (found.at[quote, "kind"], found.at[quote, "value"], found.at[quote, "qualifier"]) == (
+        "percent", 50.0, qualifier)
