@@ -330,11 +330,15 @@ class SentenceActors:
 
         Portuguese "a" is "to" before a country ("enviados a Cuba") but "the"
         where a clause opens with the country as its subject: after a comma and
-        before a verb ("Em 2023, a Colômbia recebeu"), as at a sentence's start.
+        before a verb ("Em 2023, a Colômbia recebeu"), as at a sentence's start,
+        and so does a word opening a clause (roles `clause_start`,
+        `clause_opener`: "afirmou que a Colômbia espera", "embora a Colômbia tenha").
         """
         words = clean[governed_at:name_end].split()
+        before = clean[sentence_start:governed_at].rstrip()
+        opener = before.rsplit(None, 1)[-1].lower() if before else ""
         return (len(words) >= 2 and words[0].lower() in self._vocab.article_prepositions
-                and clean[sentence_start:governed_at].rstrip().endswith(",")
+                and (before.endswith(",") or opener in self._vocab.clause_starts)
                 and bool(self._vocab.verb_after_re.match(clean, name_end)))
 
     def _speaker(self, clean: str, sentence_start: int, verb_at: int, name_start: int) -> bool:

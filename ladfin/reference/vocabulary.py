@@ -117,6 +117,7 @@ class Vocabulary:
     office_apposition_re: re.Pattern  # "o secretário de Estado dos EUA, Marco Rubio,": an office's holder by name
     article_prepositions: frozenset[str]  # a place preposition that is also an article ("a"): no place before an agency
     speech_verbs: frozenset[str]  # a verb of saying before its subject after a comma: ", informou a OIM"
+    clause_starts: frozenset[str]  # a word opening a clause whose subject follows: "que", "embora"
     countries: dict[str, Country]  # ISO alpha-3 -> Country
     place_before_rev_re: re.Pattern  # a place preposition ending before a name, reversed
     agent_before_rev_re: re.Pattern  # "on behalf of", "government of" ending before a name, reversed

@@ -209,6 +209,10 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
         "subnational_names": frozenset(r["alias"] for r in actor_rows if r["actor_kind"] in ("region", "local")),
         # "a" in Portuguese: "the" before an agency ("a OIM informou"), "to" before a country
         "article_prepositions": frozenset(w.lower() for w in tables.words("place_preposition")) & articles,
+        # "afirmou que a Colômbia espera", "embora a Colômbia tenha": a word opening a clause,
+        # after which "a" is the article of its subject, not the preposition "to"
+        "clause_starts": frozenset(w.lower() for role in ("clause_start", "clause_opener")
+                                   for w in tables.words(role)),
         # ", informou a OIM": a verb of saying after a comma puts its subject after it
         "speech_verbs": frozenset(w.lower() for w in tables.words("speech_verb")),
         "countries": countries,

@@ -586,3 +586,18 @@ def test_portuguese_anaphors_recipients_and_other_clauses(text, quote, actor):
 )
 def test_an_office_holder_named_in_apposition_acts_for_the_office_later(text, quote, lang, actor):
     assert actor_in(text, quote, lang) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # "a" after a word opening a clause, before a country and its verb, is the subject's article
+        ("O ministro afirmou que a Argentina pretende documentar 40 mil bolivianos.", "40 mil bolivianos", "ARG"),
+        ("Embora a Colômbia tenha regularizado 300 mil venezuelanos, o fluxo continua.", "300 mil venezuelanos",
+         "COL"),
+        # ... and stays "to" where no verb follows the country
+        ("O governo disse que enviou 300 migrantes a Cuba.", "300 migrantes", None),
+    ],
+)
+def test_portuguese_a_opening_a_clause_is_the_subjects_article(text, quote, actor):
+    assert actor_in(text, quote, "pt") == actor
