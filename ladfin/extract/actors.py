@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from ladfin.core.cells import join_values, split_values
 from ladfin.extract.layout import Layout
+from ladfin.reference.patterns import alternation
 from ladfin.reference.vocabulary import Vocabulary, fold
 
 
@@ -53,6 +54,7 @@ class SentenceActors:
         self._recipients: dict[tuple[int, str | None], tuple[str, ...]] = {}
         self._owned_names: dict[str, str] | None = None
         self._ownable: dict[str, bool] | None = None  # by alias: whether `_owned` may hold it
+        self._holders: tuple[re.Pattern | None, dict[str, str]] | None = None  # see `_office_holders`
 
     def _found(self, sentence: int) -> list[_Name]:
         """Return each name in a sentence: where it is, its code and alias, whether it is a place.
@@ -150,38 +152,95 @@ class SentenceActors:
                                    receives=receives))
                 if depth <= 0:  # a name inside an aside in brackets neither ends nor starts a list
                     previous_end, previous_place = name_end, is_place
+            holders, holder_codes = self._office_holders()
+            if holders is not None:
+                found = self._with_holders(found, start, end, holders, holder_codes)
             if any(clean.find(word, start, end) >= 0 for word in vocab.anaphor_words) \
                     and vocab.anaphor_re.search(clean, start, end):
                 found = self._with_anaphors(found, start, end)
             self._cache[sentence] = found
         return self._cache[sentence]
 
+    def _office_holders(self) -> tuple[re.Pattern | None, dict[str, str]]:
+        """Return a pattern of the persons the document names as holders of a country's office, and their codes.
+
+        "o secretário de Estado dos EUA, Marco Rubio, desembarcou": the office
+        (a row of role `office_noun`) and its country come before the comma, the
+        person's name in apposition after it; "Marco Rubio" and "Rubio" then name
+        the United States' office wherever the document writes them. Read once,
+        over the whole text; (None, {}) where it names no such person.
+        """
+        if self._holders is None:
+            clean, vocab = self._layout.clean, self._vocab
+            codes: dict[str, str] = {}
+            for m in vocab.office_apposition_re.finditer(clean):
+                named = list(vocab.actor_re.finditer(clean, m.start("between"), m.end("between")))
+                if not named:  # "Chile's Minister of the Interior, Carolina Tohá,": the owner before the office
+                    named = [n for n in vocab.actor_re.finditer(clean, max(0, m.start() - 25), m.start())
+                             if vocab.possessive_re.match(clean, n.end())]
+                # a country's own name, not an agency's ("El director del INM, Wilson Paz": whose INM is
+                # read elsewhere, see `_owned`), nor a state's
+                countries = [vocab.actors[alias] for alias in (fold(n.group()) for n in named)
+                             if vocab.actors[alias] in vocab.countries and alias in vocab.place_names
+                             and alias not in vocab.subnational_names]
+                person = fold(m.group("person"))
+                if countries and person not in vocab.actors:
+                    codes[person] = countries[-1]
+                    codes.setdefault(person.split()[-1], countries[-1])  # "Rubio", later
+            pattern = re.compile(rf"(?<![\w.]){alternation(codes)}(?![\w])") if codes else None
+            self._holders = (pattern, codes)
+        return self._holders
+
+    def _with_holders(self, found: list[_Name], start: int, end: int, holders: re.Pattern,
+                      codes: dict[str, str]) -> list[_Name]:
+        """Return a sentence's names with the office holders it names (`_office_holders`), read as names are."""
+        clean, backwards, vocab = self._layout.clean, self._layout.backwards, self._vocab
+        names = list(found)
+        for m in holders.finditer(clean, start, end):
+            if any(n.start < m.end() and m.start() < n.end for n in found):
+                continue
+            rev = len(backwards) - m.start()
+            rev_end = rev + min(40, m.start() - start)
+            is_place = bool(vocab.place_before_rev_re.match(backwards, rev, rev_end))
+            verb = None if is_place else vocab.verb_before_rev_re.match(backwards, rev, rev_end)
+            is_object = bool(verb) and not self._speaker(clean, start, len(backwards) - verb.end(), m.start())
+            names.append(_Name(m.start(), m.end(), codes[fold(m.group())], fold(m.group()), is_place, is_object))
+        return sorted(names, key=lambda n: n.start) if len(names) > len(found) else found
+
     def _with_anaphors(self, found: list[_Name], start: int, end: int) -> list[_Name]:
         """Return a sentence's names with each anaphor read as the organisation it names again.
 
         "Según un informe del organismo, 5.000 personas ...": the noun (a row of
         role `anaphor`) names the organisation or agency named last before it,
-        in its own sentence or an earlier one (a country is no organisation),
+        in its own sentence or an earlier one of its paragraph (a country is no organisation),
         the last whose name holds the noun where one does ("la agencia" after
         "la Agencia de la ONU para los Refugiados (ACNUR) y la OIM" is ACNUR);
         its role is read from the noun as a name's is ("un informe del" makes it
         the source). An anaphor that is part of a name ("la Organización
-        Internacional para las Migraciones") or has nothing before it to name
-        is not read.
+        Internacional para las Migraciones"), stands right before the name it
+        describes ("a organização Islamic Relief USA") or has nothing before it
+        in its paragraph to name is not read: another paragraph's organisation
+        is not the one it names again (tests/data/train/README.md, round 4).
         """
         clean, backwards, vocab = self._layout.clean, self._layout.backwards, self._vocab
         sentence = self._layout.sentence_at(start)
-        for index in range(sentence):  # in order, so no earlier sentence resolves its own recursively
+        blocks = self._layout.sentence_blocks
+        first = sentence  # the paragraph's first sentence: an anaphor never names another paragraph's
+        while first > 0 and blocks[first - 1] == blocks[sentence]:
+            first -= 1
+        for index in range(first, sentence):  # in order, so no earlier sentence resolves its own recursively
             self._found(index)
         names = list(found)
         for m in vocab.anaphor_re.finditer(clean, start, end):
             if clean[m.start() - 1:m.start()].isalnum() or any(
                     n.start < m.end() and m.start() < n.end for n in found):
                 continue  # inside a word; or "La Agencia Española de ...": a name, read as one
+            if any(n.start >= m.end() and not clean[m.end():n.start].strip() for n in found):
+                continue  # "a organização Islamic Relief USA": the name's own common noun, in apposition
             noun = m.group().split()[-1]
             earlier = itertools.chain(
                 (n for n in reversed(found) if n.end <= m.start()),
-                (n for index in range(sentence - 1, -1, -1) for n in reversed(self._cache[index])))
+                (n for index in range(sentence - 1, first - 1, -1) for n in reversed(self._cache[index])))
             antecedent = named = None
             for n in earlier:
                 if n.alias in vocab.place_names:
@@ -273,11 +332,15 @@ class SentenceActors:
 
         Portuguese "a" is "to" before a country ("enviados a Cuba") but "the"
         where a clause opens with the country as its subject: after a comma and
-        before a verb ("Em 2023, a Colômbia recebeu"), as at a sentence's start.
+        before a verb ("Em 2023, a Colômbia recebeu"), as at a sentence's start,
+        and so does a word opening a clause (roles `clause_start`,
+        `clause_opener`: "afirmou que a Colômbia espera", "embora a Colômbia tenha").
         """
         words = clean[governed_at:name_end].split()
+        before = clean[sentence_start:governed_at].rstrip()
+        opener = before.rsplit(None, 1)[-1].lower() if before else ""
         return (len(words) >= 2 and words[0].lower() in self._vocab.article_prepositions
-                and clean[sentence_start:governed_at].rstrip().endswith(",")
+                and (before.endswith(",") or opener in self._vocab.clause_starts)
                 and bool(self._vocab.verb_after_re.match(clean, name_end)))
 
     def _copula_after(self, clean: str, name_end: int) -> bool:
@@ -341,12 +404,18 @@ class SentenceActors:
         paragraph names none: the reader is not told who, so neither is the row.
         A name before a receiving verb ("Ecuador will receive") announces no
         money; of people it is the host that acts ("Brazil received 500,000
-        Venezuelans"), so with `money` False it may be the actor.
+        Venezuelans"), so with `money` False it may be the actor. A state, province
+        or city hall (actors.csv kinds `region`, `local`) is no national
+        government and never the actor: "Santa Catarina integrou 3.200
+        haitianos" names nobody for Brazil, unless another name of the
+        paragraph acts for the figure.
         """
         if not self._layout.sentences:
             return None, None
         found = self._found(sentence)
-        acting = [n for n in found if not n.is_place and not n.is_object and not (money and n.receives)]
+        subnational = self._vocab.subnational_names
+        acting = [n for n in found if not n.is_place and not n.is_object and not (money and n.receives)
+                  and n.alias not in subnational]
         before = [n for n in acting if n.end <= offset]
         if before:
             return self._group(found, before[-1])
@@ -358,7 +427,7 @@ class SentenceActors:
         while index >= 0 and self._layout.sentence_blocks[index] == block:
             found = self._found(index)
             earlier = next((n for n in found if not n.is_place and not n.opens_clause
-                            and not (money and n.receives)), None)
+                            and not (money and n.receives) and n.alias not in subnational), None)
             if earlier:
                 return self._group(found, earlier)
             index -= 1

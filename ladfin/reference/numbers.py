@@ -100,6 +100,11 @@ def build_tokens(tables: Tables, numeral: str) -> dict:
     fractions = {r["word"].lower(): float(r["percent"]) for r in tables.rows(
         "fractions", ("word", "lang", "percent"))}
     of = re.escape(tables.style["of_word"])
+    # "a metade tem cinco anos", "metade disseram", "half are women": a fraction the verb after
+    # it makes the subject is a share of the persons named before, as "half of" is
+    verb_endings = tables.words("verb_suffix")
+    fraction_verb = rf"""(?:{alternation(tables.words("copula"), flags="i")}
+                        |[^\W\d_]+{alternation(verb_endings)}){"" if verb_endings else "(?!)"}\b"""
     # "metade dos migrantes", "um terço das famílias": the of word joined to an article
     of_joined = alternation([tables.style["of_word"], *tables.words("of_contraction")])
     multiplied = rf"(?:\s+{alternation(trailing)}\b)?" if trailing else ""
@@ -151,7 +156,8 @@ def build_tokens(tables: Tables, numeral: str) -> dict:
           | (?P<time>\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b)   # 10:26, 10:26:00
           | (?P<num>{numeral})
           | (?P<frac>\b{alternation(cases(fractions))}(?=\s+(?:\([^()]*\)\s+)?{of_joined}\b)   # half ((47%)) of
-                     (?!\s+{of}\s+{article}\s+{alternation(spoken_scales(tables))}\b))  # not "a quarter of a million"
+                     (?!\s+{of}\s+{article}\s+{alternation(spoken_scales(tables))}\b)  # not "a quarter of a million"
+                   | \b{alternation(cases(fractions))}(?=\s+{fraction_verb}))  # "dos quais a metade tem": a share
           | (?P<word>{word_number})
         )
     """
@@ -263,6 +269,11 @@ def build_ranges(tables: Tables, numeral: str) -> dict:
         """, re.X | re.I),
         "range_end_re": by_opener,
         "change_openers": frozenset(changes),
+        # "313 mil e 153 mil cubanos": a second number joined by the and word, which names the noun
+        "and_number_re": re.compile(rf"""
+            \s+{alternation(tables.words('and'), flags='i')}
+            \s+(?:[^\s\w]{{1,3}}|[A-Z]{{2,3}}\$?)?\s?{numeral}
+        """, re.X),
         # "passou de 1,2 mil para 12,5 mil pedidos": the second number of a change, after its first
         "change_end_re": re.compile(rf"""
             \s+{alternation(tables.words('change_end'), flags='i')}

@@ -54,6 +54,7 @@ class Vocabulary:
     range_opener_word_re: re.Pattern  # any of range_openers, as written: a cheap test before range_opener_re
     change_openers: frozenset[str]  # "from", "passou de": the range_openers that open a change
     change_end_re: re.Pattern       # "to 12,500", "para 12,5 mil": a change's second number
+    and_number_re: re.Pattern       # "and 153,000", "e 153 mil": a second number joined by the and word
     range_opener_re: re.Pattern
     range_end_re: dict[str | None, re.Pattern]  # a range's upper end, by the word opening it
     # -- what makes a number no figure, or qualifies it. Patterns for what ends
@@ -112,8 +113,11 @@ class Vocabulary:
     actors: dict[str, str]        # alias as written -> actor code
     place_names: frozenset[str]   # the aliases that are names of countries
     agency_names: frozenset[str]  # the aliases of a government's agencies (actors.csv, actor_kind agency)
+    subnational_names: frozenset[str]  # a state's or a city's government (actor_kind region, local): never acts
+    office_apposition_re: re.Pattern  # "o secretário de Estado dos EUA, Marco Rubio,": an office's holder by name
     article_prepositions: frozenset[str]  # a place preposition that is also an article ("a"): no place before an agency
     speech_verbs: frozenset[str]  # a verb of saying before its subject after a comma: ", informou a OIM"
+    clause_starts: frozenset[str]  # a word opening a clause whose subject follows: "que", "embora"
     countries: dict[str, Country]  # ISO alpha-3 -> Country
     place_before_rev_re: re.Pattern  # a place preposition ending before a name, reversed
     agent_before_rev_re: re.Pattern  # "on behalf of", "government of" ending before a name, reversed

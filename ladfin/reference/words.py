@@ -204,8 +204,15 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
         "actors": actors,
         "place_names": place_names,
         "agency_names": frozenset(r["alias"] for r in actor_rows if r["actor_kind"] == "agency"),
+        # A state, province or city hall is not its country's government: it announces nothing
+        # for the country ("Santa Catarina integrou 3.200 haitianos" has no actor of its own).
+        "subnational_names": frozenset(r["alias"] for r in actor_rows if r["actor_kind"] in ("region", "local")),
         # "a" in Portuguese: "the" before an agency ("a OIM informou"), "to" before a country
         "article_prepositions": frozenset(w.lower() for w in tables.words("place_preposition")) & articles,
+        # "afirmou que a Colômbia espera", "embora a Colômbia tenha": a word opening a clause,
+        # after which "a" is the article of its subject, not the preposition "to"
+        "clause_starts": frozenset(w.lower() for role in ("clause_start", "clause_opener")
+                                   for w in tables.words(role)),
         # ", informou a OIM": a verb of saying after a comma puts its subject after it
         "speech_verbs": frozenset(w.lower() for w in tables.words("speech_verb")),
         "countries": countries,
@@ -242,6 +249,13 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
                      |{reversed_alternation(tables.words('and'), flags='i')})){{0,4}}     # de, das, and
                 \s+{reversed_alternation(tables.words('office_noun'), flags='i')}        # Minister
             )\b
+        """, re.X),
+        # "o secretário de Estado dos EUA, Marco Rubio, desembarcou": an office (its country among
+        # the words before the comma, checked by the caller), then a person's name in apposition.
+        "office_apposition_re": re.compile(rf"""
+            (?<!\w){alternation(tables.words('office_noun'), flags='i')}\b
+            (?P<between>[^,.;:\n]{{1,80}}?),\s+
+            (?P<person>[A-ZÀ-Þ][\w'’-]+(?:\s+(?:d[aeo]s?\s+)?[A-ZÀ-Þ][\w'’-]+){{0,3}})\s*,
         """, re.X),
         # "el plan de la OIM", "el presupuesto de INM": before a name that is no country, the
         # preposition of a place says whose the figure is (the caller checks the name).

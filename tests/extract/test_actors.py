@@ -310,13 +310,16 @@ def test_spanish_de_before_an_organisation_owns_the_figure(text, quote, actor):
 @pytest.mark.parametrize(
     ("text", "quote", "actor"),
     [
-        # the anaphor names again the organisation named last, in its sentence or an earlier one
-        ("La Comisión Mexicana de Ayuda a Refugiados publicó su balance anual.\n\n"
+        # the anaphor names again the organisation named last, in its sentence or an earlier one of its paragraph
+        ("La Comisión Mexicana de Ayuda a Refugiados publicó su balance anual. "
          "Según un informe del organismo, 9.300 personas pidieron refugio en marzo.", "9.300 personas", "MEX"),
-        ("Migración Colombia abrió dos nuevas oficinas.\n\nCerca de 4.100 venezolanos recibieron el permiso, "
+        ("Migración Colombia abrió dos nuevas oficinas. Cerca de 4.100 venezolanos recibieron el permiso, "
          "según explicó la entidad.", "4.100 venezolanos", "COL"),
-        ("El ACNUR visitó Ecuador en mayo.\n\nDe acuerdo con los datos publicados por el organismo regional, "
+        ("El ACNUR visitó Ecuador en mayo. De acuerdo con los datos publicados por el organismo regional, "
          "650 refugiados fueron reasentados.", "650 refugiados", "UNHCR"),
+        # never another paragraph's (tests/data/train/README.md, calls settled in round 4)
+        ("Migración Colombia abrió dos nuevas oficinas.\n\nCerca de 4.100 venezolanos recibieron el permiso, "
+         "según explicó la entidad.", "4.100 venezolanos", None),
         # a country is no organisation: with none named before, the anaphor names nobody
         ("Chile cerró el paso fronterizo.\n\nSegún la entidad, 700 personas esperan.", "700 personas", None),
         # part of an organisation's own name, it is the name
@@ -349,10 +352,10 @@ def test_spanish_joint_announcers_registers_and_abbreviations(text, quote, actor
 
 
 def test_a_spanish_anaphor_prefers_the_last_name_that_holds_its_noun():
-    text = ("El plan lo coordinan la Agencia de la ONU para los Refugiados y la OIM.\n\n"
+    text = ("El plan lo coordinan la Agencia de la ONU para los Refugiados y la OIM. "
             "La agencia informó que 7.800 personas recibieron ayuda.")
     assert _actor_es(text, "7.800 personas") == "UNHCR"
-    text = "El plan lo coordinan el ACNUR y la OIM.\n\nLa agencia informó que 7.800 personas recibieron ayuda."
+    text = "El plan lo coordinan el ACNUR y la OIM. La agencia informó que 7.800 personas recibieron ayuda."
     assert _actor_es(text, "7.800 personas") == "IOM"
 
 
@@ -377,12 +380,11 @@ def test_money_for_a_government_agency_is_its_governments(text, quote, actor):
 @pytest.mark.parametrize(
     ("text", "quote", "actor"),
     [
-        # Brazilian federal agencies and ministries, and a Brazilian state, stand for Brazil
+        # Brazilian federal agencies and ministries stand for Brazil
         ("A Polícia Federal informou que o estado abrigava 8.300 haitianos.", "8.300 haitianos", "BRA"),
         ("Três passageiros foram detidos pela Polícia Federal no aeroporto.", "Três passageiros", "BRA"),
         ("Segundo balanço do Ministério da Cidadania, 1.900 venezuelanos foram interiorizados.",
          "1.900 venezuelanos", "BRA"),
-        ("Santa Catarina integrou 3.200 haitianos ao mercado de trabalho.", "3.200 haitianos", "BRA"),
         # "dados da", "relatório do": the source a statistic is credited to, as "segundo" is
         ("Os dados da Rais registraram 60.000 bolivianos empregados.", "60.000 bolivianos", "BRA"),
         ("O relatório da OIM contou 4.000 migrantes na fronteira.", "4.000 migrantes", "IOM"),
@@ -400,8 +402,6 @@ def test_money_for_a_government_agency_is_its_governments(text, quote, actor):
         ("No Brasil, o Ministério da Saúde vai investir R$ 30 milhões em hospitais.", "R$ 30 milhões", "BRA"),
         ("Em Portugal, o Ministério da Administração Interna registrou 900 pedidos de asilo.", "900 pedidos",
          "PRT"),
-        ("O Brasil é destino de venezuelanos. A Prefeitura de Boa Vista abriga 2 mil venezuelanos.",
-         "2 mil venezuelanos", "BRA"),
         # a president and a Portuguese agency stand for their governments
         ("O presidente Lula anunciou R$ 100 milhões para a operação.", "R$ 100 milhões", "BRA"),
         ("O SEF concedeu 1.300 autorizações de residência.", "1.300 autorizações", "PRT"),
@@ -438,14 +438,24 @@ def test_a_receiver_of_people_is_their_host_and_of_money_no_announcer(text, quot
 @pytest.mark.parametrize(
     ("text", "quote", "actor"),
     [
-        # a state acting stands for its country
-        ("Santa Catarina integrou 3.200 haitianos em 2023.", "3.200 haitianos", "BRA"),
+        # a state or a city hall is a sub-national government: it never stands for its country
+        ("Santa Catarina integrou 3.200 haitianos em 2023.", "3.200 haitianos", None),
+        ("O Paraná acolheu neste ano 2.400 crianças.", "2.400 crianças", None),
+        ("A Prefeitura de Boa Vista abriga 2 mil venezuelanos em escolas.", "2 mil venezuelanos", None),
+        # ... and the national body its paragraph names still acts, before it or after it
+        ("A Polícia Federal contou os haitianos que chegaram ao país. Em 2024, Minas Gerais recebeu "
+         "5.100 haitianos.", "5.100 haitianos", "BRA"),
+        ("O Amazonas recebeu 1.800 venezuelanos no semestre, segundo o Ministério da Justiça.",
+         "1.800 venezuelanos", "BRA"),
+        # a national statistics office is a national body: its census counts are its country's
+        ("O Acre tem a maior proporção de haitianos, mostram os dados do IBGE. Lá vivem 2.300 haitianos.",
+         "2.300 haitianos", "BRA"),
         # a list of states after a preposition is a list of places, as a list of countries is
         ("Os migrantes foram levados para os estados do Paraná, Santa Catarina e Rio Grande do Sul, "
          "onde vivem 5 mil pessoas.", "5 mil pessoas", None),
     ],
 )
-def test_a_region_acts_for_its_country_and_is_a_place_when_governed(text, quote, actor):
+def test_a_region_never_acts_for_its_country_and_is_a_place_when_governed(text, quote, actor):
     assert actor_in(text, quote, "pt") == actor
 
 
@@ -538,6 +548,64 @@ def test_national_bodies_and_platforms_by_their_names(text, quote, actor):
 
 
 @pytest.mark.parametrize(
+    ("text", "quote", "lang", "actor"),
+    [
+        ("De acuerdo con el INEI, en Lima residen 1,1 millones de venezolanos.", "1,1 millones de venezolanos",
+         "es", "PER"),
+        ("El INEGI contó 400 mil personas nacidas en el extranjero en Chiapas.", "400 mil personas", "es", "MEX"),
+        ("Census figures from DANE put 2.9 million Venezuelans in Colombia.", "2.9 million Venezuelans", "en",
+         "COL"),
+    ],
+)
+def test_a_national_statistics_office_stands_for_its_country(text, quote, lang, actor):
+    assert actor_in(text, quote, lang) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # an anaphor names the organisation named last before it
+        ("A OIM divulgou o balanço do semestre. Segundo dados do órgão, 4.200 haitianos cruzaram a fronteira.",
+         "4.200 haitianos", "IOM"),
+        ("O ACNUR abriu dois escritórios. A agência atendeu 7 mil refugiados no ano.", "7 mil refugiados", "UNHCR"),
+        ("A OIM divulgou o balanço do semestre.\n\nSegundo dados do órgão, 4.200 haitianos cruzaram a fronteira.",
+         "4.200 haitianos", None),
+        # ... but the common noun right before a name is that name's, in apposition
+        ("O ACNUR e a organização UNICEF atenderam juntos 900 pessoas.", "900 pessoas", "UNHCR;UNICEF"),
+        # "à" (to the) governs a recipient or destination: the envoy to the UN acts, not the UN
+        ("O enviado do Canadá à ONU anunciou US$ 5 milhões para o Haiti.", "US$ 5 milhões", "CAN"),
+        ("Enviada dos EUA à ONU anuncia US$ 30 milhões para a Nicarágua", "US$ 30 milhões", "USA"),
+        # a name after "embora", "enquanto" speaks in another clause
+        ("Segundo um ativista, o grupo somava 3.000 pessoas, embora o presidente Lula tenha dito que eram menos.",
+         "3.000 pessoas", None),
+        ("Cerca de 1.500 pessoas seguiram viagem, enquanto o México fechava a fronteira.", "1.500 pessoas", None),
+        # ... and one before the figure still does
+        ("Quando o Chile fechou a fronteira, ofereceu abrigo a 800 pessoas.", "800 pessoas", "CHL"),
+    ],
+)
+def test_portuguese_anaphors_recipients_and_other_clauses(text, quote, actor):
+    assert actor_in(text, quote, "pt") == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "lang", "actor"),
+    [
+        # a person named in apposition to a country's office acts for it wherever the text names them again
+        ("O porta-voz falou quando o secretário de Estado dos EUA, Marco Rubio, chegou a Lima.\n\n"
+         "Rubio, que viaja pela região, liberou US$ 20 milhões para abrigos.", "US$ 20 milhões", "pt", "USA"),
+        ("A ministra das Relações Exteriores do Canadá, Mélanie Joly, visitou o Haiti.\n\n"
+         "Na semana passada, Joly anunciou US$ 10 milhões para o país.", "US$ 10 milhões", "pt", "CAN"),
+        ("Chile's Minister of the Interior, Carolina Tohá, visited the border.\n\n"
+         "Tohá said 2,300 migrants were expelled in 2023.", "2,300 migrants", "en", "CHL"),
+        # ... and a name the text gives no office stays nobody's
+        ("Rubio liberou US$ 20 milhões para abrigos.", "US$ 20 milhões", "pt", None),
+    ],
+)
+def test_an_office_holder_named_in_apposition_acts_for_the_office_later(text, quote, lang, actor):
+    assert actor_in(text, quote, lang) == actor
+
+
+@pytest.mark.parametrize(
     ("text", "quote", "actor"),
     [
         # a copula after a list of places agrees with the noun that governs the list
@@ -587,3 +655,18 @@ def test_heads_of_government_by_surname_and_wfp_by_its_spellings(text, quote, ac
 )
 def test_a_name_in_a_subordinate_clause_acts_in_that_clause_only(text, quote, actor):
     assert actor_of(text, quote) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor"),
+    [
+        # "a" after a word opening a clause, before a country and its verb, is the subject's article
+        ("O ministro afirmou que a Argentina pretende documentar 40 mil bolivianos.", "40 mil bolivianos", "ARG"),
+        ("Embora a Colômbia tenha regularizado 300 mil venezuelanos, o fluxo continua.", "300 mil venezuelanos",
+         "COL"),
+        # ... and stays "to" where no verb follows the country
+        ("O governo disse que enviou 300 migrantes a Cuba.", "300 migrantes", None),
+    ],
+)
+def test_portuguese_a_opening_a_clause_is_the_subjects_article(text, quote, actor):
+    assert actor_in(text, quote, "pt") == actor

@@ -246,3 +246,48 @@ def test_of_that_total_names_where_the_unit_comes_from():
 )
 def test_spanish_datelines_bodies_hedges_and_fractions(text, figures):
     assert _figures(text, "es") == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("No ano, 900 mil migrantes foram contados nas fronteiras, sendo 610.300 apenas na fronteira sul.",
+         "610.300"),
+        ("Chegaram 5.000 haitianos, 1.200 somente em maio.", "1.200"),
+    ],
+)
+def test_portuguese_only_after_a_number_is_no_noun(text, quote):
+    # "apenas", "somente" (only) are adverbs: the number counts the persons named before it
+    found = extract_figures(text, lang="pt").set_index("quote")
+    assert (found.at[quote, "kind"], found.at[quote, "unit"]) == ("people", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "lang"),
+    [
+        ("Em 2022 e 2023 entraram sem documentos no país, respectivamente, 313 mil e 153 mil cubanos.", "313 mil",
+         "pt"),
+        ("In 2022 and 2023, without papers, 41,000 and 27,500 Cubans arrived.", "41,000", "en"),
+        ("En 2021 llegaron sin visado 9.000 y 12.000 haitianos.", "9.000", "es"),
+    ],
+)
+def test_a_number_joined_by_and_to_the_next_takes_its_noun(text, quote, lang):
+    # the noun after the second number is what both count, not a noun earlier in the sentence
+    found = extract_figures(text, lang=lang).set_index("quote")
+    assert (found.at[quote, "kind"], found.at[quote, "unit"]) == ("people", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "lang", "qualifier"),
+    [
+        # a fraction that is the subject of a verb is a share of the persons named before it
+        ("Do total, 21% são crianças, dos quais a metade tem cinco anos ou menos.", "a metade", "pt", "exact"),
+        ("Foram ouvidos 300 migrantes e cerca de metade disseram que querem voltar.", "metade", "pt", "approx"),
+        ("De los 300 entrevistados, la mitad son mujeres.", "la mitad", "es", "exact"),
+        ("Of the 400 arrivals, half are women.", "half", "en", "exact"),
+    ],
+)
+def test_a_fraction_before_a_verb_is_a_share(text, quote, lang, qualifier):
+    found = extract_figures(text, lang=lang).set_index("quote")
+    assert (found.at[quote, "kind"], found.at[quote, "value"], found.at[quote, "qualifier"]) == (
+        "percent", 50.0, qualifier)

@@ -510,6 +510,34 @@ def test_portuguese_returns_shelters_receiving_and_entering(text, quote, measure
 @pytest.mark.parametrize(
     ("text", "quote", "measure"),
     [
+        # every tense of a removal verb removes: repatriar, remover
+        ("O governo repatriou em maio 2.100 estrangeiros sem documentos no país.", "2.100 estrangeiros",
+         "enforcement"),
+        ("Em 2022, a agência removeu cerca de 900 pessoas para o México.", "900 pessoas", "enforcement"),
+        ("Ao todo, 450 peruanos foram removidos pelas autoridades.", "450 peruanos", "enforcement"),
+        # people counted at a border crossed or were held there: registered there is no application
+        ("Em julho, 6 mil migrantes foram registrados na fronteira norte.", "6 mil migrantes", "in_need"),
+        ("A patrulha contou 15 mil pessoas em todas as fronteiras do país.", "15 mil pessoas", "in_need"),
+        ("Até junho, 1.500 refugiados foram registrados no sistema do abrigo.", "1.500 refugiados", "processed"),
+        # people leaving a country, or fleeing it, are a population on the move
+        ("Cerca de 70 mil nicaraguenses saíram do país em 2022.", "70 mil nicaraguenses", "in_need"),
+        ("A crise provocou a saída de 12 mil famílias e de 40 mil pessoas.", "40 mil pessoas", "in_need"),
+        ("Naquele ano, 9 mil pessoas partiram rumo ao norte.", "9 mil pessoas", "in_need"),
+        # driven from home, or facing hunger
+        ("As chuvas desalojaram 3.400 moradores do litoral.", "3.400 moradores", "in_need"),
+        ("Hoje, 2 milhões de pessoas passam fome na região.", "2 milhões de pessoas", "in_need"),
+        # holders of a temporary protected status hold a legal status, whatever they may lose
+        ("Cerca de 90 mil hondurenhos com Status de Proteção Temporária podem ficar sem trabalho.",
+         "90 mil hondurenhos", "regularised"),
+    ],
+)
+def test_portuguese_removals_borders_departures_hardship_and_temporary_status(text, quote, measure):
+    assert measure_of(text, quote, lang="pt") == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
         # money of a past year reported again
         ("Ya en 2019 Japón entregó 12 millones de dólares al programa.", "12 millones de dólares",
          "existing_funding"),
