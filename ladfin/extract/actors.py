@@ -159,7 +159,8 @@ class SentenceActors:
 
         "Según un informe del organismo, 5.000 personas ...": the noun (a row of
         role `anaphor`) names the organisation or agency named last before it,
-        in its own sentence or an earlier one (a country is no organisation),
+        in its own sentence or an earlier one of its paragraph (a country is no
+        organisation; the headline's or another paragraph's name is never it),
         the last whose name holds the noun where one does ("la agencia" after
         "la Agencia de la ONU para los Refugiados (ACNUR) y la OIM" is ACNUR);
         its role is read from the noun as a name's is ("un informe del" makes it
@@ -169,7 +170,10 @@ class SentenceActors:
         """
         clean, backwards, vocab = self._layout.clean, self._layout.backwards, self._vocab
         sentence = self._layout.sentence_at(start)
-        for index in range(sentence):  # in order, so no earlier sentence resolves its own recursively
+        block, first = self._layout.sentence_blocks, sentence
+        while first > 0 and block[first - 1] == block[sentence]:
+            first -= 1  # the paragraph's first sentence: an anaphor names what its own paragraph named
+        for index in range(first, sentence):  # in order, so no earlier sentence resolves its own recursively
             self._found(index)
         names = list(found)
         for m in vocab.anaphor_re.finditer(clean, start, end):
@@ -179,7 +183,7 @@ class SentenceActors:
             noun = m.group().split()[-1]
             earlier = itertools.chain(
                 (n for n in reversed(found) if n.end <= m.start()),
-                (n for index in range(sentence - 1, -1, -1) for n in reversed(self._cache[index])))
+                (n for index in range(sentence - 1, first - 1, -1) for n in reversed(self._cache[index])))
             antecedent = named = None
             for n in earlier:
                 if n.alias in vocab.place_names:

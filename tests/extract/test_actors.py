@@ -310,13 +310,20 @@ def test_spanish_de_before_an_organisation_owns_the_figure(text, quote, actor):
 @pytest.mark.parametrize(
     ("text", "quote", "actor"),
     [
-        # the anaphor names again the organisation named last, in its sentence or an earlier one
-        ("La Comisión Mexicana de Ayuda a Refugiados publicó su balance anual.\n\n"
+        # the anaphor names again the organisation named last, in its sentence or an earlier one of its paragraph
+        ("La Comisión Mexicana de Ayuda a Refugiados publicó su balance anual. "
          "Según un informe del organismo, 9.300 personas pidieron refugio en marzo.", "9.300 personas", "MEX"),
-        ("Migración Colombia abrió dos nuevas oficinas.\n\nCerca de 4.100 venezolanos recibieron el permiso, "
+        ("Migración Colombia abrió dos nuevas oficinas. Cerca de 4.100 venezolanos recibieron el permiso, "
          "según explicó la entidad.", "4.100 venezolanos", "COL"),
-        ("El ACNUR visitó Ecuador en mayo.\n\nDe acuerdo con los datos publicados por el organismo regional, "
+        ("El ACNUR visitó Ecuador en mayo. De acuerdo con los datos publicados por el organismo regional, "
          "650 refugiados fueron reasentados.", "650 refugiados", "UNHCR"),
+        # another paragraph's or the headline's organisation is never its antecedent: it names nobody
+        ("La Comisión Mexicana de Ayuda a Refugiados publicó su balance anual.\n\n"
+         "Según un informe del organismo, 9.300 personas pidieron refugio en marzo.", "9.300 personas", None),
+        ("El ACNUR abre una oficina en Quito\n"
+         "La violencia en las provincias de la costa y la falta de empleo han vuelto la salida del país una "
+         "crisis que no cede, advirtió la agencia, que prevé que 12.000 personas huyan este año hacia el sur.",
+         "12.000 personas", None),
         # a country is no organisation: with none named before, the anaphor names nobody
         ("Chile cerró el paso fronterizo.\n\nSegún la entidad, 700 personas esperan.", "700 personas", None),
         # part of an organisation's own name, it is the name
@@ -349,10 +356,10 @@ def test_spanish_joint_announcers_registers_and_abbreviations(text, quote, actor
 
 
 def test_a_spanish_anaphor_prefers_the_last_name_that_holds_its_noun():
-    text = ("El plan lo coordinan la Agencia de la ONU para los Refugiados y la OIM.\n\n"
+    text = ("El plan lo coordinan la Agencia de la ONU para los Refugiados y la OIM. "
             "La agencia informó que 7.800 personas recibieron ayuda.")
     assert _actor_es(text, "7.800 personas") == "UNHCR"
-    text = "El plan lo coordinan el ACNUR y la OIM.\n\nLa agencia informó que 7.800 personas recibieron ayuda."
+    text = "El plan lo coordinan el ACNUR y la OIM. La agencia informó que 7.800 personas recibieron ayuda."
     assert _actor_es(text, "7.800 personas") == "IOM"
 
 
