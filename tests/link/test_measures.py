@@ -586,3 +586,30 @@ def test_a_past_appeal_stays_an_appeal_and_a_past_loan_a_loan():
     text = "In 2022 the plan required $1.7 billion. In 2021 the bank approved a $50 million loan."
     assert measure_in_release(text, "$1.7 billion", "2023-11-15") == "appeal"
     assert measure_in_release(text, "$50 million", "2023-11-15") == "loan"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # a giving verb is read in every person and tense, the infinitive after "va a" included
+        ("Noruega y Suiza van a donar 4 millones de dólares a los albergues de la frontera.",
+         "4 millones de dólares", "new_funding"),
+        ("Los dos bancos aportarán en conjunto 12 millones de euros para el programa.", "12 millones de euros",
+         "new_funding"),
+        ("El fondo contribuirá con 900.000 dólares a la respuesta.", "900.000 dólares", "new_funding"),
+        ("Las alcaldías entregaron 2 millones de pesos a las familias desplazadas.", "2 millones de pesos",
+         "new_funding"),
+        # spending by a government, in any tense, is an investment; "ya invirtió" is money reported again
+        ("La provincia invirtió unos 6 millones de pesos en dos comedores para migrantes.", "6 millones de pesos",
+         "investment"),
+        ("El municipio invertirá 3 millones de soles en un centro de acogida.", "3 millones de soles", "investment"),
+        ("El gobierno ya invirtió 8 millones de dólares en la frontera.", "8 millones de dólares",
+         "existing_funding"),
+        # people who had to leave their homes, in any tense, are the displaced population
+        ("Unas 9.000 familias campesinas, es decir 31.000 personas, tuvieron que abandonar sus hogares por "
+         "las inundaciones.", "31.000 personas", "in_need"),
+        ("La violencia obligó a 5.400 personas a dejar su comunidad en una semana.", "5.400 personas", "in_need"),
+    ],
+)
+def test_spanish_verb_classes_in_every_tense(text, quote, measure):
+    assert measure_of(text, quote, lang="es") == measure
