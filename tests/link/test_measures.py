@@ -613,3 +613,17 @@ def test_a_past_appeal_stays_an_appeal_and_a_past_loan_a_loan():
 )
 def test_spanish_verb_classes_in_every_tense(text, quote, measure):
     assert measure_of(text, quote, lang="es") == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # "solicitantes" beside the counted noun says who the people are, not what was done to them
+        ("El programa trasladó a 3.700 migrantes y solicitantes de refugio que fueron reubicados en Monterrey.",
+         "3.700 migrantes", "resettled"),
+        # counted itself, the noun still says they applied
+        ("Llegaron 640 solicitantes de asilo a la oficina.", "640 solicitantes", "processed"),
+    ],
+)
+def test_spanish_applicants_beside_the_counted_noun_are_who_not_what(text, quote, measure):
+    assert measure_of(text, quote, lang="es") == measure
