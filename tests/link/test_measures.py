@@ -627,3 +627,22 @@ def test_spanish_verb_classes_in_every_tense(text, quote, measure):
 )
 def test_spanish_applicants_beside_the_counted_noun_are_who_not_what(text, quote, measure):
     assert measure_of(text, quote, lang="es") == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "lang", "measure"),
+    [
+        # a status the people lack, or an irregular one, says who they are: no status was granted
+        ("Un total de 1.300 personas en estatus irregular fueron expulsadas del país.", "1.300 personas", "es",
+         "enforcement"),
+        ("Unos 2.000 venezolanos sin permiso de residencia trabajan en la zona.", "2.000 venezolanos", "es",
+         "in_need"),
+        ("About 4,000 people without legal status live in the county.", "4,000 people", "en", "in_need"),
+        ("Há 700 migrantes sem residência na cidade.", "700 migrantes", "pt", "in_need"),
+        # a status granted still is one
+        ("El gobierno otorgó residencia a 2.400 venezolanos.", "2.400 venezolanos", "es", "regularised"),
+        ("Some 1,100 migrants received legal status in May.", "1,100 migrants", "en", "regularised"),
+    ],
+)
+def test_a_status_lacked_is_who_the_people_are(text, quote, lang, measure):
+    assert measure_of(text, quote, lang=lang) == measure
