@@ -646,3 +646,20 @@ def test_spanish_applicants_beside_the_counted_noun_are_who_not_what(text, quote
 )
 def test_a_status_lacked_is_who_the_people_are(text, quote, lang, measure):
     assert measure_of(text, quote, lang=lang) == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "lang", "measure"),
+    [
+        # a running total (new money and old summed) is money reported again; the new part stays new. Not in
+        # English: the founding gold reads "bringing the total U.S. commitment in 2024 to $1.2 billion" as new
+        ("Japón sumó 2 millones de dólares nuevos, con lo que su cooperación total llega a 9 millones de dólares.",
+         "9 millones de dólares", "es", "existing_funding"),
+        ("Japón sumó 2 millones de dólares nuevos, con lo que su cooperación total llega a 9 millones de dólares.",
+         "2 millones de dólares", "es", "new_funding"),
+        ("A Suíça anunciou mais 3 milhões de francos; o aporte total chega a 10 milhões de francos.",
+         "10 milhões de francos", "pt", "existing_funding"),
+    ],
+)
+def test_a_running_total_is_money_reported_again(text, quote, lang, measure):
+    assert measure_of(text, quote, lang=lang) == measure
