@@ -663,3 +663,28 @@ def test_a_status_lacked_is_who_the_people_are(text, quote, lang, measure):
 )
 def test_a_running_total_is_money_reported_again(text, quote, lang, measure):
     assert measure_of(text, quote, lang=lang) == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "lang", "measure"),
+    [
+        # verbs of one class read in every person and tense, Spanish and Portuguese alike
+        ("Las autoridades expulsaron la semana pasada a 420 extranjeros.", "420 extranjeros", "es", "enforcement"),
+        ("Las autoridades van a deportar el mes próximo a 420 extranjeros.", "420 extranjeros", "es",
+         "enforcement"),
+        ("As autoridades vão deportar no próximo mês 420 estrangeiros.", "420 estrangeiros", "pt", "enforcement"),
+        ("El nuevo centro atenderá cada mes a 1.500 personas.", "1.500 personas", "es", "served"),
+        ("La Cruz Roja brindó atención médica a 900 niños.", "900 niños", "es", "served"),
+        ("El albergue tendrá capacidad para atender a 320 personas.", "320 personas", "es", "capacity"),
+        ("O novo centro vai atender por mês 1.500 pessoas.", "1.500 pessoas", "pt", "served"),
+        ("A Cruz Vermelha prestou atendimento médico a 900 crianças.", "900 crianças", "pt", "served"),
+        ("El programa reubicó este año a 700 refugiados en Monterrey.", "700 refugiados", "es", "resettled"),
+        ("A operação vai interiorizar este ano 700 refugiados.", "700 refugiados", "pt", "resettled"),
+        ("En la travesía fallecen cada año unos 40 migrantes.", "40 migrantes", "es", "died"),
+        ("Na travessia faleceram ao menos 40 migrantes.", "40 migrantes", "pt", "died"),
+        ("Unas 3.000 personas tuvieron que huir por los combates.", "3.000 personas", "es", "in_need"),
+        ("Cerca de 3 mil pessoas tiveram que fugir dos combates.", "3 mil pessoas", "pt", "in_need"),
+    ],
+)
+def test_verb_classes_in_every_person_and_tense(text, quote, lang, measure):
+    assert measure_of(text, quote, lang=lang) == measure
