@@ -525,3 +525,29 @@ def test_portuguese_speaker_after_a_verb_of_saying(text, quote, actor):
     found = extract_figures(text, lang="pt").set_index("quote")
     got = found.at[quote, "actor"]
     assert (None if pd.isna(got) else got) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La mayoría de los retornos que apoyó la OIM fueron de migrantes de Nicaragua, con 2.310 (40 por ciento), "
+         "Cuba, con 1.020 (18 por ciento), y Haití, con 640 personas.", "es"),
+        ("Most of the returnees the IOM helped came from Nicaragua, with 2,310 (40 percent), Cuba, with 1,020 "
+         "(18 percent), and Haiti, with 640 people.", "en"),
+        ("A maioria dos retornos apoiados pela OIM foi de migrantes da Nicarágua, com 2.310 (40 por cento), "
+         "Cuba, com 1.020 (18 por cento), e Haiti, com 640 pessoas.", "pt"),
+    ],
+)
+def test_a_breakdown_by_place_goes_on_past_each_place_s_figure(text, lang):
+    # "de Nicaragua, con 2.310 (...), Cuba, con 1.020": the list of places goes on past "with" and a
+    # number, so the later places are where the people come from, not who acts
+    frame = extract_figures(text, lang=lang)
+    people = frame[frame["kind"] == "people"]
+    assert people["actor"].tolist() == ["IOM"] * len(people) and len(people) == 3
+
+
+def test_a_breakdown_by_place_goes_on_past_two_figures_of_two_places():
+    text = ("Los traslados partieron sobre todo desde Guatemala, con 1.400 casos, Belice y Honduras, con 310 y 205 "
+            "respectivamente, y Panamá, con 90 casos.")
+    frame = extract_figures(text, lang="es")
+    assert frame["actor"].isna().all() and len(frame) == 4
