@@ -212,7 +212,8 @@ class SentenceActors:
 
         "Según un informe del organismo, 5.000 personas ...": the noun (a row of
         role `anaphor`) names the organisation or agency named last before it,
-        in its own sentence or an earlier one of its paragraph (a country is no organisation),
+        in its own sentence or an earlier one of its paragraph (a country is no
+        organisation; the headline's or another paragraph's name is never it),
         the last whose name holds the noun where one does ("la agencia" after
         "la Agencia de la ONU para los Refugiados (ACNUR) y la OIM" is ACNUR);
         its role is read from the noun as a name's is ("un informe del" makes it
@@ -224,10 +225,9 @@ class SentenceActors:
         """
         clean, backwards, vocab = self._layout.clean, self._layout.backwards, self._vocab
         sentence = self._layout.sentence_at(start)
-        blocks = self._layout.sentence_blocks
-        first = sentence  # the paragraph's first sentence: an anaphor never names another paragraph's
-        while first > 0 and blocks[first - 1] == blocks[sentence]:
-            first -= 1
+        block, first = self._layout.sentence_blocks, sentence
+        while first > 0 and block[first - 1] == block[sentence]:
+            first -= 1  # the paragraph's first sentence: an anaphor names what its own paragraph named
         for index in range(first, sentence):  # in order, so no earlier sentence resolves its own recursively
             self._found(index)
         names = list(found)

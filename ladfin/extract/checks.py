@@ -10,7 +10,8 @@ are read, each keeps its value and both are flagged `range_inverted`: neither
 reading (two figures, or one range from the higher to the lower) can be told
 from the words. A number whose one separator before three digits neither its
 language nor the text's other numerals settle ("€1.234" in English) keeps the
-reading numerals.py gives it, flagged `separator_ambiguous`.
+reading numerals.py gives it, flagged `separator_ambiguous`, unless it counts
+persons or things, which are whole: "10,752 migrantes" is 10,752 in Spanish too.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from ladfin.reference.vocabulary import Vocabulary
 
 _MINUS = "-\u2212"  # hyphen-minus, minus sign
 _GAP = 12  # characters between the ends of a range: " and US$ "
+_WHOLE_KINDS = ("people", "count")  # kinds counted in whole units: a lone separator before three digits groups them
 _LONE_GROUP = re.compile(r"(?<![\d.,’'])\d{1,3}(?P<sep>[.,])\d{3}(?![\d’']|[.,]\d)")  # 1.234, not 1.234.567
 
 
@@ -136,6 +138,12 @@ def _check_separator(row: dict, layout: Layout, vocab: Vocabulary) -> None:
             continue  # the language's own grouping, three zeros, or the text's other numerals settle it
         if vocab.scale_re.match(layout.clean[m.end():m.end() + 40]):
             continue  # "1.234 million": a decimal before a scale word
+        if row["kind"] in _WHOLE_KINDS:  # "10,752 migrantes": persons and things are counted whole
+            decimal, grouped = float(m.group().replace(sep, ".")), float(m.group().replace(sep, ""))
+            for column in ("value", "value_high"):
+                if row[column] == decimal:
+                    row[column] = grouped
+            continue
         other = "," if sep == "." else "."
         _flag(row, "separator_ambiguous", f"{m.group()!r}: read with {sep!r} as the decimal separator, as in "
               f"{vocab.lang!r}; nothing in the text rules out {m.group().replace(sep, other)!r}, a thousands group",

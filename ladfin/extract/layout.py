@@ -261,6 +261,7 @@ def _bullet_starts(clean: str, mask) -> list[tuple[int, bool]]:
     previous_numbered = False
     previous_line = ""
     previous_started = False  # the last non-blank line began a block
+    previous_one_line = False  # ... and began it under a one-line paragraph: the text is not hard-wrapped
     offset = 0
     bullet_at = _BULLET.match
     for line in clean.splitlines(keepends=True):
@@ -277,13 +278,16 @@ def _bullet_starts(clean: str, mask) -> list[tuple[int, bool]]:
         if bullet:
             mask(offset + bullet.start(), offset + bullet.end(), "list_number")
             starts.append((offset + bullet.end(), True))
-        elif not blank and (previous_blank or _ends_long_line(previous_line)
-                            or previous_started and _short_line_over_paragraph(previous_line, line)
-                            or _repeats(previous_line, line)):
+        one_line = False
+        if not bullet and not blank and (
+                previous_blank or (one_line := _ends_long_line(previous_line) or (
+                    previous_one_line and _ends_one_line_sentence(previous_line, line)))
+                or previous_started and _short_line_over_paragraph(previous_line, line)
+                or _repeats(previous_line, line)):
             starts.append((offset + len(line) - len(line.lstrip()), False))
             started = True
         if not blank:
-            previous_line, previous_started = line, started
+            previous_line, previous_started, previous_one_line = line, started, started and one_line
         previous_blank = blank
         offset += len(line)
     return starts
@@ -344,6 +348,18 @@ def _repeats(previous: str, line: str) -> bool:
     figures are then mentions of one figure in two paragraphs, and link as such.
     """
     return line.split() == previous.split()
+
+
+def _ends_one_line_sentence(previous: str, line: str) -> bool:
+    """Tell whether a short line that ends a sentence, in a text of one-line paragraphs, is a paragraph.
+
+    Under a one-line paragraph (more than 200 characters, `_ends_long_line`) the
+    text is not hard-wrapped, so a short line there that ends with a full stop
+    ("La tendencia se mantiene, apuntó la agencia.") is a whole paragraph too, and
+    the capitalised line after it (a heading such as "Crisis prolongada", or the
+    next paragraph) starts another.
+    """
+    return previous.rstrip()[-1:] in ".!?”\"’" and line.lstrip()[:1].isupper()
 
 
 def _short_line_over_paragraph(previous: str, line: str) -> bool:

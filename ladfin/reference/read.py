@@ -29,7 +29,7 @@ FUNCTION_WORD_ROLES = (
     "agent_phrase", "receiver_verb", "copula", "person_relative", "partitive_word", "of_them",
     "not_plural_suffix", "leading_adjective", "describer", "leading_adverb",
     "passive_agent", "source_participle", "office_noun", "office_of", "provider_noun", "clause_opener",
-    "owner_preposition", "anaphor", "of_contraction", "change_end", "speech_verb", "clause_start",
+    "owner_preposition", "anaphor", "of_contraction", "change_end", "speech_verb", "clause_start", "item_with",
 )
 
 

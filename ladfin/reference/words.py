@@ -310,6 +310,8 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
                   |{reversed_alternation(tables.words('of_contraction'), flags='i')})(?!\w))  # (del) presidente Boric
         """, re.X),
         "list_gap_re": re.compile(rf"""
+              (?:,?\s+(?:{alternation(tables.words('item_with'), flags='i')})\s+\d[\d.,]*  # (, with 805
+                 (?:\s+(?:{alternation(tables.words('and'))})\s+\d[\d.,]*)?(?:\s+[^\W\d_]+)?,?)?  # and 283 each)
               (?:\s*\([^()]*\))?                              # Colombia (the largest), Peru: an aside
               (?:,|\.(?=\s+(?:{alternation(tables.words('and'))})\s))?   # Haiti(,) ... ; a stray "Haiti. and"
               \s+(?:{alternation(tables.words('and'))}\s+   # Haiti(,) (and) Nicaragua

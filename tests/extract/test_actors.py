@@ -320,6 +320,13 @@ def test_spanish_de_before_an_organisation_owns_the_figure(text, quote, actor):
         # never another paragraph's (tests/data/train/README.md, calls settled in round 4)
         ("Migración Colombia abrió dos nuevas oficinas.\n\nCerca de 4.100 venezolanos recibieron el permiso, "
          "según explicó la entidad.", "4.100 venezolanos", None),
+        # another paragraph's or the headline's organisation is never its antecedent: it names nobody
+        ("La Comisión Mexicana de Ayuda a Refugiados publicó su balance anual.\n\n"
+         "Según un informe del organismo, 9.300 personas pidieron refugio en marzo.", "9.300 personas", None),
+        ("El ACNUR abre una oficina en Quito\n"
+         "La violencia en las provincias de la costa y la falta de empleo han vuelto la salida del país una "
+         "crisis que no cede, advirtió la agencia, que prevé que 12.000 personas huyan este año hacia el sur.",
+         "12.000 personas", None),
         # a country is no organisation: with none named before, the anaphor names nobody
         ("Chile cerró el paso fronterizo.\n\nSegún la entidad, 700 personas esperan.", "700 personas", None),
         # part of an organisation's own name, it is the name
@@ -670,3 +677,29 @@ def test_a_name_in_a_subordinate_clause_acts_in_that_clause_only(text, quote, ac
 )
 def test_portuguese_a_opening_a_clause_is_the_subjects_article(text, quote, actor):
     assert actor_in(text, quote, "pt") == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La mayoría de los retornos que apoyó la OIM fueron de migrantes de Nicaragua, con 2.310 (40 por ciento), "
+         "Cuba, con 1.020 (18 por ciento), y Haití, con 640 personas.", "es"),
+        ("Most of the returnees the IOM helped came from Nicaragua, with 2,310 (40 percent), Cuba, with 1,020 "
+         "(18 percent), and Haiti, with 640 people.", "en"),
+        ("A maioria dos retornos apoiados pela OIM foi de migrantes da Nicarágua, com 2.310 (40 por cento), "
+         "Cuba, com 1.020 (18 por cento), e Haiti, com 640 pessoas.", "pt"),
+    ],
+)
+def test_a_breakdown_by_place_goes_on_past_each_place_s_figure(text, lang):
+    # "de Nicaragua, con 2.310 (...), Cuba, con 1.020": the list of places goes on past "with" and a
+    # number, so the later places are where the people come from, not who acts
+    frame = extract_figures(text, lang=lang)
+    people = frame[frame["kind"] == "people"]
+    assert people["actor"].tolist() == ["IOM"] * len(people) and len(people) == 3
+
+
+def test_a_breakdown_by_place_goes_on_past_two_figures_of_two_places():
+    text = ("Los traslados partieron sobre todo desde Guatemala, con 1.400 casos, Belice y Honduras, con 310 y 205 "
+            "respectivamente, y Panamá, con 90 casos.")
+    frame = extract_figures(text, lang="es")
+    assert frame["actor"].isna().all() and len(frame) == 4

@@ -185,3 +185,20 @@ def test_a_currency_code_between_two_figures_belongs_to_the_first():
 def test_every_value_is_finite_or_empty():
     rows = _rows("Canada gave $" + "9" * 320 + " and " + "8" * 330 + " refugees came and $1e999 went.")
     assert rows and all(r["value"] is None or math.isfinite(r["value"]) for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        # persons and things are counted whole: a lone separator before three digits groups thousands
+        ("El refugio recibió a 12,480 migrantes durante el año.", "es", 12480),
+        ("La oficina tramitó 3,105 solicitudes en marzo.", "es", 3105),
+        ("Some 7.215 refugees crossed in May.", "en", 7215),
+        ("Entre 1,250 y 1,900 personas duermen en la plaza.", "es", 1250),
+    ],
+)
+def test_a_lone_separator_in_a_count_of_persons_or_things_groups_thousands(text, lang, value):
+    row = _rows(text, lang)[0]
+    assert row["value"] == value and row["flag"] is None
+    if row["value_high"] is not None:
+        assert row["value_high"] == 1900

@@ -167,3 +167,24 @@ def test_a_share_button_and_a_gov_site_banner_are_site_chrome():
     layout = read_layout(text, vocabulary())
     assert [text[b.start:b.start + 9] for b in layout.blocks] == ["The minis"]
     assert layout.sections == ()
+
+
+def test_under_a_one_line_paragraph_a_short_sentence_and_the_heading_after_it_are_blocks_of_their_own():
+    # a text of one-line paragraphs is not hard-wrapped: a short line ending a sentence under one is a
+    # paragraph, and the heading after it starts another, so the paragraph under the heading is its own
+    first = ("Las lluvias de la última semana dejaron sin techo a miles de familias de la costa norte, y las "
+             "escuelas de la zona reciben desde el lunes a quienes perdieron sus casas, dijo la organización en "
+             "un comunicado publicado en su sitio.")
+    last = ("La situación empeora en los barrios altos, advirtió la agencia, que prevé que 6.000 personas "
+            "necesiten un albergue antes de fin de mes y que muchas de ellas lleguen sin documentos ni ropa de "
+            "abrigo a los centros habilitados.")
+    assert len(first) > 200 and len(last) > 200
+    text = f"{first}\nEl reparto de agua sigue, apuntó el ACNUR.\nSituación en la costa\n{last}\n"
+    layout = read_layout(text, vocabulary("es"))
+    assert [text[b.start:b.start + 9] for b in layout.blocks] == ["Las lluvi", "El repart", "Situación", "La situac"]
+    # "la agencia" finds no agency in its own paragraph: nobody
+    assert extract_figures(text, lang="es").set_index("quote").at["6.000 personas", "actor"] is pd.NA
+    # a hard-wrapped paragraph whose short line ends a sentence stays one block
+    wrapped = ("El ministro anunció un nuevo paquete de ayuda.\nLos albergues del norte recibirán 9 millones de "
+               "pesos.\n")
+    assert len(read_layout(wrapped, vocabulary("es")).blocks) == 1

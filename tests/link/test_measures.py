@@ -640,6 +640,33 @@ def test_english_returns_are_removals_unless_a_programme_brings_people_home(text
 @pytest.mark.parametrize(
     ("text", "quote", "measure"),
     [
+        # a giving verb is read in every person and tense, the infinitive after "va a" included
+        ("Noruega y Suiza van a donar 4 millones de dólares a los albergues de la frontera.",
+         "4 millones de dólares", "new_funding"),
+        ("Los dos bancos aportarán en conjunto 12 millones de euros para el programa.", "12 millones de euros",
+         "new_funding"),
+        ("El fondo contribuirá con 900.000 dólares a la respuesta.", "900.000 dólares", "new_funding"),
+        ("Las alcaldías entregaron 2 millones de pesos a las familias desplazadas.", "2 millones de pesos",
+         "new_funding"),
+        # spending by a government, in any tense, is an investment; "ya invirtió" is money reported again
+        ("La provincia invirtió unos 6 millones de pesos en dos comedores para migrantes.", "6 millones de pesos",
+         "investment"),
+        ("El municipio invertirá 3 millones de soles en un centro de acogida.", "3 millones de soles", "investment"),
+        ("El gobierno ya invirtió 8 millones de dólares en la frontera.", "8 millones de dólares",
+         "existing_funding"),
+        # people who had to leave their homes, in any tense, are the displaced population
+        ("Unas 9.000 familias campesinas, es decir 31.000 personas, tuvieron que abandonar sus hogares por "
+         "las inundaciones.", "31.000 personas", "in_need"),
+        ("La violencia obligó a 5.400 personas a dejar su comunidad en una semana.", "5.400 personas", "in_need"),
+    ],
+)
+def test_spanish_verb_classes_in_every_tense(text, quote, measure):
+    assert measure_of(text, quote, lang="es") == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
         # what a programme gives people to use is a service: served
         ("Some 300,000 children accessing primary education next year.", "300,000 children", "served"),
         ("The plan aims at 2,000 people given access to clean water.", "2,000 people", "served"),
@@ -703,3 +730,78 @@ def test_a_cue_far_before_the_figure_is_no_complement_though_of_follows_it():
 )
 def test_registration_in_every_form_is_processing(text, quote):
     assert measure_of(text, quote) == "processed"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # "solicitantes" beside the counted noun says who the people are, not what was done to them
+        ("El programa trasladó a 3.700 migrantes y solicitantes de refugio que fueron reubicados en Monterrey.",
+         "3.700 migrantes", "resettled"),
+        # counted itself, the noun still says they applied
+        ("Llegaron 640 solicitantes de asilo a la oficina.", "640 solicitantes", "processed"),
+    ],
+)
+def test_spanish_applicants_beside_the_counted_noun_are_who_not_what(text, quote, measure):
+    assert measure_of(text, quote, lang="es") == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "lang", "measure"),
+    [
+        # a status the people lack, or an irregular one, says who they are: no status was granted
+        ("Un total de 1.300 personas en estatus irregular fueron expulsadas del país.", "1.300 personas", "es",
+         "enforcement"),
+        ("Unos 2.000 venezolanos sin permiso de residencia trabajan en la zona.", "2.000 venezolanos", "es",
+         "in_need"),
+        ("About 4,000 people without legal status live in the county.", "4,000 people", "en", "in_need"),
+        ("Há 700 migrantes sem residência na cidade.", "700 migrantes", "pt", "in_need"),
+        # a status granted still is one
+        ("El gobierno otorgó residencia a 2.400 venezolanos.", "2.400 venezolanos", "es", "regularised"),
+        ("Some 1,100 migrants received legal status in May.", "1,100 migrants", "en", "regularised"),
+    ],
+)
+def test_a_status_lacked_is_who_the_people_are(text, quote, lang, measure):
+    assert measure_of(text, quote, lang=lang) == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "lang", "measure"),
+    [
+        # a running total (new money and old summed) is money reported again; the new part stays new. Not in
+        # English: the founding gold reads "bringing the total U.S. commitment in 2024 to $1.2 billion" as new
+        ("Japón sumó 2 millones de dólares nuevos, con lo que su cooperación total llega a 9 millones de dólares.",
+         "9 millones de dólares", "es", "existing_funding"),
+        ("Japón sumó 2 millones de dólares nuevos, con lo que su cooperación total llega a 9 millones de dólares.",
+         "2 millones de dólares", "es", "new_funding"),
+        ("A Suíça anunciou mais 3 milhões de francos; o aporte total chega a 10 milhões de francos.",
+         "10 milhões de francos", "pt", "existing_funding"),
+    ],
+)
+def test_a_running_total_is_money_reported_again(text, quote, lang, measure):
+    assert measure_of(text, quote, lang=lang) == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "lang", "measure"),
+    [
+        # verbs of one class read in every person and tense, Spanish and Portuguese alike
+        ("Las autoridades expulsaron la semana pasada a 420 extranjeros.", "420 extranjeros", "es", "enforcement"),
+        ("Las autoridades van a deportar el mes próximo a 420 extranjeros.", "420 extranjeros", "es",
+         "enforcement"),
+        ("As autoridades vão deportar no próximo mês 420 estrangeiros.", "420 estrangeiros", "pt", "enforcement"),
+        ("El nuevo centro atenderá cada mes a 1.500 personas.", "1.500 personas", "es", "served"),
+        ("La Cruz Roja brindó atención médica a 900 niños.", "900 niños", "es", "served"),
+        ("El albergue tendrá capacidad para atender a 320 personas.", "320 personas", "es", "capacity"),
+        ("O novo centro vai atender por mês 1.500 pessoas.", "1.500 pessoas", "pt", "served"),
+        ("A Cruz Vermelha prestou atendimento médico a 900 crianças.", "900 crianças", "pt", "served"),
+        ("El programa reubicó este año a 700 refugiados en Monterrey.", "700 refugiados", "es", "resettled"),
+        ("A operação vai interiorizar este ano 700 refugiados.", "700 refugiados", "pt", "resettled"),
+        ("En la travesía fallecen cada año unos 40 migrantes.", "40 migrantes", "es", "died"),
+        ("Na travessia faleceram ao menos 40 migrantes.", "40 migrantes", "pt", "died"),
+        ("Unas 3.000 personas tuvieron que huir por los combates.", "3.000 personas", "es", "in_need"),
+        ("Cerca de 3 mil pessoas tiveram que fugir dos combates.", "3 mil pessoas", "pt", "in_need"),
+    ],
+)
+def test_verb_classes_in_every_person_and_tense(text, quote, lang, measure):
+    assert measure_of(text, quote, lang=lang) == measure
