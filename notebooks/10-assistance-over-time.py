@@ -90,9 +90,10 @@ years = range(start_year, end_year + 1)
 charts.publish_variants(charts.assistance_by_year, per_year, name="per-year", color=split, years=years, **words)
 
 # %% [markdown]
-# ## Every announcement behind the bars
+# ## The announcements behind the bars
 #
-# One row per money announcement in the years chosen, in nominal dollars,
+# One row per money announcement in the years chosen (only the largest when there
+# are more: the footnote says of how many), in nominal dollars,
 # named by the words around it and labelled as its text states it. Colour tells
 # its role: the bars add single figures and totals; parts of totals and running
 # totals are shown here but only added when included above. Hover over a point

@@ -99,9 +99,10 @@ charts.publish_variants(charts.people_by_year, context, name="context", years=ye
                         title="People in need or displaced, as stated")
 
 # %% [markdown]
-# ## Every figure
+# ## The people figures
 #
-# One row per people announcement, whatever it measures, labelled as its text
+# One row per people announcement, whatever it measures (only the largest when
+# there are more: the footnote says of how many), labelled as its text
 # states it. Shape shows the hedge: a triangle up is "more than", down is
 # "nearly" or "up to". Nothing here is added up.
 
@@ -110,7 +111,7 @@ announcements = ladfin.with_sentences(ladfin.load_table("announcements"), figure
 people = params.announced_by(announcements, country)
 people = people[people["kind"].eq("people") & people["event_date"].dt.year.between(start_year, end_year)]
 charts.publish_variants(charts.figure_points, people, documents, name="figures", value="value", kind="people",
-                        color="status", title=f"Every people figure: {who}")
+                        color="status", title=f"People figures: {who}")
 
 # %%
 charts.readable(per_year)

@@ -37,7 +37,8 @@ naming = params.naming_country(figures, country)
 # ## Money
 #
 # Money figures naming the country, in nominal US dollars at the rate of the
-# announcement date, one row each, labelled as the text states it. A hollow
+# announcement date, one row each (only the largest when there are more),
+# labelled as the text states it. A hollow
 # point rests on an assumed currency.
 
 # %%
@@ -48,7 +49,8 @@ charts.publish_variants(charts.figure_points, naming[naming["kind"] == "money"],
 # ## People
 #
 # One row per people figure, coloured by what it measures (resettled,
-# regularised, in need ...): rows are never added up here.
+# regularised, in need ...), only the largest when there are more: rows are
+# never added up here.
 
 # %%
 charts.publish_variants(charts.figure_points, naming[naming["kind"] == "people"], documents, name="people",

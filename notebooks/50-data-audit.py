@@ -86,6 +86,7 @@ charts.traced(figures, ["doc", "quote", "kind", "value", "qualifier", "actor", "
 measured = figures[figures["kind"].isin(["money", "people"])]
 charts.publish(charts.counts_by(measured.assign(measure=measured["measure"].fillna("unknown")), "measure",
                                 title="Money and people figures, by what they measure", sources=sources,
+                                label=charts.measure_label,
                                 caption="What is counted: figure mentions of money and people, per measure."),
                "measures")
 
@@ -140,13 +141,16 @@ charts.readable(announcements[announcements["mentions"] > 1][["announcement", "q
 # %% [markdown]
 # ## Flagged rows
 #
-# Figures kept without a normalised value, with the reason.
+# Figures kept with a flag: a value ladfin could not normalise (no rate for its
+# currency, say), a date the catalog gives only to the month or year, a decimal
+# separator it had to decide. Each flag is explained in `data/reference/flags.csv`;
+# a figure with two flags counts under each.
 
 # %%
 flagged = figures[figures["flag"].notna()]
 charts.publish(charts.counts_by(flagged, "flag", title="Flagged figures, by flag", sources=sources,
-                                caption="What is counted: figure mentions kept without a normalised value, per "
-                                        "flag."), "flags")
+                                caption="What is counted: figure mentions with a flag, once under each flag "
+                                        "they carry."), "flags")
 
 # %%
 charts.readable(flagged[["doc", "start", "end", "quote", "kind", "unit", "flag", "note"]])
