@@ -2,6 +2,7 @@
 
 import doctest
 
+import pandas as pd
 import pytest
 
 from fixture_docs import document
@@ -58,6 +59,22 @@ def test_status_from_cue_words(text, status):
         assert got.isna().all()
     else:
         assert got.tolist() == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "statuses"),
+    [
+        # the people money is meant for ("to support", "para atender") are a target, not people reached
+        ("The agencies seek $40 million to support 25,000 families in the camps.", "en", [None, "target"]),
+        ("Las agencias piden 40 millones de dólares para atender a 25.000 familias.", "es", [None, "target"]),
+        ("As agências pedem US$ 40 milhões para atender 25 mil famílias.", "pt", [None, "target"]),
+        # ... but money that helped to support people reports what it did
+        ("Last year the fund helped to support 25,000 families.", "en", [None]),
+    ],
+)
+def test_the_people_money_is_meant_for_are_a_target(text, lang, statuses):
+    got = classify.add_status(extract_figures(text, lang=lang), lang=lang)["status"]
+    assert [None if pd.isna(s) else s for s in got] == statuses
 
 
 def test_a_cue_after_the_figure_does_not_make_it_a_target():
