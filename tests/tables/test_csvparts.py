@@ -102,3 +102,48 @@ def test_reuse_false_encodes_everything_and_keeps_the_new_index(tmp_path):
     assert done.reused == 0 and done.data == csv_bytes(before)
     parts.keep()
     assert CsvParts(tmp_path / "interim").write(before, "figures", tmp_path / "figures.csv").encoded == 0
+
+
+TEXTS = {  # written for this test: a few figures each, so the tables have several parts of two rows
+    "a.txt": "Canada announced $12 million in new humanitarian assistance.\n\nChile resettled 900 refugees.",
+    "b.txt": "Peru pledged $4 million for shelters.\n\nBrazil resettled 1,200 refugees in 2024.",
+    "c.txt": "Spain announced $7 million for the region.\n\nColombia received 2,500 people.",
+}
+
+
+def test_a_rebuild_reuses_the_parts_left_and_writes_what_a_forced_build_writes(tmp_path, monkeypatch):
+    from fixture_docs import tree
+
+    from ladfin import tables
+
+    monkeypatch.setattr(csvparts, "PART_ROWS", 2)
+    monkeypatch.setattr(csvparts, "MAX_PART_ROWS", 2)
+    root = tree(tmp_path / "tree", TEXTS)
+    monkeypatch.setenv("LADFIN_ROOT", str(root))
+    tables.build()
+    raw = root / "data" / "raw"
+    (raw / "c.txt").unlink()  # a document removed, with its catalog row
+    lines = (raw / "catalog.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (raw / "catalog.csv").write_text("".join(line for line in lines if "c.txt" not in line), encoding="utf-8")
+    real, done = CsvParts.write, {}
+
+    def write(self, table, name, previous):
+        done[name] = real(self, table, name, previous)
+        return done[name]
+
+    monkeypatch.setattr(CsvParts, "write", write)
+
+    def files() -> dict[str, bytes]:
+        return {p.name: p.read_bytes() for p in tables.tables_dir().iterdir() if p.name != "build.json"}
+
+    tables.build()
+    kept = files()
+    assert done["figures"].reused > 0  # the parts of a.txt and b.txt; those of c.txt are gone
+    assert b"c.txt" not in kept["figures.csv"] and b"b.txt" in kept["figures.csv"]
+    tables.build(force=True)
+    assert done["figures"].reused == 0
+    assert files() == kept
+    current = tables.tables_dir() / "figures.csv"  # damaged in place: its parts are encoded again
+    current.write_bytes(current.read_bytes().replace(b"Peru", b"Pxru"))
+    tables.build()
+    assert done["figures"].reused == 0 and files() == kept
