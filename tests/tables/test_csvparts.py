@@ -147,3 +147,14 @@ def test_a_rebuild_reuses_the_parts_left_and_writes_what_a_forced_build_writes(t
     current.write_bytes(current.read_bytes().replace(b"Peru", b"Pxru"))
     tables.build()
     assert done["figures"].reused == 0 and files() == kept
+
+
+def test_a_table_the_writer_cannot_lay_out_is_written_whole_and_keeps_no_index(tmp_path):
+    written(tmp_path, table(), "odd")
+    assert (tmp_path / "interim" / "odd.json").exists()
+    odd = pd.DataFrame({"doc": ["a.txt", "b.txt"], "cells": [["x", "y"], ["z"]]})  # lists: no CSV layout
+    parts = CsvParts(tmp_path / "interim")
+    done = parts.write(odd, "odd", tmp_path / "odd.csv")
+    assert done.data == odd.to_csv(index=False).encode("utf-8") and done.index is None
+    parts.keep()
+    assert not (tmp_path / "interim" / "odd.json").exists()  # the index of the table before is gone
