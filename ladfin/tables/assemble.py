@@ -35,6 +35,10 @@ from ladfin.normalise.rates import Policy, add_amount_usd, rates_used
 
 # Columns the build adds to extracted rows: where the figure sits, and what only linking reads.
 _PLACED = ("event_id", "event_name", "event_date", "sentence_start", "block_start", "block_kind", "context_before")
+# Figure columns no announcement column comes from and `build_announcements` does not read: the sentence
+# and its context above all, which it would otherwise reorder row by row with everything else.
+_UNANNOUNCED = ("lang", "sentence", "context_before", "block_kind", "section", "unit_source", "duration",
+                "actor_alias", "cues", "note")
 BATCH_SIZE = 500  # documents read together: bounds the texts held at once, and the rows of one partition
 CONTEXT_CHARS = 400  # how much of the paragraph before a figure's sentence a measure cue may come from
 
@@ -209,7 +213,8 @@ def link_batches(batches: Iterable[Batch], *, engine: Engine | None = None) -> d
     batches = list(batches)
     docs = schema.check(_joined([b.documents for b in batches]), "documents")
     figures = (engine or LocalEngine()).link(one_name_per_event(_joined([b.figures for b in batches]), docs), docs)
-    announcements = build_announcements(figures, docs, base_year=schema.BASE_YEAR)
+    announced = figures.drop(columns=[c for c in _UNANNOUNCED if c in figures])
+    announcements = build_announcements(announced, docs, base_year=schema.BASE_YEAR)
     return {
         "documents": docs,
         "events": schema.check(build_events(docs, announcements), "events"),

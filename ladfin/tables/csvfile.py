@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -105,35 +106,69 @@ def csv_bytes(table: pd.DataFrame, *, rows: int = CHUNK_ROWS) -> bytes:
     Each part's cells are formatted, quoted and joined, then dropped: what is held
     beyond the table is the bytes written and one part's cells, not every cell at once.
     """
-    if len(table.columns) < 2 or len(table) == 0:  # one column: the csv module quotes an empty row
+    layout = csv_layout(table)
+    if layout is None:
         return table.to_csv(index=False).encode("utf-8")
+    out = [layout.header]
+    for start in range(0, len(table), rows):
+        out.append(encode_rows(table, layout, start, min(len(table), start + rows))[0])
+    return b"".join(out)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What the rows of a table are written with besides their own cells: its header line, and, for each
+    column of date-times, whether the whole column is dates alone."""
+
+    header: bytes
+    dates: dict[int, bool]
+
+
+def csv_layout(table: pd.DataFrame) -> Layout | None:
+    """Return the layout of a table this writer writes row by row, or None: then `to_csv` writes it whole.
+
+    A table of one column (the csv module quotes an empty row), of no rows, or with a
+    column of a type the writer does not know goes to `to_csv`.
+    """
+    if len(table.columns) < 2 or len(table) == 0:
+        return None
     dates = {}
     for n, name in enumerate(table.columns):
         series = table.iloc[:, n]
         if not isinstance(name, str) or _formatted(series.iloc[:1]) is None:
-            return table.to_csv(index=False).encode("utf-8")
+            return None
         if pd.api.types.is_datetime64_dtype(series.dtype):
             dates[n] = _dates_only(series)
     header = ",".join(_quoted(pa.array([str(c) for c in table.columns])).to_pylist())
-    out = [(header + "\n").encode("utf-8")]
-    for start in range(0, len(table), rows):
-        part = table.iloc[start:start + rows]
-        columns = [_quoted(_formatted(part.iloc[:, n], dates.get(n))) for n in range(len(table.columns))]
-        out.append(_lines(pc.binary_join_element_wise(*columns, ",")))
-    return b"".join(out)
+    return Layout((header + "\n").encode("utf-8"), dates)
 
 
-def _lines(rows: pa.Array) -> bytes:
-    """Return the UTF-8 bytes of string cells each followed by a line break, never made Python strings.
+def encode_rows(table: pd.DataFrame, layout: Layout, start: int, stop: int) -> tuple[bytes, np.ndarray]:
+    """Return the CSV lines of rows `start` to `stop` of a table laid out as `layout`, and where each begins.
+
+    The offsets are `stop - start + 1` positions in the bytes: row k is
+    bytes[offsets[k]:offsets[k + 1]]. A row's line depends on its own cells and the layout
+    only, so lines encoded apart and joined are the lines of the whole table.
+    """
+    part = table.iloc[start:stop]
+    columns = [_quoted(_formatted(part.iloc[:, n], layout.dates.get(n))) for n in range(len(table.columns))]
+    return _lines(pc.binary_join_element_wise(*columns, ","))
+
+
+def _lines(rows: pa.Array) -> tuple[bytes, np.ndarray]:
+    """Return the UTF-8 bytes of string cells each followed by a line break, and where each row begins.
 
     Each row gets its line break by a join with an empty cell; the rows then lie end to
-    end in the array's data buffer (64-bit offsets, so a table past 2 GB joins too).
+    end in the array's data buffer (64-bit offsets, so a table past 2 GB joins too),
+    never made Python strings.
     """
     wide = pa.large_string()
     ended = pc.binary_join_element_wise(rows.cast(wide), pa.scalar("", wide), pa.scalar("\n", wide))
-    out = []
+    out, starts, done = [], [np.zeros(1, dtype=np.int64)], 0
     for chunk in ended.chunks if isinstance(ended, pa.ChunkedArray) else [ended]:  # a column read in parts
         if len(chunk):
             offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int64)[chunk.offset:chunk.offset + len(chunk) + 1]
             out.append(chunk.buffers()[2].slice(int(offsets[0]), int(offsets[-1] - offsets[0])).to_pybytes())
-    return b"".join(out)
+            starts.append(offsets[1:] - offsets[0] + done)
+            done += int(offsets[-1] - offsets[0])
+    return b"".join(out), np.concatenate(starts)

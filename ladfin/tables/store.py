@@ -50,6 +50,7 @@ from ladfin.tables.assemble import build_tables
 from ladfin.tables.batches import BatchStore, deriver_digest
 from ladfin.tables.cache import ExtractionCache
 from ladfin.tables.csvfile import csv_bytes
+from ladfin.tables.csvparts import CsvParts
 from ladfin.tables.engines import Engine, LocalEngine
 from ladfin.tables.links import KeptLinks, LinkStore
 from ladfin.tables.workbook import DESCRIBED, WORKBOOK, described_files, wants_workbook
@@ -149,26 +150,31 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-def _encode(df: pd.DataFrame, name: str, checked: bool = False) -> tuple[dict[str, bytes], pd.DataFrame]:
+def _encode(df: pd.DataFrame, name: str, checked: bool = False, parts: CsvParts | None = None,
+            previous: Path | None = None) -> tuple[dict[str, bytes], pd.DataFrame]:
     """Return a table's files as bytes, and the table as checked against its schema.
 
     `checked`: `df` is what `schema.check` returned for `name` (the build's tables are), so it
     is not checked again here; the Parquet file read back is, in every case (`_write_set`).
+    `parts`: the CSV parts kept by the last build, whose bytes are reused where the rows are
+    unchanged from `previous` (the current set's directory; see `ladfin.tables.csvparts`).
     """
     table = df if checked else schema.check(df, name)
     parquet = io.BytesIO()
     table.to_parquet(parquet, index=False)
-    files = {f"{name}.parquet": parquet.getvalue(), f"{name}.csv": csv_bytes(table)}
+    csv = (parts.write(table, name, previous / f"{name}.csv" if previous else None).data if parts is not None
+           else csv_bytes(table))
+    files = {f"{name}.parquet": parquet.getvalue(), f"{name}.csv": csv}
     return files, table
 
 
 def _write_set(tables: Mapping[str, pd.DataFrame], into: Path, inputs: Mapping, workbook: bool = True,
-               checked: bool = False) -> str:
+               checked: bool = False, parts: CsvParts | None = None, previous: Path | None = None) -> str:
     """Return the version name of a complete, checked set of `tables`, written into the empty directory `into`.
 
     Every file is read back and compared with what was meant to be written, and each
     Parquet file's columns checked against its schema, before build.json is written last.
-    `checked`: the tables are schema.check's output (see `_encode`).
+    `checked`: the tables are schema.check's output; `parts` and `previous`: CSV parts reused (see `_encode`).
 
     Raises:
         SchemaError: a table does not match its schema.
@@ -177,7 +183,7 @@ def _write_set(tables: Mapping[str, pd.DataFrame], into: Path, inputs: Mapping, 
     files: dict[str, dict] = {}
     valid = {}
     for name, df in tables.items():
-        encoded, valid[name] = _encode(df, name, checked)
+        encoded, valid[name] = _encode(df, name, checked, parts, previous)
         for file, data in encoded.items():
             _write_bytes(into / file, data)
             files[file] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
@@ -235,17 +241,21 @@ def _current_target(directory: Path) -> str | None:
 
 
 def _publish(tables: Mapping[str, pd.DataFrame], directory: Path, inputs: Mapping,
-             workbook: bool | None = None, checked: bool = False) -> Path:
+             workbook: bool | None = None, checked: bool = False, parts: CsvParts | None = None) -> Path:
     """Return the new version directory of `directory`, made current once complete (lock held).
 
     `checked`: the tables are schema.check's output, as `build_tables` returns them (see `_encode`).
+    `parts`: the CSV parts of the current set, reused where rows are unchanged, and kept for the
+    next build once the new set is current (`ladfin.tables.csvparts`).
     """
     _remove_leftovers(directory)
     building = directory / f".build-{os.getpid()}-{secrets.token_hex(4)}"
     building.mkdir()
+    previous = _current_target(directory)
     try:
         written = wants_workbook(tables, workbook)
-        version = _write_set(tables, building, inputs, written, checked)
+        version = _write_set(tables, building, inputs, written, checked, parts,
+                             directory / previous if previous else None)
         final = directory / version
         for n in range(1, 1000):
             if not final.exists():
@@ -255,9 +265,10 @@ def _publish(tables: Mapping[str, pd.DataFrame], directory: Path, inputs: Mappin
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
-    previous = _current_target(directory)
     _switch(directory, CURRENT, final.name)
     _fsync_directory(directory)
+    if parts is not None:
+        parts.keep()
     wanted = set_files(tables, workbook=written)
     for file in wanted:
         path = directory / file
@@ -293,9 +304,9 @@ def write_tables(tables: Mapping[str, pd.DataFrame], directory: Path | None = No
 
 
 def _publish_or_explain(tables: Mapping[str, pd.DataFrame], processed: Path, inputs: Mapping,
-                        workbook: bool | None = None, checked: bool = False) -> Path:
+                        workbook: bool | None = None, checked: bool = False, parts: CsvParts | None = None) -> Path:
     try:
-        return _publish(tables, processed, inputs, workbook, checked)
+        return _publish(tables, processed, inputs, workbook, checked, parts)
     except OSError as exc:
         if isinstance(exc, LadfinError):
             raise
@@ -407,7 +418,8 @@ def _build_locked(processed: Path, fx_policy: Policy, force: bool = False,
     # Blocks of figures linked by the last build with the same inputs are taken from data/interim/links.
     linker = KeptLinks(engine or LocalEngine(), LinkStore(reuse=not force))
     tables = build_tables(catalogued(hashes=raw), fx_policy=fx_policy, cache=cache, store=store, engine=linker)
-    _publish_or_explain(tables, processed, inputs, workbook, checked=True)  # link_batches checked each table
+    # link_batches checked each table; CSV rows unchanged since the current set are taken from its files.
+    _publish_or_explain(tables, processed, inputs, workbook, checked=True, parts=CsvParts(reuse=not force))
     return tables
 
 

@@ -153,8 +153,8 @@ def test_a_parquet_file_a_reader_cannot_check_is_never_made_current(root, monkey
     before_target = os.readlink(processed(root) / "current")
     encode = store._encode
 
-    def without_quote(df, name, checked=False):  # the Parquet file loses a column the CSV keeps
-        files, table = encode(df, name, checked)
+    def without_quote(df, name, *how):  # the Parquet file loses a column the CSV keeps
+        files, table = encode(df, name, *how)
         if name == "figures":
             buffer = io.BytesIO()
             table.drop(columns="quote").to_parquet(buffer, index=False)

@@ -195,3 +195,18 @@ def test_an_event_spelt_two_ways_in_the_catalog_is_one_event():
     assert per_event["amount_usd"].tolist() == [30_000_000]
     summary = ladfin.event_summary(built["figures"], built["announcements"])
     assert summary[["event_name", "actor", "new_funding"]].values.tolist() == [["Third Ministerial", "USA", "$30M"]]
+
+
+def test_announcements_are_those_of_the_figures_with_every_column(monkeypatch):
+    # link_batches hands build_announcements the figures without the columns it does not read (the
+    # sentence, its context, cues, notes): the announcements must be those built from every column.
+    from ladfin.tables import assemble
+
+    real, seen = assemble.build_announcements, []
+    monkeypatch.setattr(assemble, "build_announcements",
+                        lambda figures, docs, **how: seen.append((docs, how)) or real(figures, docs, **how))
+    built = tables.build_tables(load_all())
+    docs, how = seen[0]
+    assert "sentence" in built["figures"] and built["figures"]["announcement"].nunique() > 10
+    whole = schema.check(real(built["figures"], docs, **how), "announcements")
+    pd.testing.assert_frame_equal(built["announcements"], whole, check_exact=True)
