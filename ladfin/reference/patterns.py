@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from re import _parser  # the standard library's own parse of a pattern, read by `openings`
 
 NEVER = r"(?!x)x"  # matches nothing: the alternation of no words
 
@@ -66,6 +67,70 @@ def initials(words: Iterable[str]) -> str:
     """
     firsts = sorted({w[0] for w in words if w})
     return "[" + "".join(r"\s" if ch == " " else re.escape(ch) for ch in firsts) + "]" if firsts else NEVER
+
+
+def openings(patterns: Iterable[str]) -> str | None:
+    """Return a character class of every character that can open a match of one of the regexes, or None.
+
+    `initials` for patterns a table writes as regexes (boilerplate.csv): put as
+    a lookahead before their alternation, one class test rejects a place where
+    none opens, where the regex engine would enter each alternative in turn
+    (under (?i) it cannot skip one by its first letter). Read from the standard
+    library's parse of each pattern: a literal, a class, a group or an
+    alternation of them, or one of these repeated at least once, opens it.
+    None where one may open otherwise (an optional part, ".", an anchor, a
+    negated class): then no class holds every opening, and the caller puts no
+    guard. Case is left to the flags the class is used under, as the
+    patterns' own.
+
+    >>> print(openings(["top of page", "(?:share|print) this page", r"\\d+ comments?", "[-*]{3,}"]))
+    [\\*\\-\\dpst]
+    >>> openings(["top", ".*"]) is None
+    True
+    """
+    found: set[str] = set()
+    for pattern in patterns:
+        opening = _opening(list(_parser.parse(pattern)))
+        if opening is None:
+            return None
+        found |= opening
+    return "[" + "".join(sorted(found)) + "]" if found else None
+
+
+def _opening(items: list) -> set[str] | None:
+    """Return the class members (regex source) that can open the parsed items, None if any character may."""
+    if not items:
+        return None
+    op, av = items[0]
+    if op is _parser.LITERAL:
+        return {re.escape(chr(av))}
+    if op is _parser.IN:
+        members = set()
+        for kind, value in av:
+            if kind is _parser.LITERAL:
+                members.add(re.escape(chr(value)))
+            elif kind is _parser.RANGE:
+                members.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+            elif kind is _parser.CATEGORY and value is _parser.CATEGORY_DIGIT:
+                members.add(r"\d")
+            else:
+                return None  # a negated class, or a category such as \w: too wide to be worth a guard
+        return members
+    if op is _parser.SUBPATTERN:
+        return _opening(list(av[-1]))
+    if op is _parser.ATOMIC_GROUP:
+        return _opening(list(av))
+    if op is _parser.BRANCH:
+        members = set()
+        for branch in av[1]:
+            opening = _opening(list(branch))
+            if opening is None:
+                return None
+            members |= opening
+        return members
+    if op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _opening(list(av[2]))
+    return None
 
 
 def _trie_pattern(node: dict) -> str:

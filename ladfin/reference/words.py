@@ -14,7 +14,7 @@ from typing import get_args
 
 from ladfin.core.vocab import Qualifier
 from ladfin.errors import ReferenceDataError
-from ladfin.reference.patterns import alternation, reversed_alternation
+from ladfin.reference.patterns import alternation, openings, reversed_alternation
 from ladfin.reference.read import Tables, compile_row
 
 
@@ -362,6 +362,9 @@ def build_structure(tables: Tables) -> dict:
         compile_row(tables.path("boilerplate"), line, r["line"])
     # Each row is a regex written without re.VERBOSE: (?-x:) keeps its spaces.
     boilerplate = "|".join(f"(?-x:{r['line']})" for r in lines)
+    # Most lines open with a character no row opens with: one class test rejects them.
+    opening = openings(r["line"] for r in lines)
+    guard = f"(?=(?i:{opening}))" if opening else ""
     abbreviations = [r["abbreviation"] for r in tables.all("abbreviations", ("abbreviation",))]
     return {
         "pillars": pillars,
@@ -371,7 +374,7 @@ def build_structure(tables: Tables) -> dict:
         # pattern opens with the newline before the line, a literal the regex engine
         # skips to; read_layout puts a newline before the text for the first line.
         "boilerplate_re": re.compile(rf"""
-            \n[ \t]*(?i:{boilerplate})[ \t]*(?=\n|\Z)
+            \n[ \t]*{guard}(?i:{boilerplate})[ \t]*(?=\n|\Z)
         """, re.X),
         # The whole word before a period, read backwards from it: a listed abbreviation
         # or initials ("U.S", "J.R.R"), then the space, bracket or quote before the word.

@@ -213,6 +213,8 @@ def test_a_government_agency_named_with_its_country_is_that_countrys_all_through
     [
         "El Instituto Nacional de Migración de Honduras",    # the full name, then "de" and the country
         "El Instituto Nacional\nde Migración de\nHonduras",  # the same, hard-wrapped
+        # the name's first word written before, in another name: the later "... de Honduras" still counts
+        "Según el Instituto de Estadística, 900 personas llegaron. El Instituto Nacional de Migración de Honduras",
     ],
 )
 def test_an_agency_given_its_country_once_is_that_countrys_where_named_again_without_it(owned):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from ladfin.reference.patterns import alternation, cases, reversed_alternation
+from ladfin.reference.patterns import alternation, cases, openings, reversed_alternation
 from ladfin.reference.read import read_table
 
 
@@ -49,3 +49,33 @@ def test_every_word_of_a_table_reads_back_from_its_reversed_text(role):
 
 def test_cases_gives_the_three_spellings_a_heading_or_sentence_uses():
     assert cases(["a dozen"]) == ["a dozen", "A dozen", "A DOZEN"]
+
+
+@pytest.mark.parametrize(
+    ("patterns", "members"),
+    [
+        (["top of page", "bottom of page"], set("bt")),                 # literals: their first letter
+        (["(?:share|print|email) this page"], set("spe")),              # an alternation in a group
+        (["(?:scroll to top\\s*)+", "#{1,6}"], set("s#")),               # repeated at least once
+        (["[-*_=]{3,}", "\\d+ comments?"], set("-*_=") | set("0123456789")),  # a class; any digit
+    ],
+)
+def test_openings_hold_every_character_a_pattern_can_open_with(patterns, members):
+    guard = re.compile(openings(patterns))
+    every = [chr(c) for c in range(0x250)]
+    assert {c for c in every if guard.fullmatch(c)} == members
+
+
+@pytest.mark.parametrize("pattern", ["(?:back )?to top", ".* this page", "\\w+ comments", "[^a] page", "^top"])
+def test_a_pattern_that_may_open_with_anything_gives_no_openings(pattern):
+    assert openings(["top of page", pattern]) is None
+
+
+def test_a_guard_of_openings_finds_the_same_lines_as_the_patterns_alone():
+    rows = ["top of page", "(?:share|print) this page", "\\d+ comments?", "[-*_=]{3,}", "a lock .{0,20} here"]
+    alone = re.compile(rf"\n[ \t]*(?i:{'|'.join(rows)})[ \t]*(?=\n|\Z)")
+    guarded = re.compile(rf"\n[ \t]*(?=(?i:{openings(rows)}))(?i:{'|'.join(rows)})[ \t]*(?=\n|\Z)")
+    text = ("\nTop of Page\nThe minister spoke.\n  PRINT THIS PAGE\n12 Comments\n---\nA lock icon here\n"
+            "Sharing this page\n0 comment\n\tShare this page  \nbottom of page")
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in alone.finditer(text)]
+    assert len(list(alone.finditer(text))) == 7  # all but the minister, "Sharing" and "bottom of page"
