@@ -107,8 +107,9 @@ def build(fx_policy: str, wait: float, force: bool, engine: str, scheduler: str 
     from ladfin import paths
     from ladfin import tables
     from ladfin.tables.engines import engine_for
+    from ladfin.tables.memory import allocate_without_huge_pages
 
-    _allocate_without_huge_pages()
+    allocate_without_huge_pages()
     with engine_for(engine, scheduler=scheduler, workers=workers) as runner:
         built = tables.build(fx_policy=fx_policy, wait=wait, force=force, engine=runner, workbook=workbook)
     summary = ", ".join(f"{len(df)} {name}" for name, df in built.items())
@@ -127,27 +128,6 @@ def build(fx_policy: str, wait: float, force: bool, engine: str, scheduler: str 
     click.echo(f"{len(flags)} flag(s)")
     for row in flags.itertuples():
         click.echo(f"  flag {row.flag}: {row.doc} chars {row.start}-{row.end} {row.quote!r}: {row.message}")
-
-
-def _allocate_without_huge_pages() -> None:
-    """Make pyarrow allocate with jemalloc (else the system's allocator) rather than mimalloc, on Linux, unless
-    ARROW_DEFAULT_MEMORY_POOL names a pool.
-
-    pyarrow's mimalloc takes memory in huge pages where the kernel allows them on request
-    (transparent_hugepage "madvise"), and faulting in 2 MB zeroed pages cost a 10,000-document
-    rebuild some 2.5 s of system time here (4.2 s against 1.7-2.0 s with jemalloc or the system
-    allocator, the same bytes written). It changes where memory comes from, never a value.
-    """
-    import os
-
-    if not sys.platform.startswith("linux") or os.environ.get("ARROW_DEFAULT_MEMORY_POOL"):
-        return
-    import pyarrow as pa
-
-    try:
-        pa.set_memory_pool(pa.jemalloc_memory_pool())
-    except NotImplementedError:  # a pyarrow built without jemalloc
-        pa.set_memory_pool(pa.system_memory_pool())
 
 
 @cli.command()
