@@ -68,6 +68,10 @@ def test_status_from_cue_words(text, status):
         ("The agencies seek $40 million to support 25,000 families in the camps.", "en", [None, "target"]),
         ("Las agencias piden 40 millones de dólares para atender a 25.000 familias.", "es", [None, "target"]),
         ("As agências pedem US$ 40 milhões para atender 25 mil famílias.", "pt", [None, "target"]),
+        # ... the purpose said with a noun ("para brindar apoyo a") as well
+        ("The plan needs $40 million to provide assistance to 25,000 families.", "en", [None, "target"]),
+        ("El plan necesita 40 millones de dólares para brindar apoyo a 25.000 familias.", "es", [None, "target"]),
+        ("O plano precisa de US$ 40 milhões para prestar assistência a 25 mil famílias.", "pt", [None, "target"]),
         # ... but money that helped to support people reports what it did
         ("Last year the fund helped to support 25,000 families.", "en", [None]),
     ],
