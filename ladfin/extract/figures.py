@@ -197,7 +197,7 @@ def _donor(row: dict, sentence_rows: list[dict], layout: Layout, sentence: int, 
     if borrow == "next":
         return next((r for r in countable if r["start"] > row["start"]), None), "part_of"
     if borrow == "change":  # "passou de 1,2 mil para 12,5 mil pedidos": what the change's end counts
-        # (or "313 mil e 153 mil cubanos": the number joined by "and"); only the very next figure,
+        # (or "120 mil e 45 mil haitianos": the number joined by "and"); only the very next figure,
         # not a later one past a second noun-less number ("con 341 y 283 ..., con 241 casos")
         after = next((r for r in sentence_rows if r["start"] > row["start"]), None)
         if after is not None and after in countable:

@@ -439,7 +439,7 @@ def _read_quantity(start: int, end: int, number: float, layout: Layout, left: st
                     and vocab.change_end_re.match(clean, pos, pos + 40)):
                 borrow = "change"  # "from 1,200 to 12,500 applications": the second number names the noun
             elif borrow == "previous" and vocab.and_number_re.match(clean, pos, pos + 40):
-                borrow = "change"  # "313 mil e 153 mil cubanos": so does a second number joined by "and"
+                borrow = "change"  # "120 mil e 45 mil haitianos": so does a second number joined by "and"
     return Mention(
         start=quote_start, end=pos, number=number, number_high=number_high, scale=scale,
         hedge=_ending_at(layout, vocab.hedge_rev_re, quote_start, 40, "hedge"), currency=currency,

@@ -269,7 +269,7 @@ def build_ranges(tables: Tables, numeral: str) -> dict:
         """, re.X | re.I),
         "range_end_re": by_opener,
         "change_openers": frozenset(changes),
-        # "313 mil e 153 mil cubanos": a second number joined by the and word, which names the noun
+        # "120 mil e 45 mil haitianos": a second number joined by the and word, which names the noun
         "and_number_re": re.compile(rf"""
             \s+{alternation(tables.words('and'), flags='i')}
             \s+(?:[^\s\w]{{1,3}}|[A-Z]{{2,3}}\$?)?\s?{numeral}

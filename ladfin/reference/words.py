@@ -182,7 +182,7 @@ def build_actors(tables: Tables, countries: dict[str, Country]) -> dict:
     actors.update({r["alias"]: r["code"] for r in tables.all("country_aliases", ("alias", "code", "lang"))})
     actor_rows = tables.all("actors", ("alias", "actor", "actor_kind"))
     # A region (a state, a province) is a place as a country is: a preposition makes it where,
-    # not who ("os estados do Paraná, Santa Catarina e Rio Grande do Sul"); as a subject it acts.
+    # not who ("os estados de Goiás, Bahia e Acre"); as a subject it acts.
     # So is a head of government: "Boric anunció" acts, "huyen del régimen de Maduro" is where from.
     place_names = frozenset(actors) | {r["alias"] for r in actor_rows if r["actor_kind"] in ("region", "person")}
     actors.update({r["alias"]: r["actor"] for r in actor_rows})

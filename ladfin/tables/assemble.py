@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 import pandas as pd
 
 from ladfin.core import schema
-from ladfin.core.vocab import OWN_EVENT
+from ladfin.core.vocab import APPROXIMATE_DATE, OWN_EVENT
 from ladfin.tables.batches import Batch, BatchStore
 from ladfin.tables.cache import ExtractionCache
 from ladfin.tables.engines import Engine, LocalEngine
@@ -128,7 +128,7 @@ def extract_all(documents: Iterable[Document], *, cache: ExtractionCache | None 
         for row in figures:
             row.update({k: entry.get(k) or None for k in ("event_id", "event_name", "event_date")})
             if not row["event_date"] or approximate:
-                flag = "approximate_date" if row["event_date"] else "no_event_date"
+                flag = APPROXIMATE_DATE if row["event_date"] else "no_event_date"
                 row["flag"] = join_values([*split_values(row["flag"]), flag])
         figure_rows.extend(figures)
         skipped_rows.extend(skipped)

@@ -460,7 +460,7 @@ def test_a_receiver_of_people_is_their_host_and_of_money_no_announcer(text, quot
         ("O Acre tem a maior proporção de haitianos, mostram os dados do IBGE. Lá vivem 2.300 haitianos.",
          "2.300 haitianos", "BRA"),
         # a list of states after a preposition is a list of places, as a list of countries is
-        ("Os migrantes foram levados para os estados do Paraná, Santa Catarina e Rio Grande do Sul, "
+        ("As famílias seguiram de ônibus para os estados de Goiás, Bahia e Acre, "
          "onde vivem 5 mil pessoas.", "5 mil pessoas", None),
     ],
 )

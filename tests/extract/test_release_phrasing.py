@@ -265,7 +265,7 @@ def test_portuguese_only_after_a_number_is_no_noun(text, quote):
 @pytest.mark.parametrize(
     ("text", "quote", "lang"),
     [
-        ("Em 2022 e 2023 entraram sem documentos no país, respectivamente, 313 mil e 153 mil cubanos.", "313 mil",
+        ("Nos dois últimos anos chegaram à fronteira, nessa ordem, 120 mil e 45 mil haitianos.", "120 mil",
          "pt"),
         ("In 2022 and 2023, without papers, 41,000 and 27,500 Cubans arrived.", "41,000", "en"),
         ("En 2021 llegaron sin visado 9.000 y 12.000 haitianos.", "9.000", "es"),

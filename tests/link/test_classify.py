@@ -70,7 +70,7 @@ def test_status_from_cue_words(text, status):
         ("As agências pedem US$ 40 milhões para atender 25 mil famílias.", "pt", [None, "target"]),
         # ... the purpose said with a noun ("para brindar apoyo a") as well
         ("The plan needs $40 million to provide assistance to 25,000 families.", "en", [None, "target"]),
-        ("El plan necesita 40 millones de dólares para brindar apoyo a 25.000 familias.", "es", [None, "target"]),
+        ("La red pide 9 millones de euros para brindar apoyo a 4.000 hogares.", "es", [None, "target"]),
         ("O plano precisa de US$ 40 milhões para prestar assistência a 25 mil famílias.", "pt", [None, "target"]),
         # ... but money that helped to support people reports what it did
         ("Last year the fund helped to support 25,000 families.", "en", [None]),
